@@ -1,0 +1,71 @@
+"""Command line: `note-viewer [PATH]` opens the window; subcommands print to stdout without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from viewer import __version__
+
+SUBCOMMANDS = ("outline", "links", "html")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in SUBCOMMANDS:
+        return _run_headless(args)
+    return _run_window(args)
+
+
+def _run_headless(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="note-viewer")
+    sub = parser.add_subparsers(dest="command", required=True)
+    outline = sub.add_parser("outline", help="print the post's outline")
+    outline.add_argument("--json", action="store_true")
+    outline.add_argument("post", type=Path)
+    links = sub.add_parser("links", help="print the links the post references")
+    links.add_argument("--json", action="store_true")
+    links.add_argument("--format", choices=("json", "csv", "markdown"), default=None)
+    links.add_argument("post", type=Path)
+    page = sub.add_parser("html", help="print the post as a standalone HTML page")
+    page.add_argument("post", type=Path)
+    debug = "--debug" in args  # show tracebacks of internal errors
+    options = parser.parse_args([a for a in args if a != "--debug"])
+    from viewer.core.document import PostError, load_post
+    from viewer.core.render import render_post
+
+    try:
+        rendered = render_post(load_post(options.post))
+    except PostError as exc:
+        print(f"note-viewer: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug must still not greet the user with a traceback
+        if debug:
+            raise
+        print(f"note-viewer: internal error while reading {options.post}: {exc}", file=sys.stderr)
+        return 2
+    for warning in rendered.post.warnings:
+        print(f"note-viewer: warning: {warning}", file=sys.stderr)
+    from viewer.core import export
+
+    if options.command == "outline":
+        text = export.outline_json(rendered) if options.json else export.outline_text(rendered)
+    elif options.command == "links":
+        fmt = "json" if options.json else options.format or "text"
+        text = export.links_as(rendered, fmt)
+    else:
+        text = export.standalone_html(rendered)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _run_window(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="note-viewer", description="A viewer for Jekyll Markdown posts.")
+    parser.add_argument("--version", action="version", version=f"note-viewer {__version__}")
+    parser.add_argument("path", nargs="?", type=Path, help="a post, a folder or a Jekyll site")
+    options = parser.parse_args(args)
+    from viewer.ui.app import run
+
+    return run(options.path)

@@ -1,0 +1,1 @@
+"""Pure-Python core: loading, rendering and searching posts. Never imports Qt."""

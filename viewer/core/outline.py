@@ -1,0 +1,45 @@
+"""The outline of a post: its headings and list items as a tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    kind: str  # "heading" | "item"
+    #: Heading level 1-6, or the depth of the list an item is in (1 = top-level list).
+    level: int
+    #: The first paragraph as plain text.
+    text: str
+    #: The element id in the rendered HTML: scroll target of this node.
+    id: str
+    #: 1-based line in the post file, 0 when unknown.
+    line: int
+    children: tuple[OutlineNode, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "level": self.level, "text": self.text, "id": self.id, "line": self.line,
+            "children": [child.to_dict() for child in self.children],
+        }
+
+
+def walk(nodes: tuple[OutlineNode, ...], depth: int = 0) -> Iterator[tuple[int, OutlineNode]]:
+    """Every node with its depth in the tree, in document order."""
+    for node in nodes:
+        yield depth, node
+        yield from walk(node.children, depth + 1)
+
+
+def find_path(nodes: tuple[OutlineNode, ...], node_id: str) -> tuple[OutlineNode, ...]:
+    """The nodes from the top of the tree down to the node with `node_id`; empty if absent."""
+    for node in nodes:
+        if node.id == node_id:
+            return (node,)
+        below = find_path(node.children, node_id)
+        if below:
+            return (node, *below)
+    return ()

@@ -1,0 +1,83 @@
+"""Post → RenderedPost: one Python-Markdown conversion yields the HTML, outline and links."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from pymdownx.magiclink import MagiclinkExtension
+from pymdownx.tilde import DeleteSubExtension
+
+from viewer.core.document import Post
+from viewer.core.links import Link
+from viewer.core.liquid import LiquidContext, render_liquid
+from viewer.core.markdown_ext import JekyllExtension
+from viewer.core.outline import OutlineNode
+from viewer.core.site import Site, find_site
+
+
+@dataclass(frozen=True)
+class RenderedPost:
+    post: Post
+    #: The post body as HTML (no <html>/<body> wrapper).
+    html: str
+    outline: tuple[OutlineNode, ...]
+    #: Every link occurrence in document order.
+    links: tuple[Link, ...]
+    heading_ids: tuple[str, ...]
+
+
+def render_post(post: Post, site: Site | None = None, *, find_site_around: bool = True) -> RenderedPost:
+    """Render a post as Jekyll would. `site` defaults to the Jekyll site the post sits in, if any."""
+    if site is None and find_site_around:
+        site = find_site(post.path)
+    page = {"title": post.metadata.title, "date": post.metadata.date_text,
+            "categories": list(post.metadata.categories), "tags": list(post.metadata.tags),
+            **post.metadata.extra}
+    body = render_liquid(post.body, LiquidContext(site, page, post.path, highlight_code))
+    md, extension = _new_markdown(post.body_line)
+    text = md.convert(body)
+    return RenderedPost(post, text, extension.outline, extension.links, extension.heading_ids)
+
+
+def render_markdown(text: str, first_line: int = 1) -> tuple[str, JekyllExtension]:
+    """Render Markdown text alone (no front matter, no Liquid); for tests and previews."""
+    md, extension = _new_markdown(first_line)
+    return md.convert(text), extension
+
+
+def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
+    # A fresh instance per conversion: Markdown objects keep state and are not thread-safe.
+    footnotes = FootnoteExtension()
+    extension = JekyllExtension(footnotes, first_line=first_line, highlight=highlight_code)
+    md = Markdown(
+        extensions=[
+            footnotes,
+            AttrListExtension(),
+            MagiclinkExtension(hide_protocol=False, repo_url_shortener=False),
+            DeleteSubExtension(subscript=False),
+            extension,
+        ],
+        output_format="html",
+    )
+    return md, extension
+
+
+def highlight_code(code: str, language: str) -> str:
+    """Code as HTML with inline colours, which Qt's rich text engine shows (it has no CSS classes)."""
+    if not language:
+        return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
+    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="default")
+    return f'<pre class="code"><code>{highlight(code, lexer, formatter)}</code></pre>'

@@ -1,0 +1,63 @@
+"""The Jekyll site around a post: its _config.yml and its other posts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from viewer.core.document import POST_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def baseurl(self) -> str:
+        return str(self.config.get("baseurl") or "").rstrip("/")
+
+    @property
+    def url(self) -> str:
+        return str(self.config.get("url") or "").rstrip("/")
+
+    def find_post(self, name: str) -> Path | None:
+        """The file that `{% post_url name %}` refers to ('2018-01-01-slug' or 'folder/2018-01-01-slug')."""
+        return _post_index(self.root).get(name.strip().rsplit("/", 1)[-1])
+
+
+def find_site(post_path: Path) -> Site | None:
+    """The nearest folder above the post holding a _config.yml (at most four levels up)."""
+    folder = post_path.resolve().parent
+    for candidate in [folder, *list(folder.parents)[:4]]:
+        config = candidate / "_config.yml"
+        if config.is_file():
+            return Site(candidate, _read_config(config))
+    return None
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=8)
+def _post_index(root: Path) -> dict[str, Path]:
+    index: dict[str, Path] = {}
+    pattern = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-")
+    try:
+        candidates = [p for p in root.rglob("*") if p.suffix.lower() in POST_SUFFIXES]
+    except OSError:
+        return index
+    for path in candidates:
+        if pattern.match(path.name) and "_site" not in path.parts:
+            index.setdefault(path.stem, path)
+    return index
