@@ -532,8 +532,13 @@ class KramdownBlockParser:
             if row is None:
                 break
             rows.append(_table_cells(row.rstrip(), leading_pipe))
-        # kramdown only accepts a table that ends at a block boundary.
-        if not rows or not (src.eos() or src.check(BLOCK_BOUNDARY)):
+        # kramdown only accepts a table that ends at a block boundary, and whose lines have a
+        # pipe outside code spans.
+        source_lines = src.text[saved:src.pos].splitlines()
+        pipes_outside_code = all(
+            re.search(r"(?<!\\)\|", re.sub(r"(`+).*?\1", "", row)) for row in source_lines
+        )
+        if not rows or not pipes_outside_code or not (src.eos() or src.check(BLOCK_BOUNDARY)):
             src.pos = saved
             return False
         width = max(len(r) for r in rows)

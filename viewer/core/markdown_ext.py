@@ -16,6 +16,7 @@ from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
+from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
@@ -88,6 +89,12 @@ class JekyllExtension(Extension):
         # Highest priority: this processor parses the whole document, so no other block
         # processor ever sees a block.
         md.parser.blockprocessors.register(KramdownBlockProcessor(md.parser, self), "kramdown", 1000)
+        # kramdown only takes '<name ...>' for an HTML tag; 'Map<K,V>' stays text.
+        md.inlinePatterns.register(_InlineHtml(_INLINE_HTML, md), "html", 90)
+        # Comments before code spans: a commented-out `code` stays hidden, as in kramdown.
+        md.inlinePatterns.register(HtmlInlineProcessor(_INLINE_COMMENT, md), "html_comment", 200)
+        md.inlinePatterns.register(_LiteralText(_LONE_BACKTICK, md), "lone_backtick", 195)
+        md.inlinePatterns.register(_LiteralText(_OUTER_BRACKET, md), "outer_bracket", 175)
         for name, written_as in (("link", "markdown"), ("reference", "reference"),
                                  ("short_reference", "reference"), ("autolink", "autolink"),
                                  ("magic-link", "bare"), ("magic-www-link", "bare")):
@@ -96,6 +103,36 @@ class JekyllExtension(Extension):
         # After inline processing (20) and attr_list (8), before prettify (10)? No: prettify only
         # adds whitespace; running after it keeps our view of the final tree.
         md.treeprocessors.register(OutlineTreeprocessor(md, self), "jekyll_outline", 5)
+
+
+_INLINE_HTML = r"(</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>)"
+_INLINE_COMMENT = r"(<!--(?:(?!<!--).)*?-->)"
+# kramdown: a single backtick with white space (or the start) before and white space after is text.
+_LONE_BACKTICK = r"(?:(?<=\s)|(?<=^))`(?=\s)"
+# '[[Bug #1]]' (not followed by a URL): the outer bracket is text, the inner one a link.
+_OUTER_BRACKET = r"\[(?=\[[^\]]*\]\](?!\())"
+# kramdown reads block-level tag names inside a paragraph as text: 'List<Address>'.
+_BLOCK_HTML_NAMES = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol "
+    "optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
+
+
+class _InlineHtml(HtmlInlineProcessor):
+    def handleMatch(  # noqa: N802 - Python-Markdown's API
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
+        if m.group(2).lower() in _BLOCK_HTML_NAMES:
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
+class _LiteralText(InlineProcessor):
+    """Characters kramdown shows as they are, where Python-Markdown would start markup."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802
+        return "".join(f"\x02{ord(ch)}\x03" for ch in m.group(0)), m.start(0), m.end(0)
 
 
 def _tag_links(processor: Any, written_as: str) -> None:
@@ -354,7 +391,9 @@ class OutlineTreeprocessor(Treeprocessor):
         shell = etree.Element("li")
         shell.text = li.text
         for child in li:
-            if child.tag in _BLOCK_TAGS or self._is_block_placeholder(child):
+            if self._is_block_placeholder(child):
+                break
+            if child.tag in _BLOCK_TAGS:
                 if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
                     return plain_text(child, self.md)
                 break
@@ -444,11 +483,12 @@ class OutlineTreeprocessor(Treeprocessor):
 
 
 def _resolve(text: str, md: Markdown, in_code: bool) -> str:
+    if not in_code:
+        # kramdown turns '--' and '---' into dashes, which ids drop; escaped '\-\-' stays.
+        text = re.sub(r"---|--", "", text)
     text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
     text = _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
-    if in_code:
-        return html.unescape(text)
-    return re.sub(r"---|--", "", text)
+    return html.unescape(text) if in_code else text
 
 
 def _stash_text(md: Markdown, index: int) -> str:
@@ -457,6 +497,8 @@ def _stash_text(md: Markdown, index: int) -> str:
         return "".join(raw.itertext())
     if re.match(r"\s*<br\b", raw, re.I):
         return " "
+    if raw.lstrip().startswith("<!--"):
+        return ""
     return html.unescape(re.sub(r"<[^>]*>", "", raw))
 
 
