@@ -133,8 +133,11 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
 
     Returns the text, the encoding used and warnings. Raises `PostError` for binary data.
     """
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), name, []
@@ -147,20 +150,22 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
         utf8_error = exc
     # CP949 is a superset of EUC-KR: try it before guessing, it is what Korean Windows wrote.
     try:
-        return data.decode("cp949"), "cp949", [
-            "The file is not UTF-8; it was read as Korean CP949 (EUC-KR)."
-        ]
+        return data.decode("cp949"), "cp949", ["The file is not UTF-8; it was read as Korean CP949 (EUC-KR)."]
     except UnicodeDecodeError:
         pass
     guess = _guess_encoding(data)
     if guess:
-        return data.decode(guess, errors="replace"), guess, [
-            f"The file is not UTF-8; it was read as {guess}."
-        ]
+        return (
+            data.decode(guess, errors="replace"),
+            guess,
+            [f"The file is not UTF-8; it was read as {guess}."],
+        )
     line = data.count(b"\n", 0, utf8_error.start) + 1
-    return data.decode("utf-8", errors="replace"), "utf-8", [
-        f"Line {line}: the file is not valid UTF-8; unreadable bytes are shown as \ufffd."
-    ]
+    return (
+        data.decode("utf-8", errors="replace"),
+        "utf-8",
+        [f"Line {line}: the file is not valid UTF-8; unreadable bytes are shown as \ufffd."],
+    )
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -191,7 +196,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int, str | None]:
     if closing is None:
         # Jekyll treats such a file as having no front matter at all: show everything.
         return None, text, 1, "Line 1: the front matter is opened with '---' but never closed."
-    front = text[opening.end():closing.start()]
+    front = text[opening.end() : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     body_line = text.count("\n", 0, body_start) + 1
     return front, text[body_start:], body_line, None
@@ -226,9 +231,9 @@ _BoundedSafeLoader.yaml_implicit_resolvers = {
 }
 
 
-class _FrontMatterHandler(frontmatter.YAMLHandler):  # type: ignore[misc]
+class _FrontMatterHandler(frontmatter.YAMLHandler):  # type: ignore[misc,name-defined]
     def load(self, fm: str, **kwargs: Any) -> Any:
-        return yaml.load(fm, Loader=_BoundedSafeLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(fm, Loader=_BoundedSafeLoader)
 
 
 _HANDLER = _FrontMatterHandler()
@@ -299,13 +304,21 @@ def parse_jekyll_date(text: str) -> dt.datetime | None:
             tzinfo = dt.timezone.utc
         else:
             digits = zone[1:].replace(":", "")
-            hours, minutes = (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+            hours, minutes = (
+                (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+            )
             offset = dt.timedelta(hours=hours, minutes=minutes)
             tzinfo = dt.timezone(-offset if zone[0] == "-" else offset)
     try:
         return dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
-            int((fraction or "0")[:6].ljust(6, "0")), tzinfo=tzinfo,
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=tzinfo,
         )
     except ValueError:
         return None

@@ -26,8 +26,14 @@ class LinkEntry:
     anchors: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "kind": self.kind, "text": self.text, "section": list(self.section),
-                "count": self.count, "ids": list(self.anchors)}
+        return {
+            "url": self.url,
+            "kind": self.kind,
+            "text": self.text,
+            "section": list(self.section),
+            "count": self.count,
+            "ids": list(self.anchors),
+        }
 
 
 def distinct_links(links: tuple[Link, ...]) -> tuple[LinkEntry, ...]:
@@ -42,16 +48,28 @@ def distinct_links(links: tuple[Link, ...]) -> tuple[LinkEntry, ...]:
         first = occurrences[0]
         # The link text a reader wrote beats a bare URL repeated as its own text.
         text = next((o.text for o in occurrences if o.text and o.text != o.url), first.text or first.url)
-        entries.append(LinkEntry(first.url, first.kind, text, first.section, len(occurrences),
-                                 tuple(dict.fromkeys(o.anchor for o in occurrences))))
+        entries.append(
+            LinkEntry(
+                first.url,
+                first.kind,
+                text,
+                first.section,
+                len(occurrences),
+                tuple(dict.fromkeys(o.anchor for o in occurrences)),
+            )
+        )
     order = {kind: index for index, kind in enumerate(KIND_ORDER)}
     return tuple(sorted(entries, key=lambda e: order.get(e.kind, len(order))))
 
 
 def _meta(rendered: RenderedPost) -> dict[str, Any]:
     meta = rendered.post.metadata
-    return {"title": meta.title, "date": meta.date_text or None, "categories": list(meta.categories),
-            "tags": list(meta.tags)}
+    return {
+        "title": meta.title,
+        "date": meta.date_text or None,
+        "categories": list(meta.categories),
+        "tags": list(meta.tags),
+    }
 
 
 def outline_json(rendered: RenderedPost) -> str:
@@ -79,8 +97,10 @@ def links_as(rendered: RenderedPost, fmt: str) -> str:
             writer.writerow([e.url, e.kind, e.text, " > ".join(e.section), e.count])
         return buffer.getvalue()
     if fmt == "markdown":
-        return "\n".join(f"- [{_md_escape(e.text or e.url)}]({e.url}) — {e.kind}"
-                         + (f" ×{e.count}" if e.count > 1 else "") for e in entries)
+        return "\n".join(
+            f"- [{_md_escape(e.text or e.url)}]({e.url}) — {e.kind}" + (f" ×{e.count}" if e.count > 1 else "")
+            for e in entries
+        )
     return "\n".join(f"{e.kind:<20} {e.count:>3}  {e.url}  {e.text}" for e in entries)
 
 
@@ -90,8 +110,9 @@ def _md_escape(text: str) -> str:
 
 def standalone_html(rendered: RenderedPost) -> str:
     meta = rendered.post.metadata
-    details = " · ".join(filter(None, [meta.date_text, ", ".join(meta.categories),
-                                       " ".join(f"#{t}" for t in meta.tags)]))
+    details = " · ".join(
+        filter(None, [meta.date_text, ", ".join(meta.categories), " ".join(f"#{t}" for t in meta.tags)])
+    )
     return f"""<!DOCTYPE html>
 <html lang="ko">
 <head>

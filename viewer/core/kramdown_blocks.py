@@ -23,10 +23,46 @@ BLANK_LINE = re.compile(r"(?:^[^\S\n]*\n)+", re.M)
 EOB_MARKER = r"^\^[^\S\n]*\n"
 _NAME = r"[^\W\d][\w.\-]*"
 UNAME = rf"(?:{_NAME}:)?{_NAME}"
-HTML_SPAN_ELEMENTS = (
-    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb "
-    "rbc rp rt rtc ruby samp select small span strong sub sup tt u var"
-).split()
+HTML_SPAN_ELEMENTS = [
+    "a",
+    "abbr",
+    "acronym",
+    "b",
+    "big",
+    "bdo",
+    "br",
+    "button",
+    "cite",
+    "code",
+    "del",
+    "dfn",
+    "em",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "mark",
+    "option",
+    "q",
+    "rb",
+    "rbc",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "samp",
+    "select",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "tt",
+    "u",
+    "var",
+]
 _LAZY_SPAN = "|".join([*HTML_SPAN_ELEMENTS, "script"])
 LAZY_END_HTML_START = rf"<(?!(?:{_LAZY_SPAN})\b){UNAME}"
 LAZY_END_HTML_STOP = rf"</(?!(?:{_LAZY_SPAN})\b){UNAME}\s*>"
@@ -71,9 +107,7 @@ ALD_ID_NAME = r"\w[\w-]*"
 FOOTNOTE_DEFINITION_START = re.compile(
     rf"^{OPT_SPACE}\[\^({ALD_ID_NAME})\]:\s*?(.*?\n{CODEBLOCK_MATCH})", re.M
 )
-EXT_BLOCK = re.compile(
-    rf"^{OPT_SPACE}\{{::(\w+)(?:\s({ALD_ANY_CHARS}*?)|)(/)?\}}[^\S\n]*\n", re.M
-)
+EXT_BLOCK = re.compile(rf"^{OPT_SPACE}\{{::(\w+)(?:\s({ALD_ANY_CHARS}*?)|)(/)?\}}[^\S\n]*\n", re.M)
 BLOCK_BOUNDARY = re.compile(rf"^[^\S\n]*\n|{EOB_MARKER}|{IAL_BLOCK_START}|\Z", re.M)
 TABLE_PIPE_CHECK = r"(?:\||.*?[^\\\n]\|)"
 TABLE_LINE = re.compile(rf"{TABLE_PIPE_CHECK}.*\n", re.M)
@@ -197,13 +231,13 @@ class KramdownBlockParser:
                     line = src.line
                     text = src.scan(r".*\n")
                     if text is None:
-                        text, src.pos = src.text[src.pos:], len(src.text)
+                        text, src.pos = src.text[src.pos :], len(src.text)
                     self._add_paragraph_text(parent, text, line)
         finally:
             self._depth -= 1
 
     def _too_deep(self, parent: Block, src: Source) -> None:
-        parent.children.append(Block("p", src.line, src.text[src.pos:].strip()))
+        parent.children.append(Block("p", src.line, src.text[src.pos :].strip()))
         src.pos = len(src.text)
 
     # --- helpers ---------------------------------------------------------------------------------------
@@ -304,8 +338,9 @@ class KramdownBlockParser:
         return text, None
 
     @staticmethod
-    def _add_header(parent: Block, src: Source, match: re.Match[str], level: int, text: str,
-                    header_id: str | None) -> None:
+    def _add_header(
+        parent: Block, src: Source, match: re.Match[str], level: int, text: str, header_id: str | None
+    ) -> None:
         block = Block("header", src.line, text, level=level)
         if header_id:
             block.attrs["id"] = header_id
@@ -345,7 +380,7 @@ class KramdownBlockParser:
                 ial = LIST_ITEM_IAL.match(value)
                 if ial:
                     item.ial = ial.group(1)
-                    value = value[ial.end():]
+                    value = value[ial.end() :]
                 block.children.append(item)
                 lines.append(line)
                 list_start_re = _re(_fetch_pattern(list_type, indentation))
@@ -388,15 +423,23 @@ class KramdownBlockParser:
             kids = item.children
             if not kids:
                 continue
-            if (kids[0].type == "p" and len(kids) >= 2 and kids[1].type == "eob" and kids[0].ial):
+            if kids[0].type == "p" and len(kids) >= 2 and kids[1].type == "eob" and kids[0].ial:
                 del kids[1]
-            if kids[0].type == "p" and (
-                len(kids) < 2 or kids[1].type != "blank"
-                or (item is items[-1] and len(kids) == 2 and not eob_found)
-            ) and (
-                item is not items[-1] or len(items) == 1
-                or any(not c.children or c.children[0].type != "p" or c.children[0].transparent
-                       for c in items[:-1])
+            if (
+                kids[0].type == "p"
+                and (
+                    len(kids) < 2
+                    or kids[1].type != "blank"
+                    or (item is items[-1] and len(kids) == 2 and not eob_found)
+                )
+                and (
+                    item is not items[-1]
+                    or len(items) == 1
+                    or any(
+                        not c.children or c.children[0].type != "p" or c.children[0].transparent
+                        for c in items[:-1]
+                    )
+                )
             ):
                 kids[0].transparent = True
             last = kids.pop() if kids[-1].type == "blank" else None
@@ -406,9 +449,14 @@ class KramdownBlockParser:
 
     def _definition_list(self, parent: Block, src: Source) -> bool:
         kids = parent.children
-        if not kids or (len(kids) == 1 and kids[-1].type != "p") or (
-            len(kids) >= 2 and kids[-1].type != "p"
-            and (kids[-1].type != "blank" or kids[-1].text != "\n" or kids[-2].type != "p")
+        if (
+            not kids
+            or (len(kids) == 1 and kids[-1].type != "p")
+            or (
+                len(kids) >= 2
+                and kids[-1].type != "p"
+                and (kids[-1].type != "blank" or kids[-1].text != "\n" or kids[-2].type != "p")
+            )
         ):
             return False
         first_as_para = False
@@ -515,7 +563,7 @@ class KramdownBlockParser:
             return False
         saved = src.pos
         line = src.line
-        leading_pipe = bool(re.match(r"\s*\|", src.text[src.pos:src.text.find("\n", src.pos)]))
+        leading_pipe = bool(re.match(r"\s*\|", src.text[src.pos : src.text.find("\n", src.pos)]))
         src.scan(TABLE_SEP_LINE)
         rows: list[list[str]] = []
         head_rows = 0
@@ -534,7 +582,7 @@ class KramdownBlockParser:
             rows.append(_table_cells(row.rstrip(), leading_pipe))
         # kramdown only accepts a table that ends at a block boundary, and whose lines have a
         # pipe outside code spans.
-        source_lines = src.text[saved:src.pos].splitlines()
+        source_lines = src.text[saved : src.pos].splitlines()
         pipes_outside_code = all(
             re.search(r"(?<!\\)\|", re.sub(r"(`+).*?\1", "", row)) for row in source_lines
         )
@@ -572,8 +620,10 @@ class KramdownBlockParser:
         if ial is not None:
             src.pos = ial.end()
             last = parent.children[-1] if parent.children else None
-            if last is not None and last.type != "blank" and (
-                last.type != "eob" or last.text in ("link_def", "footnote_def")
+            if (
+                last is not None
+                and last.type != "blank"
+                and (last.type != "eob" or last.text in ("link_def", "footnote_def"))
             ):
                 last.ial = (last.ial + " " + ial.group(1)).strip()
                 if not src.check(IAL_BLOCK_START):
@@ -593,7 +643,7 @@ class KramdownBlockParser:
             return True
         closing = _re(rf"^{OPT_SPACE}\{{:/(?:{re.escape(name)})?\}}[^\S\n]*\n").search(src.text, src.pos)
         body_end = closing.start() if closing else len(src.text)
-        body = src.text[src.pos:body_end]
+        body = src.text[src.pos : body_end]
         src.pos = closing.end() if closing else len(src.text)
         if name == "nomarkdown":
             parent.children.append(Block("html", line, body))
@@ -616,7 +666,22 @@ class KramdownBlockParser:
 
 
 _VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 
 
@@ -639,14 +704,10 @@ def _first_list_line(indentation: int, content: str) -> tuple[str, int]:
     if LIST_ITEM_IAL_CHECK.match(content):
         indentation = 4
     else:
-        while re.match(r"^ *\t", content):
-            spaces = len(re.match(r"^ *", content).group(0))  # type: ignore[union-attr]
-            temp = spaces + indentation
-            content = re.sub(
-                r"^( *)(\t+)",
-                lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),
-                content, count=1,
-            )
+        while (tab := re.match(r"^( *)(\t+)", content)) is not None:
+            spaces, tabs = tab.groups()
+            column = len(spaces) + indentation
+            content = spaces + " " * (4 - column % 4 + (len(tabs) - 1) * 4) + content[tab.end() :]
         indentation += len(content) - len(content.lstrip(" "))
     return re.sub(r"^\s*", "", content, count=1), indentation
 

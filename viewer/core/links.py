@@ -8,18 +8,58 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Kinds in the order the link list shows them: the talks and decks a summary cites come first.
 KIND_ORDER = (
-    "slideshare-deck", "slideshare-profile", "youtube-video", "youtube-playlist", "youtube-channel",
-    "github", "other", "post", "email", "anchor",
+    "slideshare-deck",
+    "slideshare-profile",
+    "youtube-video",
+    "youtube-playlist",
+    "youtube-channel",
+    "github",
+    "other",
+    "post",
+    "email",
+    "anchor",
 )
 
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_[ce]id|igshid|si|feature|ref_src)$", re.I)
 _YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"}
 _YOUTUBE_RESERVED = {
-    "watch", "embed", "shorts", "live", "playlist", "channel", "c", "user", "results", "feed", "about",
-    "premium", "kids", "gaming", "t", "hashtag", "account", "redirect", "v", "attribution_link",
+    "watch",
+    "embed",
+    "shorts",
+    "live",
+    "playlist",
+    "channel",
+    "c",
+    "user",
+    "results",
+    "feed",
+    "about",
+    "premium",
+    "kids",
+    "gaming",
+    "t",
+    "hashtag",
+    "account",
+    "redirect",
+    "v",
+    "attribution_link",
 }
-_SLIDESHARE_RESERVED = {"slideshow", "search", "login", "signup", "category", "featured", "upload",
-                        "features", "about", "explore", "popular", "latest", "mobile", "api"}
+_SLIDESHARE_RESERVED = {
+    "slideshow",
+    "search",
+    "login",
+    "signup",
+    "category",
+    "featured",
+    "upload",
+    "features",
+    "about",
+    "explore",
+    "popular",
+    "latest",
+    "mobile",
+    "api",
+}
 
 
 @dataclass(frozen=True)
@@ -96,8 +136,9 @@ def normalize_url(url: str) -> str:
         return url
     host = _bare_host(parts.netloc)
     path = parts.path.rstrip("/")
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _TRACKING_PARAMS.match(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)
+    ]
     if host == "youtu.be" and path:
         query = [("v", path.strip("/")), *query]
         host, path = "youtube.com", "/watch"

@@ -39,7 +39,7 @@ def render_liquid(text: str, context: LiquidContext) -> str:
     out: list[str] = []
     pos = 0
     for raw in _RAW.finditer(text):
-        out.append(_render(text[pos:raw.start()], context))
+        out.append(_render(text[pos : raw.start()], context))
         out.append(raw.group(1))
         pos = raw.end()
     out.append(_render(text[pos:], context))
@@ -54,7 +54,7 @@ def _render(text: str, context: LiquidContext) -> str:
         if match is None:
             out.append(text[pos:])
             return "".join(out)
-        out.append(text[pos:match.start()])
+        out.append(text[pos : match.start()])
         tag, arguments, expression = match.group(1), (match.group(2) or "").strip(), match.group(3)
         end = match.end()
         if expression is not None:
@@ -67,7 +67,7 @@ def _render(text: str, context: LiquidContext) -> str:
             replacement = _block(tag, arguments, body, context)
         else:
             replacement = _tag(tag, arguments, context)
-        span = text[match.start():end]
+        span = text[match.start() : end]
         missing = span.count("\n") - replacement.count("\n")
         out.append(replacement + "\n" * max(missing, 0))
         pos = end
@@ -77,6 +77,7 @@ def _block(tag: str, arguments: str, body: str, context: LiquidContext) -> str:
     if tag != "highlight":
         return ""  # comment and capture leave nothing in the page
     language = arguments.split()[0] if arguments.split() else ""
+    body = _render(body, context)  # Liquid inside the block runs first, as in Jekyll
     code = body.strip("\n")
     leading = body[: len(body) - len(body.lstrip("\n"))].count("\n")
     if context.highlight is not None:

@@ -28,9 +28,29 @@ GFM_ESCAPED_CHARS = list("\\.*_+`<>()[]{}#!:|\"'$=-~")
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _ESCAPED = re.compile("\x02(\\d+)\x03")
 _BLOCK_TAGS = frozenset(
-    "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
+    [
+        "p",
+        "pre",
+        "ul",
+        "ol",
+        "blockquote",
+        "table",
+        "div",
+        "figure",
+        "dl",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "details",
+        "iframe",
+        "section",
+    ]
 )
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _TASK = re.compile(r"\A\s*\[([ xX])\]\s+")
 _IAL_TOKEN = re.compile(r'(\w[\w-]*)=("|\')(.*?)\2|#([A-Za-z][\w:-]*)|\.([^\s.#]+)|(\w[\w-]*)')
 
@@ -60,15 +80,22 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
     def freeze(self) -> OutlineNode:
-        return OutlineNode(self.kind, self.level, self.text, self.id, self.line,
-                           tuple(child.freeze() for child in self.children))
+        return OutlineNode(
+            self.kind,
+            self.level,
+            self.text,
+            self.id,
+            self.line,
+            tuple(child.freeze() for child in self.children),
+        )
 
 
 class JekyllExtension(Extension):
     """Renders like Jekyll and records the outline, links and heading ids of each conversion."""
 
-    def __init__(self, footnotes: FootnoteExtension,
-                 highlight: Callable[[str, str], str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, footnotes: FootnoteExtension, highlight: Callable[[str, str], str] | None = None, **kwargs: Any
+    ) -> None:
         self.config = {"first_line": [1, "Source line of the first line of the Markdown text"]}
         super().__init__(**kwargs)
         self.footnotes = footnotes
@@ -81,7 +108,7 @@ class JekyllExtension(Extension):
         self.links: tuple[Link, ...] = ()
         self.heading_ids: tuple[str, ...] = ()
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.ESCAPED_CHARS = GFM_ESCAPED_CHARS
         # kramdown finds raw HTML blocks itself, with its own rules.
@@ -95,9 +122,14 @@ class JekyllExtension(Extension):
         md.inlinePatterns.register(HtmlInlineProcessor(_INLINE_COMMENT, md), "html_comment", 200)
         md.inlinePatterns.register(_LiteralText(_LONE_BACKTICK, md), "lone_backtick", 195)
         md.inlinePatterns.register(_LiteralText(_OUTER_BRACKET, md), "outer_bracket", 175)
-        for name, written_as in (("link", "markdown"), ("reference", "reference"),
-                                 ("short_reference", "reference"), ("autolink", "autolink"),
-                                 ("magic-link", "bare"), ("magic-www-link", "bare")):
+        for name, written_as in (
+            ("link", "markdown"),
+            ("reference", "reference"),
+            ("short_reference", "reference"),
+            ("autolink", "autolink"),
+            ("magic-link", "bare"),
+            ("magic-www-link", "bare"),
+        ):
             if name in md.inlinePatterns:
                 _tag_links(md.inlinePatterns[name], written_as)
         # After inline processing (20) and attr_list (8), before prettify (10)? No: prettify only
@@ -113,16 +145,64 @@ _LONE_BACKTICK = r"(?:(?<=\s)|(?<=^))`(?=\s)"
 _OUTER_BRACKET = r"\[(?=\[[^\]]*\]\](?!\())"
 # kramdown reads block-level tag names inside a paragraph as text: 'List<Address>'.
 _BLOCK_HTML_NAMES = frozenset(
-    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption "
-    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol "
-    "optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "applet",
+        "body",
+        "blockquote",
+        "caption",
+        "col",
+        "colgroup",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "head",
+        "iframe",
+        "legend",
+        "menu",
+        "li",
+        "main",
+        "map",
+        "nav",
+        "ol",
+        "optgroup",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    ]
 )
 
 
 class _InlineHtml(HtmlInlineProcessor):
-    def handleMatch(  # noqa: N802 - Python-Markdown's API
+    def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[str | None, int | None, int | None]:
+    ) -> tuple[str | etree.Element | None, int | None, int | None]:
         if m.group(2).lower() in _BLOCK_HTML_NAMES:
             return None, None, None
         return super().handleMatch(m, data)
@@ -131,7 +211,7 @@ class _InlineHtml(HtmlInlineProcessor):
 class _LiteralText(InlineProcessor):
     """Characters kramdown shows as they are, where Python-Markdown would start markup."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
         return "".join(f"\x02{ord(ch)}\x03" for ch in m.group(0)), m.start(0), m.end(0)
 
 
@@ -173,7 +253,7 @@ class KramdownBlockProcessor(BlockProcessor):
 
     def _define_link(self, name: str, url: str, title: str | None) -> None:
         key = " ".join(name.split()).lower()
-        self.parser.md.references[key] = (url, title)
+        self.parser.md.references[key] = (url, title or "")
 
     def _define_footnote(self, name: str, text: str) -> None:
         self.extension.footnotes.setFootnote(name, text)
@@ -267,7 +347,7 @@ class _TreeBuilder:
         match = _TASK.match(holder.text)
         if match is None:
             return
-        holder.text = holder.text[match.end():]
+        holder.text = holder.text[match.end() :]
         box = etree.Element("span", {"class": "task-box"})
         box.text = "\u2611 " if match.group(1) in "xX" else "\u2610 "
         box.tail = holder.text
@@ -318,11 +398,17 @@ class OutlineTreeprocessor(Treeprocessor):
 
     # --- the walk --------------------------------------------------------------------------------------
 
-    def _visit(self, element: etree.Element, item: _Node | None, depth: int, anchor: str,
-               tocs: list[tuple[etree.Element, etree.Element]]) -> None:
+    def _visit(
+        self,
+        element: etree.Element,
+        item: _Node | None,
+        depth: int,
+        anchor: str,
+        tocs: list[tuple[etree.Element, etree.Element]],
+    ) -> None:
         for child in list(element):
-            tag = child.tag
-            if not isinstance(tag, str):
+            tag: object = child.tag
+            if not isinstance(tag, str):  # a comment or processing instruction
                 continue
             if tag in ("ul", "ol") and child.get("data-toc"):
                 tocs.append((element, child))
@@ -405,7 +491,7 @@ class OutlineTreeprocessor(Treeprocessor):
         if element.tag != "p" or len(element) or not element.text:
             return False
         match = _STASH.fullmatch(element.text.strip())
-        return bool(match) and _is_block_html(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
+        return match is not None and _is_block_html(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
 
     def _id_text(self, element: etree.Element) -> str:
         """The header text kramdown makes its id from (typographic dashes outside code dropped)."""
@@ -441,8 +527,12 @@ class OutlineTreeprocessor(Treeprocessor):
         href = element.get("href")
         if not href or "footnote" in (element.get("class") or ""):
             return
-        text = plain_text(element, self.md)
-        self.links.append(Link(href, text, classify_url(href), tuple(self.section), anchor, written_as))
+        self._link(href, plain_text(element, self.md), anchor, written_as)
+
+    def _link(self, url: str, text: str, anchor: str, written_as: str) -> None:
+        # Outside list items a link scrolls to the heading of its section.
+        anchor = anchor or (self.headings[-1].id if self.headings else "")
+        self.links.append(Link(url, text, classify_url(url), tuple(self.section), anchor, written_as))
 
     def _scan_text(self, text: str | None, anchor: str) -> None:
         """Links inside raw HTML (<a href>, <iframe src>) that Python-Markdown stashed away."""
@@ -450,11 +540,13 @@ class OutlineTreeprocessor(Treeprocessor):
             return
         for match in _STASH.finditer(text):
             raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
-            if isinstance(raw, str) and ("href" in raw or "src" in raw):
-                for url, label, kind in _raw_html_links(raw):
-                    self.links.append(
-                        Link(url, label, classify_url(url), tuple(self.section), anchor, kind)
-                    )
+            if not isinstance(raw, str) or ("href" not in raw and "src" not in raw):
+                continue
+            for url, label, kind in _raw_html_links(raw):
+                if not label and raw.lstrip().startswith("<a"):
+                    # An inline <a href> is stashed alone; its text follows up to the stashed </a>.
+                    label = _plain(text[match.end() :].split("\x02wzxhzdk", 1)[0], self.md).strip()
+                self._link(url, label, anchor, kind)
 
     # --- table of contents -----------------------------------------------------------------------------
 
@@ -531,7 +623,7 @@ def _is_block_html(raw: Any) -> bool:
     if not isinstance(raw, str):
         return False
     match = re.match(r"\s*<(/?)([A-Za-z][\w-]*)", raw)
-    return bool(match) and match.group(2).lower() in _BLOCK_TAGS | {"video", "script", "form"}
+    return match is not None and match.group(2).lower() in _BLOCK_TAGS | {"video", "script", "form"}
 
 
 class _RawLinkParser(HTMLParser):

@@ -22,7 +22,11 @@ class OutlineNode:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "level": self.level, "text": self.text, "id": self.id, "line": self.line,
+            "kind": self.kind,
+            "level": self.level,
+            "text": self.text,
+            "id": self.id,
+            "line": self.line,
             "children": [child.to_dict() for child in self.children],
         }
 

@@ -34,9 +34,13 @@ def render_post(post: Post, site: Site | None = None, *, find_site_around: bool 
     """Render a post as Jekyll would. `site` defaults to the Jekyll site the post sits in, if any."""
     if site is None and find_site_around:
         site = find_site(post.path)
-    page = {"title": post.metadata.title, "date": post.metadata.date_text,
-            "categories": list(post.metadata.categories), "tags": list(post.metadata.tags),
-            **post.metadata.extra}
+    page = {
+        "title": post.metadata.title,
+        "date": post.metadata.date_text,
+        "categories": list(post.metadata.categories),
+        "tags": list(post.metadata.tags),
+        **post.metadata.extra,
+    }
     body = render_liquid(post.body, LiquidContext(site, page, post.path, highlight_code))
     md, extension = _new_markdown(post.body_line)
     text = md.convert(body)

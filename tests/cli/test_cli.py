@@ -1,0 +1,115 @@
+"""The headless commands, run as a user runs them: a separate process, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+MEETUP = SAMPLES / "2024-03-09-cloud-native-meetup.md"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *map(str, args)], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_outline_json_shape() -> None:
+    result = run("outline", "--json", MEETUP)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "클라우드 네이티브 밋업 2024 정리 - 1부"
+    assert data["date"] == "2024-03-09 14:30:00 +0900"
+    assert data["categories"] == ["Cloud", "Meetup"]
+    top = data["outline"][0]
+    assert (top["kind"], top["level"], top["text"]) == ("heading", 1, "클라우드 네이티브 밋업 2024")
+    assert set(top) == {"kind", "level", "text", "id", "line", "children"}
+    section = top["children"][0]
+    assert section["id"] == "관측성"
+    deepest = section["children"][0]["children"][1]["children"][0]["children"][0]
+    assert deepest["text"] == "나머지 지표는 드릴다운으로 이동"
+
+
+def test_outline_text_is_an_indented_tree() -> None:
+    result = run("outline", MEETUP)
+    lines = result.stdout.splitlines()
+    assert "  ## 관측성" in lines
+    assert "          - 나머지 지표는 드릴다운으로 이동" in lines
+
+
+def test_links_json_puts_references_first_with_counts() -> None:
+    result = run("links", "--json", MEETUP)
+    links = json.loads(result.stdout)["links"]
+    first = links[0]
+    assert (first["url"], first["kind"], first["count"]) == (
+        "https://www.slideshare.net/cnmeetup-kr",
+        "slideshare-profile",
+        2,
+    )
+    kinds = [link["kind"] for link in links]
+    assert kinds.index("youtube-channel") < kinds.index("other") if "other" in kinds else True
+    assert {"youtube-channel", "youtube-video"} <= set(kinds)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_links_other_formats(fmt: str) -> None:
+    result = run("links", "--format", fmt, MEETUP)
+    assert result.returncode == 0
+    assert "https://www.slideshare.net/cnmeetup-kr" in result.stdout
+    if fmt == "csv":
+        assert result.stdout.splitlines()[0] == "url,kind,text,section,count"
+    else:
+        assert result.stdout.startswith("- [밋업 발표 자료 모음](https://www.slideshare.net/cnmeetup-kr)")
+
+
+def test_html_is_a_standalone_page() -> None:
+    result = run("html", MEETUP)
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert '<h2 id="관측성">관측성</h2>' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda d: d / "missing.md", "no such file"),
+        (lambda d: d, "is a folder"),
+        (lambda d: (d / "bin.md").write_bytes(bytes(range(256)) * 50) and d / "bin.md", "binary"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(tmp_path: Path, setup, message: str) -> None:
+    path = setup(tmp_path)
+    for command in ("outline", "links", "html"):
+        result = run(command, path)
+        assert result.returncode == 1
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_warnings_go_to_stderr_and_the_outline_still_prints(tmp_path: Path) -> None:
+    post = tmp_path / "broken.md"
+    post.write_text("---\ntitle: [oops\n---\n* 항목\n", encoding="utf-8")
+    result = run("outline", "--json", post)
+    assert result.returncode == 0
+    assert "warning" in result.stderr and "not valid YAML" in result.stderr
+    assert json.loads(result.stdout)["outline"][0]["text"] == "항목"
+
+
+def test_headless_commands_never_import_qt() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from viewer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['outline', '--json', {str(MEETUP)!r}])\n"
+        f"    main(['links', '--json', {str(MEETUP)!r}])\n"
+        f"    main(['html', {str(MEETUP)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def write_post(tmp_path: Path):
+    """Write bytes or text to a post file in a temporary folder and return its path."""
+
+    def write(content: str | bytes, name: str = "2021-01-15-post.md") -> Path:
+        path = tmp_path / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        return path
+
+    return write
+
+
+def corpus_folder() -> Path | None:
+    value = os.environ.get("NOTE_VIEWER_CORPUS")
+    return Path(value) if value else None

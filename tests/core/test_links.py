@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from viewer.core.links import classify_url, normalize_url
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://www.youtube.com/watch?v=abc", "youtube-video"),
+        ("https://youtu.be/abc", "youtube-video"),
+        ("https://www.youtube.com/embed/abc", "youtube-video"),
+        ("https://youtube.com/shorts/abc", "youtube-video"),
+        ("https://www.youtube.com/live/abc", "youtube-video"),
+        ("//www.youtube.com/embed/abc", "youtube-video"),
+        ("https://www.youtube.com/@awskorea", "youtube-channel"),
+        ("https://www.youtube.com/c/AWSKorea", "youtube-channel"),
+        ("https://www.youtube.com/channel/UC123", "youtube-channel"),
+        ("https://www.youtube.com/user/awskorea", "youtube-channel"),
+        ("https://www.youtube.com/awskorea", "youtube-channel"),
+        ("https://www.youtube.com/playlist?list=PL1", "youtube-playlist"),
+        ("https://www.slideshare.net/awskorea", "slideshare-profile"),
+        ("https://kr.slideshare.net/awskorea/some-deck-123", "slideshare-deck"),
+        ("https://www.slideshare.net/slideshow/some-deck/123", "slideshare-deck"),
+        ("https://github.com/jekyll/jekyll", "github"),
+        ("https://example.com/", "other"),
+        ("mailto:me@example.com", "email"),
+        ("#혁신가", "anchor"),
+        ("2020-01-01-first.md", "post"),
+        ("javascript:alert(1)", "other"),
+    ],
+)
+def test_classify(url: str, kind: str) -> None:
+    assert classify_url(url) == kind
+
+
+def test_normalisation_ignores_spelling_differences_but_not_targets() -> None:
+    same = [
+        "https://www.slideshare.net/awskorea",
+        "http://slideshare.net/awskorea/",
+        "https://WWW.SlideShare.net/awskorea?utm_source=x",
+    ]
+    assert len({normalize_url(u) for u in same}) == 1
+    assert normalize_url("https://youtu.be/abc") == normalize_url("https://www.youtube.com/watch?v=abc")
+    assert normalize_url("https://a.example/x") != normalize_url("https://a.example/y")

@@ -1,0 +1,107 @@
+"""Rendering details a reader sees: links, Liquid, attribute lists, the table of contents, code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.core.document import load_post
+from viewer.core.export import distinct_links
+from viewer.core.outline import walk
+from viewer.core.render import render_markdown, render_post
+
+
+def test_bare_urls_become_links_and_are_classified() -> None:
+    html, ext = render_markdown(
+        "발표 자료\nhttps://www.youtube.com/awskorea\nhttps://www.slideshare.net/awskorea\n"
+    )
+    assert '<a href="https://www.youtube.com/awskorea">' in html
+    kinds = {link.url: (link.kind, link.written_as) for link in ext.links}
+    assert kinds["https://www.youtube.com/awskorea"] == ("youtube-channel", "bare")
+    assert kinds["https://www.slideshare.net/awskorea"] == ("slideshare-profile", "bare")
+
+
+def test_distinct_links_count_a_markdown_link_and_a_bare_url_together() -> None:
+    _, ext = render_markdown(
+        "# 요약\n[슬라이드](https://www.slideshare.net/awskorea)에 공유\nhttps://www.slideshare.net/awskorea/\n"
+        "* 영상 https://youtu.be/abc123\n"
+    )
+    entries = distinct_links(ext.links)
+    assert [(e.kind, e.count, e.text) for e in entries] == [
+        ("slideshare-profile", 2, "슬라이드"),
+        ("youtube-video", 1, "https://youtu.be/abc123"),
+    ]
+    assert entries[0].section == ("요약",)
+    assert entries[0].anchors == ("요약",)  # outside a list item: the heading's id
+    assert entries[1].anchors == ("li-1",)
+
+
+def test_links_of_every_written_form_but_not_images() -> None:
+    text = (
+        '[ref][r] <https://auto.example> <a href="https://html.example">html</a>\n'
+        "![image](https://img.example/x.png)\n\n"
+        '<iframe src="https://www.youtube.com/embed/vid1"></iframe>\n\n[r]: https://ref.example\n'
+    )
+    _, ext = render_markdown(text)
+    found = {(link.url, link.written_as) for link in ext.links}
+    assert found == {
+        ("https://ref.example", "reference"),
+        ("https://auto.example", "autolink"),
+        ("https://html.example", "html"),
+        ("https://www.youtube.com/embed/vid1", "iframe"),
+    }
+
+
+def test_attribute_lists_are_applied_never_shown() -> None:
+    html, _ = render_markdown('문단\n{: .note}\n\n[링크](https://a.example){:target="_blank"}\n')
+    assert '<p class="note">' in html
+    assert 'target="_blank"' in html
+    assert "{:" not in html
+
+
+def test_generated_toc_is_shown_but_not_in_the_outline() -> None:
+    html, ext = render_markdown("* TOC\n{:toc}\n\n## 하나\n## 둘\n")
+    assert 'id="markdown-toc"' in html and 'href="#하나"' in html
+    assert [n.text for _, n in walk(ext.outline)] == ["하나", "둘"]
+
+
+def test_code_is_highlighted_with_inline_styles() -> None:
+    html, _ = render_markdown("```python\ndef f():\n    return 1\n```\n")
+    assert 'style="color:' in html and "class=" not in html.split("<code>")[1].split("</code>")[0]
+
+
+def test_liquid_site_variables_post_url_include_and_comment(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("baseurl: /blog\nurl: https://me.example\n", encoding="utf-8")
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2020-01-01-first.md").write_text("---\ntitle: 첫 글\n---\n본문\n", encoding="utf-8")
+    second = posts / "2020-02-01-second.md"
+    second.write_text(
+        "---\ntitle: 둘째\n---\n"
+        "![그림]({{ site.baseurl }}/img/a.png) {{ site.url }}\n\n"
+        "[이전 글]({% post_url 2020-01-01-first %})\n\n"
+        "{% include ad.html %}\n"
+        "{% comment %}\n* 숨김\n{% endcomment %}\n"
+        "* 마지막 항목\n",
+        encoding="utf-8",
+    )
+    rendered = render_post(load_post(second))
+    assert 'src="/blog/img/a.png"' in rendered.html
+    assert "https://me.example" in rendered.html
+    assert '<a href="2020-01-01-first.md">이전 글</a>' in rendered.html
+    assert "ad.html" in rendered.html and "숨김" not in rendered.html
+    post_links = [link for link in rendered.links if link.kind == "post"]
+    assert [link.url for link in post_links] == ["2020-01-01-first.md"]
+    # Liquid keeps lines where they were: the item still points at its own line.
+    (item,) = [n for _, n in walk(rendered.outline)]
+    assert rendered.post.source.split("\n")[item.line - 1] == "* 마지막 항목"
+
+
+def test_highlight_and_raw_blocks() -> None:
+    post_text = "{% highlight ruby %}\nputs 1 # {% raw %}{{ x }}{% endraw %}\n{% endhighlight %}\n"
+    _, ext = render_markdown(post_text)  # no Liquid here: render_markdown is plain Markdown
+    assert ext.outline == ()
+
+
+def test_heading_ids_follow_kramdown() -> None:
+    _, ext = render_markdown("# AWS Re:Invent 2020 요약\n## Q & A\n## `a--b` -- c\n")
+    assert ext.heading_ids == ("aws-reinvent-2020-요약", "q--a", "a--b--c")
