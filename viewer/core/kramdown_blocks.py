@@ -11,7 +11,6 @@ inline processors then handle everything inside paragraphs and headers.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,12 +152,17 @@ class Source:
         self.text = text
         self.pos = 0
         self.first_line = first_line
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
         self.match: re.Match[str] | None = None
+        self._counted = (0, first_line)  # (position, its line): counting resumes from here
 
     @property
     def line(self) -> int:
-        return self.first_line + bisect.bisect_left(self._newlines, self.pos)
+        counted_pos, counted_line = self._counted
+        if self.pos < counted_pos:
+            counted_pos, counted_line = 0, self.first_line
+        line = counted_line + self.text.count("\n", counted_pos, self.pos)
+        self._counted = (self.pos, line)
+        return line
 
     def eos(self) -> bool:
         return self.pos >= len(self.text)

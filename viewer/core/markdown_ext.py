@@ -18,6 +18,7 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
 from viewer.core.links import Link, classify_url
@@ -278,13 +279,13 @@ class _TreeBuilder:
             return
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
-                parent.text = block.text
+                parent.text = _inline(block.text)
                 return
             element = etree.SubElement(parent, "p")
-            element.text = block.text
+            element.text = _inline(block.text)
         elif kind == "header":
             element = etree.SubElement(parent, f"h{block.level}")
-            element.text = block.text
+            element.text = _inline(block.text)
             element.set("data-line", str(block.line))
             if "id" in block.attrs:
                 element.set("id", block.attrs["id"])
@@ -319,7 +320,7 @@ class _TreeBuilder:
             for entry in block.children:
                 sub = etree.SubElement(element, entry.type)
                 if entry.type == "dt":
-                    sub.text = entry.text
+                    sub.text = _inline(entry.text)
                 else:
                     self.build(sub, entry)
         else:
@@ -335,7 +336,7 @@ class _TreeBuilder:
             tr = etree.SubElement(head if in_head and head is not None else body, "tr")
             for cell in row:
                 td = etree.SubElement(tr, "th" if in_head else "td")
-                td.text = cell
+                td.text = _inline(cell)
         return table
 
     @staticmethod
@@ -355,6 +356,15 @@ class _TreeBuilder:
         holder.insert(0, box)
         li.set("class", "task-list-item")
         list_element.set("class", "task-list")
+
+
+# Text without any of these has no inline markup, links or line breaks for Python-Markdown to find.
+_INLINE_ACTIVE = re.compile(r"[\\`*_\[\]<>!&~{}:@]|  \n|www\.", re.I)
+
+
+def _inline(text: str) -> str:
+    """Mark markup-free text atomic so the inline processors skip it: most bullets have none."""
+    return text if _INLINE_ACTIVE.search(text) else AtomicString(text)
 
 
 def _apply_ial(element: etree.Element, ial: str) -> None:
