@@ -23,6 +23,7 @@ def _run_headless(args: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     outline = sub.add_parser("outline", help="print the post's outline")
     outline.add_argument("--json", action="store_true")
+    outline.add_argument("--format", choices=("text", "json", "opml", "markdown"), default=None)
     outline.add_argument("post", type=Path)
     links = sub.add_parser("links", help="print the links the post references")
     links.add_argument("--json", action="store_true")
@@ -50,7 +51,13 @@ def _run_headless(args: list[str]) -> int:
     from viewer.core import export
 
     if options.command == "outline":
-        text = export.outline_json(rendered) if options.json else export.outline_text(rendered)
+        fmt = "json" if options.json else options.format or "text"
+        text = {
+            "json": export.outline_json,
+            "opml": export.outline_opml,
+            "markdown": export.outline_markdown,
+            "text": export.outline_text,
+        }[fmt](rendered)
     elif options.command == "links":
         fmt = "json" if options.json else options.format or "text"
         text = export.links_as(rendered, fmt)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.core.document import load_post
-from viewer.core.export import distinct_links
+from viewer.core.links import distinct_links
 from viewer.core.outline import walk
 from viewer.core.render import render_markdown, render_post
 

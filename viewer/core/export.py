@@ -6,60 +6,11 @@ import csv
 import html
 import io
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from viewer.core.links import KIND_ORDER, Link, normalize_url
-from viewer.core.outline import walk
+from viewer.core.links import distinct_links
+from viewer.core.outline import OutlineNode, walk
 from viewer.core.render import RenderedPost
-
-
-@dataclass(frozen=True)
-class LinkEntry:
-    """A distinct link target with every place it occurs."""
-
-    url: str
-    kind: str
-    text: str
-    section: tuple[str, ...]
-    count: int
-    anchors: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "kind": self.kind,
-            "text": self.text,
-            "section": list(self.section),
-            "count": self.count,
-            "ids": list(self.anchors),
-        }
-
-
-def distinct_links(links: tuple[Link, ...]) -> tuple[LinkEntry, ...]:
-    """Links grouped by normalised URL, references (SlideShare, YouTube) first, then document order."""
-    groups: dict[str, list[Link]] = {}
-    for link in links:
-        if link.kind == "anchor":
-            continue
-        groups.setdefault(normalize_url(link.url), []).append(link)
-    entries = []
-    for occurrences in groups.values():
-        first = occurrences[0]
-        # The link text a reader wrote beats a bare URL repeated as its own text.
-        text = next((o.text for o in occurrences if o.text and o.text != o.url), first.text or first.url)
-        entries.append(
-            LinkEntry(
-                first.url,
-                first.kind,
-                text,
-                first.section,
-                len(occurrences),
-                tuple(dict.fromkeys(o.anchor for o in occurrences)),
-            )
-        )
-    order = {kind: index for index, kind in enumerate(KIND_ORDER)}
-    return tuple(sorted(entries, key=lambda e: order.get(e.kind, len(order))))
 
 
 def _meta(rendered: RenderedPost) -> dict[str, Any]:
@@ -83,6 +34,42 @@ def outline_text(rendered: RenderedPost) -> str:
         marker = "#" * node.level if node.kind == "heading" else "-"
         lines.append(f"{'  ' * depth}{marker} {node.text}")
     return "\n".join(lines)
+
+
+def outline_opml(rendered: RenderedPost) -> str:
+    """The outline as OPML 2.0: nested <outline text="..."> elements."""
+    from xml.sax.saxutils import quoteattr
+
+    def emit(nodes: tuple[OutlineNode, ...], depth: int) -> list[str]:
+        lines = []
+        pad = "  " * depth
+        for node in nodes:
+            attrs = f"text={quoteattr(node.text)}"
+            if node.children:
+                lines.append(f"{pad}<outline {attrs}>")
+                lines += emit(node.children, depth + 1)
+                lines.append(f"{pad}</outline>")
+            else:
+                lines.append(f"{pad}<outline {attrs}/>")
+        return lines
+
+    title = quoteattr(rendered.post.metadata.title)[1:-1]
+    body = "\n".join(emit(rendered.outline, 2))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n'
+        f"  <head><title>{title}</title></head>\n  <body>\n{body}\n  </body>\n</opml>\n"
+    )
+
+
+def outline_markdown(rendered: RenderedPost) -> str:
+    """The outline as Markdown: headings as headings, items as nested bullets (two spaces a level)."""
+    lines = [f"# {rendered.post.metadata.title}", ""]
+    for _, node in walk(rendered.outline):
+        if node.kind == "heading":
+            lines += ["", f"{'#' * min(node.level + 1, 6)} {node.text}", ""]
+        else:
+            lines.append(f"{'  ' * (node.level - 1)}- {node.text}")
+    return "\n".join(line for i, line in enumerate(lines) if line or (i and lines[i - 1])).strip() + "\n"
 
 
 def links_as(rendered: RenderedPost, fmt: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Kinds in the order the link list shows them: the talks and decks a summary cites come first.
@@ -145,3 +146,51 @@ def normalize_url(url: str) -> str:
     if host in _YOUTUBE_HOSTS - {"youtube.com"}:
         host = "youtube.com"
     return urlunsplit(("https", host, path, urlencode(sorted(query)), parts.fragment))
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    """A distinct link target with every place it occurs."""
+
+    url: str
+    kind: str
+    text: str
+    section: tuple[str, ...]
+    count: int
+    anchors: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "kind": self.kind,
+            "text": self.text,
+            "section": list(self.section),
+            "count": self.count,
+            "ids": list(self.anchors),
+        }
+
+
+def distinct_links(links: tuple[Link, ...]) -> tuple[LinkEntry, ...]:
+    """Links grouped by normalised URL, references (SlideShare, YouTube) first, then document order."""
+    groups: dict[str, list[Link]] = {}
+    for link in links:
+        if link.kind == "anchor":
+            continue
+        groups.setdefault(normalize_url(link.url), []).append(link)
+    entries = []
+    for occurrences in groups.values():
+        first = occurrences[0]
+        # The link text a reader wrote beats a bare URL repeated as its own text.
+        text = next((o.text for o in occurrences if o.text and o.text != o.url), first.text or first.url)
+        entries.append(
+            LinkEntry(
+                first.url,
+                first.kind,
+                text,
+                first.section,
+                len(occurrences),
+                tuple(dict.fromkeys(o.anchor for o in occurrences)),
+            )
+        )
+    order = {kind: index for index, kind in enumerate(KIND_ORDER)}
+    return tuple(sorted(entries, key=lambda e: order.get(e.kind, len(order))))

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+
+from tests.conftest import SAMPLES
+from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    """A copy of the sample posts the tests may change."""
+    folder = tmp_path / "blog"
+    shutil.copytree(SAMPLES, folder)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings):
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.worker.wait()
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(path)

@@ -1,0 +1,1 @@
+"""PySide6 widgets and models: thin views over the core's immutable data."""

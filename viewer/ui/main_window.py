@@ -1,0 +1,571 @@
+"""The main window: layout, menus and wiring. Parsing and rendering live in viewer.core."""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.document import POST_SUFFIXES
+from viewer.core.links import classify_url, distinct_links
+from viewer.core.outline import walk
+from viewer.ui.links_panel import LinksPanel
+from viewer.ui.outline_panel import OutlinePanel
+from viewer.ui.preview import PostView
+from viewer.ui.settings import Settings
+from viewer.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from viewer.core.library import PostSummary
+    from viewer.core.render import RenderedPost
+
+APP_NAME = "Note Viewer"
+SAFE_SCHEMES = ("http", "https", "mailto")
+RELOAD_DELAY_MS = 250
+
+
+def render_path(path: Path) -> RenderedPost:
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    return render_post(load_post(path))
+
+
+def list_folder(path: Path) -> list[PostSummary]:
+    from viewer.core.library import list_posts
+
+    return list_posts(path)
+
+
+class WarningBar(QFrame):
+    """Problems with the post (bad front matter, encoding fallback) above it; can be dismissed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warningBar")
+        self.setStyleSheet(
+            "#warningBar { background: palette(alternate-base);"
+            " border: 1px solid #d9a441; border-radius: 4px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_messages(self, messages: list[str] | tuple[str, ...]) -> None:
+        if not messages:
+            self.hide()
+            return
+        self.label.setText("⚠ " + "<br>⚠ ".join(html.escape(m) for m in messages))
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    #: Emitted when a post finished rendering and is on screen (tests and the smoke test wait on it).
+    post_shown = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.rendered: RenderedPost | None = None
+        self.current_path: Path | None = None
+        self.folder: Path | None = None
+        self._pending_state: dict[str, Any] | None = None
+        self.worker = Worker(self)
+        self.worker.done.connect(self._on_job_done)
+        self.worker.failed.connect(self._on_job_failed)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_disk_change)
+        self.watcher.directoryChanged.connect(self._on_disk_change)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_after_change)
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_layout()
+        self.preview.show_message(
+            "Open a post or a folder", "File ▸ Open (Ctrl+O), or drop a Markdown file here."
+        )
+
+    # --- layout --------------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.posts_list = QListWidget(self)
+        self.posts_list.setAccessibleName("Posts")
+        self.posts_list.itemActivated.connect(self._on_post_picked)
+        self.posts_list.currentItemChanged.connect(self._on_post_selected)
+        self.outline = OutlinePanel(self)
+        self.outline.node_chosen.connect(self.scroll_to)
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.addWidget(self.posts_list)
+        self.left.addWidget(self.outline)
+        self.left.setStretchFactor(1, 3)
+        self.posts_list.hide()
+
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setContentsMargins(18, 10, 18, 0)
+        self.header.hide()
+        self.warnings = WarningBar(self)
+        self.preview = PostView(self)
+        self.preview.anchorClicked.connect(self.follow_link)
+        self.preview.top_anchor_changed.connect(self.outline.follow)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.warnings)
+        column.addWidget(self.header)
+        column.addWidget(self.preview, 1)
+
+        self.links = LinksPanel(self)
+        self.links.go_to_anchor.connect(self.scroll_to)
+        self.links.open_url.connect(self.open_url)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.links)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 700, 320])
+        self.setCentralWidget(self.splitter)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.toolbar = toolbar
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText("Search in post")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(360)
+        self.search_box.setAccessibleName("Search")
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, menu: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action(
+            "&Open File…", self.choose_file, QKeySequence.StandardKey.Open, file_menu
+        )
+        self._action("Open &Folder…", self.choose_folder, "Ctrl+Shift+O", file_menu)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.reload_action = self._action(
+            "&Reload", self.reload, [QKeySequence.StandardKey.Refresh, "Ctrl+R"], file_menu
+        )
+        export = file_menu.addMenu("&Export")
+        self._action("Outline as &OPML…", lambda: self.export("outline-opml"), None, export)
+        self._action("Outline as &Markdown…", lambda: self.export("outline-markdown"), None, export)
+        self._action("Post as &HTML…", lambda: self.export("html"), None, export)
+        export.addSeparator()
+        self._action("Links as Markdown…", lambda: self.export("links-markdown"), None, export)
+        self._action("Links as CSV…", lambda: self.export("links-csv"), None, export)
+        self._action("Links as JSON…", lambda: self.export("links-json"), None, export)
+        file_menu.addSeparator()
+        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        view = bar.addMenu("&View")
+        self._action(
+            "Zoom &In",
+            lambda: self.set_zoom(self.preview.zoom + 1),
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+            view,
+        )
+        self._action(
+            "Zoom &Out", lambda: self.set_zoom(self.preview.zoom - 1), QKeySequence.StandardKey.ZoomOut, view
+        )
+        self._action("&Actual Size", lambda: self.set_zoom(0), "Ctrl+0", view)
+        view.addSeparator()
+        self._action("&Expand All", self.outline.expandAll, "Ctrl+Shift+E", view)
+        self._action("&Collapse All", self.outline.collapseAll, "Ctrl+Shift+C", view)
+        for level in range(1, 5):
+            self._action(
+                f"Expand to Level &{level}",
+                lambda _=False, n=level: self.outline.expand_to_level(n),
+                f"Alt+{level}",
+                view,
+            )
+        view.addSeparator()
+        self.panel_actions: dict[str, QAction] = {}
+        for name, widget, key in (
+            ("outline", self.left, "Ctrl+Shift+1"),
+            ("links", self.links, "Ctrl+Shift+2"),
+        ):
+            action = self._action(
+                f"Show {name.title()}",
+                lambda checked, w=widget, n=name: self._set_panel(n, w, checked),
+                key,
+                view,
+            )
+            action.setCheckable(True)
+            action.setChecked(True)
+            self.panel_actions[name] = action
+        self._action("Go to &Outline", self.outline.setFocus, "Ctrl+1")
+        self._action("Go to &Post", self.preview.setFocus, "Ctrl+2")
+        self._action("Go to &Links", self.links.setFocus, "Ctrl+3")
+
+        help_menu = bar.addMenu("&Help")
+        self._action("&About Note Viewer", self._about, None, help_menu)
+
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addAction(self.reload_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_box)
+        self._action("Find", self._focus_search, QKeySequence.StandardKey.Find)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _set_panel(self, name: str, widget: QWidget, visible: bool) -> None:
+        widget.setVisible(visible)
+        self.settings.set_panel_visible(name, visible)
+
+    def _restore_layout(self) -> None:
+        state = self.settings.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in (("splitter", self.splitter), ("left_splitter", self.left)):
+            sizes = self.settings.window_state(key)
+            if sizes is not None:
+                splitter.restoreState(sizes)
+        for name, widget in (("outline", self.left), ("links", self.links)):
+            visible = self.settings.panel_visible(name)
+            widget.setVisible(visible)
+            self.panel_actions[name].setChecked(visible)
+        self.preview.set_zoom(self.settings.zoom)
+        # Last: hiding a panel of a window not yet shown would shrink it again.
+        geometry = self.settings.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1280, 800))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("state", self.saveState())
+        self.settings.set_window_state("splitter", self.splitter.saveState())
+        self.settings.set_window_state("left_splitter", self.left.saveState())
+        self.settings.sync()
+        self.worker.wait(5000)
+        super().closeEvent(event)
+
+    # --- opening -------------------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> None:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            self.open_folder(path)
+        else:
+            self.open_post(path)
+
+    def open_post(self, path: Path, keep_state: bool = False) -> None:
+        path = Path(path)
+        self._pending_state = self._view_state() if keep_state else None
+        self.current_path = path
+        self.statusBar().showMessage(f"Opening {path.name}…")
+        self.worker.submit("render", lambda: render_path(path))
+
+    def open_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.statusBar().showMessage(f"Reading {folder}…")
+        self.worker.submit("folder", lambda: list_folder(folder))
+        self.settings.add_recent(str(folder))
+
+    def choose_file(self) -> None:
+        start = str(self.current_path.parent) if self.current_path else ""
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(POST_SUFFIXES))
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open Post", start, f"Markdown posts ({patterns});;All files (*)"
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Open Folder or Jekyll Site")
+        if name:
+            self.open_folder(Path(name))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.settings.recent_paths:
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(partial(self.open_path, Path(entry)))
+        if not self.settings.recent_paths:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self.settings.clear_recent)
+
+    def _on_post_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._on_post_picked(item)
+
+    def _on_post_picked(self, item: QListWidgetItem) -> None:
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        if path != self.current_path:
+            self.open_post(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    # --- results -------------------------------------------------------------------------------------
+
+    def _on_job_done(self, kind: str, result: object) -> None:
+        if kind == "render":
+            self._show_rendered(result)  # type: ignore[arg-type]
+        elif kind == "folder":
+            self._show_folder(result)  # type: ignore[arg-type]
+
+    def _on_job_failed(self, kind: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if kind == "render":
+            self.rendered = None
+            self.header.hide()
+            self.warnings.hide()
+            self.outline.set_outline(())
+            self.links.set_entries(())
+            self.preview.show_message("This post cannot be shown", message)
+            self.setWindowTitle(APP_NAME)
+            self.post_shown.emit()
+        else:
+            self.preview.show_message("This folder cannot be read", message)
+
+    def _show_folder(self, posts: list[PostSummary]) -> None:
+        self.posts_list.blockSignals(True)
+        self.posts_list.clear()
+        for summary in posts:
+            date = summary.date.strftime("%Y-%m-%d") if summary.date else "—"
+            label = f"{date}  {summary.title}" + ("  (draft)" if summary.is_draft else "")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, str(summary.path))
+            item.setToolTip(str(summary.path))
+            self.posts_list.addItem(item)
+        self.posts_list.blockSignals(False)
+        self.posts_list.setVisible(True)
+        self.statusBar().showMessage(f"{len(posts)} posts in {self.folder}", 5000)
+        if not posts:
+            self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
+        elif self.current_path is None or self.current_path.parent != self.folder:
+            self.posts_list.setCurrentRow(0)
+
+    def _show_rendered(self, rendered: RenderedPost) -> None:
+        state = self._pending_state
+        self._pending_state = None
+        self.rendered = rendered
+        post = rendered.post
+        meta = post.metadata
+        self.setWindowTitle(f"{meta.title} — {APP_NAME}")
+        details = [meta.date_text, " · ".join(meta.categories), " ".join(f"#{t}" for t in meta.tags)]
+        self.header.setText(
+            f'<div style="font-size:x-large; font-weight:600">{html.escape(meta.title)}</div>'
+            f'<div style="color:palette(mid)">{html.escape("   ".join(d for d in details if d))}</div>'
+        )
+        self.header.show()
+        self.warnings.show_messages(post.warnings)
+        self.outline.set_outline(rendered.outline)
+        self.links.set_entries(distinct_links(rendered.links))
+        self.preview.show_post(rendered, [node.id for _, node in walk(rendered.outline)])
+        self._watch(post.path)
+        self.settings.add_recent(str(post.path))
+        self.statusBar().showMessage(f"{post.path}", 4000)
+        if state is not None:
+            self._restore_view_state(state)
+        self.post_shown.emit()
+
+    # --- view state across reloads -------------------------------------------------------------------
+
+    def _view_state(self) -> dict[str, Any]:
+        return {
+            "scroll": self.preview.verticalScrollBar().value(),
+            "current": self.outline.current_node_id(),
+            "expanded": self.outline.expanded_ids(),
+        }
+
+    def _restore_view_state(self, state: dict[str, Any]) -> None:
+        self.outline.restore_expanded(state["expanded"])
+        if state["current"]:
+            self.outline.follow(state["current"])
+        # Layout happens lazily: restore the scroll position once the document is laid out.
+        QTimer.singleShot(0, lambda: self.preview.verticalScrollBar().setValue(state["scroll"]))
+
+    # --- reload --------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.current_path is not None:
+            self.open_post(self.current_path, keep_state=self.rendered is not None)
+
+    def _watch(self, path: Path) -> None:
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        # The folder too: editors that save by writing a new file and renaming it replace the
+        # file we watched, and the file watch alone goes quiet.
+        self.watcher.addPaths([str(path), str(path.parent)])
+
+    def _on_disk_change(self, _changed: str) -> None:
+        self._reload_timer.start()
+
+    def _reload_after_change(self) -> None:
+        path = self.current_path
+        if path is None or self.rendered is None:
+            return
+        if not path.exists():
+            self.warnings.show_messages([f"{path.name} was deleted or moved; showing the last version read."])
+            return
+        if str(path) not in self.watcher.files():
+            self.watcher.addPath(str(path))
+        self.open_post(path, keep_state=True)
+
+    # --- links ---------------------------------------------------------------------------------------
+
+    def scroll_to(self, anchor: str) -> None:
+        self.preview.scroll_to_id(anchor)
+
+    def follow_link(self, url: QUrl) -> None:
+        """What a clicked link does: in-page ids scroll, other posts open here, web links go to the
+        browser, and nothing else is launched without asking."""
+        text = url.toString()
+        if text.startswith("#"):
+            self.scroll_to(QUrl.fromPercentEncoding(text[1:].encode()))
+            return
+        kind = classify_url(text)
+        if kind == "post" and self.current_path is not None:
+            target = (self.current_path.parent / QUrl.fromPercentEncoding(url.path().encode())).resolve()
+            if target.is_file():
+                self.open_post(target)
+                return
+        self.open_url(text)
+
+    def open_url(self, text: str) -> None:
+        url = QUrl(text)
+        if url.scheme().lower() in SAFE_SCHEMES:
+            self.open_external(url)
+            return
+        if url.isLocalFile() or url.isRelative():
+            QMessageBox.information(
+                self,
+                APP_NAME,
+                f"This link points to a local file, which Note Viewer does not open:\n{text}",
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            APP_NAME,
+            f"This link is not a web address:\n{text}\n\nHand it to the system anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_external(url)
+
+    def open_external(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)
+
+    # --- zoom, export, about -------------------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        self.preview.set_zoom(steps)
+        self.settings.zoom = self.preview.zoom
+
+    def export(self, what: str) -> None:
+        if self.rendered is None:
+            self.statusBar().showMessage("Open a post first.", 4000)
+            return
+        from viewer.core import export
+
+        formats = {
+            "outline-opml": (export.outline_opml, "opml", "OPML (*.opml)"),
+            "outline-markdown": (export.outline_markdown, "md", "Markdown (*.md)"),
+            "html": (export.standalone_html, "html", "HTML (*.html)"),
+            "links-markdown": (lambda r: export.links_as(r, "markdown"), "md", "Markdown (*.md)"),
+            "links-csv": (lambda r: export.links_as(r, "csv"), "csv", "CSV (*.csv)"),
+            "links-json": (lambda r: export.links_as(r, "json"), "json", "JSON (*.json)"),
+        }
+        make, suffix, file_filter = formats[what]
+        suggested = self.rendered.post.path.with_suffix("").name + (
+            "-links" if what.startswith("links") else ""
+        )
+        target = self.ask_save_path(f"{suggested}.{suffix}", file_filter)
+        if target is None:
+            return
+        if target.resolve() == self.rendered.post.path.resolve():
+            QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
+            return
+        try:
+            target.write_text(make(self.rendered), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported to {target}", 5000)
+
+    def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
+        folder = Path.home()
+        name, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / suggested), file_filter)
+        return Path(name) if name else None
+
+    def _about(self) -> None:
+        from viewer import __version__
+
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>A reader for Jekyll Markdown posts: "
+            "outline, rendered post, links and search.",
+        )

@@ -1,0 +1,191 @@
+"""The rendered post: a QTextBrowser that scrolls to ids, flashes the target and reports where it is."""
+
+from __future__ import annotations
+
+import bisect
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+from viewer.resources import resource_path
+
+FLASH_MS = 1200
+
+
+def post_stylesheet(palette: QPalette) -> str:
+    """The preview stylesheet with colours taken from the current (light or dark) palette."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = base.lightness() < 128
+    muted = QColor(text)
+    muted.setAlphaF(0.65)
+    template = resource_path("preview.css").read_text(encoding="utf-8")
+    return (
+        template.replace("@text@", text.name())
+        .replace("@link@", palette.color(QPalette.ColorRole.Link).name())
+        .replace("@muted@", "#9aa0a6" if dark else "#5f6368")
+        .replace("@code_bg@", "#2b2d31" if dark else "#f3f4f6")
+        .replace("@rule@", "#44474d" if dark else "#d0d4d9")
+    )
+
+
+class PostView(QTextBrowser):
+    """Shows one rendered post. Links are not followed here: the window decides (see MainWindow)."""
+
+    #: The id of the outline node at the top of the view changed because the user scrolled.
+    top_anchor_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Post")
+        self._anchor_ids: list[str] = []
+        self._anchor_tops: list[float] | None = None  # y of each anchor, computed on demand
+        self._zoom = 0
+        self._programmatic_scroll = False
+        self._scroll_timer = QTimer(self, singleShot=True, interval=60)
+        self._scroll_timer.timeout.connect(self._report_top_anchor)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+        self.document().setDocumentMargin(18)
+        self._apply_stylesheet()
+
+    # --- content -------------------------------------------------------------------------------------
+
+    def show_post(self, rendered: RenderedPost, anchor_ids: list[str]) -> None:
+        self._programmatic_scroll = True
+        self.setHtml(rendered.html)
+        self._anchor_ids = anchor_ids
+        self._anchor_tops = None
+        self._programmatic_scroll = False
+
+    def show_message(self, title: str, detail: str = "") -> None:
+        """An empty or error state in place of a post."""
+        self._anchor_ids, self._anchor_tops = [], None
+        body = f"<h2>{html.escape(title)}</h2>"
+        if detail:
+            body += f'<p class="muted">{html.escape(detail)}</p>'
+        self.setHtml(f'<div class="message">{body}</div>')
+
+    def _apply_stylesheet(self) -> None:
+        self.document().setDefaultStyleSheet(post_stylesheet(self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light/dark switch: re-render with the new colours.
+            self._apply_stylesheet()
+            self.setHtml(self.toHtml())
+            self._anchor_tops = None
+        super().changeEvent(event)
+
+    # --- scrolling -----------------------------------------------------------------------------------
+
+    def scroll_to_id(self, anchor: str, flash: bool = True) -> bool:
+        cursor = self._anchor_cursor(anchor)
+        if cursor is None:
+            return False
+        self._programmatic_scroll = True
+        bar = self.verticalScrollBar()
+        top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        bar.setValue(int(top) - 8)
+        self._programmatic_scroll = False
+        if flash:
+            self._flash(cursor)
+        return True
+
+    def _anchor_cursor(self, anchor: str) -> QTextCursor | None:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                if anchor in iterator.fragment().charFormat().anchorNames():
+                    return QTextCursor(block)
+                iterator += 1
+            block = block.next()
+        return None
+
+    def _flash(self, cursor: QTextCursor) -> None:
+        selection = QTextEdit.ExtraSelection()
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(70)
+        selection.format.setBackground(colour)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.cursor = QTextCursor(cursor)
+        selection.cursor.clearSelection()
+        self.setExtraSelections([selection])
+        self._flash_timer.start()
+
+    def is_flashing(self) -> bool:
+        return bool(self.extraSelections())
+
+    def _on_scrolled(self) -> None:
+        if not self._programmatic_scroll:
+            self._scroll_timer.start()
+
+    def _compute_anchor_tops(self) -> list[float]:
+        wanted = set(self._anchor_ids)
+        layout = self.document().documentLayout()
+        tops: dict[str, float] = {}
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                for name in iterator.fragment().charFormat().anchorNames():
+                    if name in wanted and name not in tops:
+                        tops[name] = layout.blockBoundingRect(block).top()
+                iterator += 1
+            block = block.next()
+        self._anchor_ids = [a for a in self._anchor_ids if a in tops]
+        return [tops[a] for a in self._anchor_ids]
+
+    def anchor_at_top(self) -> str:
+        """The last outline anchor at or above the top edge of the view (or the first one)."""
+        if not self._anchor_ids:
+            return ""
+        if self._anchor_tops is None:
+            self._anchor_tops = self._compute_anchor_tops()
+            if not self._anchor_ids:
+                return ""
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum() > 0:
+            # At the very end everything left is visible: the last node is where the reader is.
+            return self._anchor_ids[-1]
+        position = bisect.bisect_right(self._anchor_tops, bar.value() + 12) - 1
+        return self._anchor_ids[max(position, 0)]
+
+    def _report_top_anchor(self) -> None:
+        anchor = self.anchor_at_top()
+        if anchor:
+            self.top_anchor_changed.emit(anchor)
+
+    def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._anchor_tops = None  # reflowed: positions changed
+
+    # --- zoom ----------------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-8, min(20, steps))
+        if steps > self._zoom:
+            self.zoomIn(steps - self._zoom)
+        elif steps < self._zoom:
+            self.zoomOut(self._zoom - steps)
+        self._zoom = steps
+        self._anchor_tops = None
+
+    def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+            self.set_zoom(self._zoom + (1 if event.angleDelta().y() > 0 else -1))  # type: ignore[attr-defined]
+            return
+        super().wheelEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,71 @@
+"""Every setting the app keeps, declared once. The only module that touches QSettings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Preferences (what the user chose) are kept apart from window state (how it was left)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings()
+
+    # --- preferences ---------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return _int(self._store.value("preferences/zoom", 0))
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self._store.setValue("preferences/zoom", int(steps))
+
+    @property
+    def recent_paths(self) -> list[str]:
+        value = self._store.value("preferences/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def add_recent(self, path: str) -> None:
+        paths = [path, *(p for p in self.recent_paths if p != path)][:MAX_RECENT]
+        self._store.setValue("preferences/recent", paths)
+
+    def clear_recent(self) -> None:
+        self._store.setValue("preferences/recent", [])
+
+    # --- window state --------------------------------------------------------------------------------
+
+    def window_state(self, key: str) -> QByteArray | None:
+        value = self._store.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, key: str, value: QByteArray) -> None:
+        self._store.setValue(f"window/{key}", value)
+
+    def panel_visible(self, name: str) -> bool:
+        return _bool(self._store.value(f"window/panel_{name}", True))
+
+    def set_panel_visible(self, name: str, visible: bool) -> None:
+        self._store.setValue(f"window/panel_{name}", bool(visible))
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
