@@ -64,8 +64,9 @@ def main() -> None:
         items = sum(1 for line in text.splitlines() if line.lstrip()[:2] in ("* ", "+ ", "- "))
         ours = best_of(3, lambda: render_post(load_post(path)))
     plain = best_of(3, lambda: markdown.markdown(post.body, extensions=["extra"]))
-    print(f"generated post: {len(text.encode()) / 1e6:.2f} MB, {items} list items, "
-          f"{len(rendered.links)} links")
+    print(
+        f"generated post: {len(text.encode()) / 1e6:.2f} MB, {items} list items, {len(rendered.links)} links"
+    )
     print(f"ours (load + HTML + outline + links): {ours:.3f} s")
     print(f"plain markdown.markdown(extra):       {plain:.3f} s")
     print(f"ratio ours / plain: {ours / plain:.2f}")

@@ -14,10 +14,11 @@ from typing import Any
 import frontmatter
 import yaml
 
+from viewer.core import POST_SUFFIXES
+
 #: Posts larger than this are refused: a note of several MB is almost certainly not a note.
 MAX_POST_BYTES = 8 * 1024 * 1024
 
-POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".txt"})
 
 # Jekyll: a post file name is YYYY-MM-DD-slug.ext, month and day may have one digit.
 _FILE_NAME_DATE = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$")

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.document import POST_SUFFIXES, PostError, load_post
+from viewer.core import POST_SUFFIXES
+from viewer.core.document import PostError, load_post
 
 _SKIPPED_FOLDERS = {"_site", "node_modules", ".git", ".jekyll-cache", "vendor", "_includes", "_layouts"}
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from viewer.core.document import POST_SUFFIXES
+from viewer.core import POST_SUFFIXES
 
 
 @dataclass(frozen=True)

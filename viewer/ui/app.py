@@ -23,7 +23,9 @@ def run(path: Path | None) -> int:
     app.setDesktopFileName("note-viewer")
     window = MainWindow(Settings())
     window.show()
-    # Render after the first paint: the window appears at once, the post a moment later.
+    # Paint the window before the post is read: the rendering thread's imports would otherwise
+    # compete with the first paint.
+    app.processEvents()
     target = path if path is not None else resource_path("samples")
     QTimer.singleShot(0, lambda: window.open_path(target))
     return app.exec()

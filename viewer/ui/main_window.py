@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.document import POST_SUFFIXES
+from viewer.core import POST_SUFFIXES
 from viewer.core.links import classify_url, distinct_links
 from viewer.core.outline import walk
 from viewer.ui.links_panel import LinksPanel

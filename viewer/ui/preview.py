@@ -55,6 +55,7 @@ class PostView(QTextBrowser):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
         self.document().setDocumentMargin(18)
+        self.document().setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
         self._apply_stylesheet()
 
     # --- content -------------------------------------------------------------------------------------
@@ -118,7 +119,9 @@ class PostView(QTextBrowser):
         selection.format.setBackground(colour)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         selection.cursor = QTextCursor(cursor)
-        selection.cursor.clearSelection()
+        selection.cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        # The whole item, wrapped lines included.
+        selection.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.setExtraSelections([selection])
         self._flash_timer.start()
 
