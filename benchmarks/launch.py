@@ -76,9 +76,8 @@ def measure(command: list[str], runs: int) -> tuple[float, float]:
             process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             if not visible_window(process.pid):
                 process.kill()
-                raise SystemExit(
-                    f"no window from {command}: {process.stderr.read().decode()[-2000:] if process.stderr else ''}"
-                )
+                errors = process.stderr.read().decode()[-2000:] if process.stderr else ""
+                raise SystemExit(f"no window from {command}: {errors}")
             times.append(time.perf_counter() - start)
             time.sleep(1.0)
             memory.append(rss_mb(process.pid))

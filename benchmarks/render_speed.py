@@ -24,7 +24,22 @@ sys.path.insert(0, str(ROOT))
 from viewer.core.document import load_post  # noqa: E402
 from viewer.core.render import render_post  # noqa: E402
 
-WORDS = "클라우드 데이터 분석 보안 네트워크 컨테이너 서버리스 머신러닝 비용 성능 아키텍처 운영 배포 관측성".split()
+WORDS = [
+    "클라우드",
+    "데이터",
+    "분석",
+    "보안",
+    "네트워크",
+    "컨테이너",
+    "서버리스",
+    "머신러닝",
+    "비용",
+    "성능",
+    "아키텍처",
+    "운영",
+    "배포",
+    "관측성",
+]
 
 
 def generate_post(target_bytes: int = 1_000_000, seed: int = 7) -> str:
