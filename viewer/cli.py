@@ -8,7 +8,7 @@ from pathlib import Path
 
 from viewer import __version__
 
-SUBCOMMANDS = ("outline", "links", "html")
+SUBCOMMANDS = ("outline", "links", "html", "find")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +32,13 @@ def _run_headless(args: list[str]) -> int:
     page = sub.add_parser("html", help="print the post as a standalone HTML page")
     page.add_argument("post", type=Path)
     debug = "--debug" in args  # show tracebacks of internal errors
+    find = sub.add_parser("find", help="search the post's rendered text")
+    find.add_argument("--json", action="store_true")
+    find.add_argument("--match-case", action="store_true")
+    find.add_argument("--whole-word", action="store_true")
+    find.add_argument("--regex", action="store_true")
+    find.add_argument("post", type=Path)
+    find.add_argument("query")
     options = parser.parse_args([a for a in args if a != "--debug"])
     from viewer.core.document import PostError, load_post
     from viewer.core.render import render_post
@@ -61,6 +68,15 @@ def _run_headless(args: list[str]) -> int:
     elif options.command == "links":
         fmt = "json" if options.json else options.format or "text"
         text = export.links_as(rendered, fmt)
+    elif options.command == "find":
+        from viewer.core.search import SearchError, SearchOptions
+
+        search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
+        try:
+            text = export.find_results(rendered, options.query, search_options, as_json=options.json)
+        except SearchError as exc:
+            print(f"note-viewer: {exc}", file=sys.stderr)
+            return 1
     else:
         text = export.standalone_html(rendered)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,45 @@ def test_headless_commands_never_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_find_reports_matches_with_their_outline_path() -> None:
+    result = run("find", "--json", MEETUP, "드릴다운")
+    data = json.loads(result.stdout)
+    assert data["query"] == "드릴다운" and data["count"] == 1
+    match = data["matches"][0]
+    assert match["text"] == "드릴다운"
+    assert match["path"] == [
+        "클라우드 네이티브 밋업 2024",
+        "관측성",
+        "로그, 메트릭, 트레이스를 하나로",
+        "대시보드 정리",
+        "서비스별 골든 시그널(지연, 트래픽, 오류, 포화도)만 첫 화면에",
+        "나머지 지표는 드릴다운으로 이동",
+    ]
+
+
+def test_find_with_an_invalid_regex_is_a_one_line_error() -> None:
+    result = run("find", "--regex", MEETUP, "(")
+    assert result.returncode == 1 and "Invalid regular expression" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not os.environ.get("NOTE_VIEWER_SEED"), reason="NOTE_VIEWER_SEED is not set")
+def test_find_counts_on_the_seed_post() -> None:
+    import unicodedata
+
+    seed = os.environ["NOTE_VIEWER_SEED"]
+    expected = {
+        "클라우드": 3,
+        "검증": 1,
+        "ml": 13,
+        "SageMaker": 2,
+        "데이터": 10,
+        unicodedata.normalize("NFD", "클라우드"): 3,
+    }
+    for query, count in expected.items():
+        assert json.loads(run("find", "--json", seed, query).stdout)["count"] == count, query
+    links = json.loads(run("links", "--json", seed).stdout)["links"]
+    assert (links[0]["kind"], links[0]["count"]) == ("slideshare-profile", 2)
+    assert links[1]["kind"] == "youtube-channel"

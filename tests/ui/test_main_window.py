@@ -54,8 +54,8 @@ def cli_rows(path: Path) -> list[tuple[int, str]]:
 
 def click_node(qtbot, window: MainWindow, text: str) -> None:
     view = window.outline
-    matches = view.outline_model.match(
-        view.outline_model.index(0, 0),
+    matches = view.model().match(
+        view.model().index(0, 0),
         Qt.ItemDataRole.DisplayRole,
         text,
         1,
@@ -143,17 +143,17 @@ def test_a_file_rewritten_on_disk_reloads_keeping_the_view(qtbot, window, sample
     open_and_wait(qtbot, window, post)
     window.resize(900, 400)
     click_node(qtbot, window, "질의응답")
-    collapsed = window.outline.outline_model.index_of("관측성")
+    collapsed = window.outline.view_index("관측성")
     window.outline.collapse(collapsed)
     scroll = window.preview.verticalScrollBar().value()
 
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         post.write_text(post.read_text(encoding="utf-8").replace("## 마무리", "## 맺음말"), encoding="utf-8")
     assert "맺음말" in [text for _, text in tree_rows(window)]
-    assert window.outline.current_node_id() == window.outline.outline_model.index_of(
+    assert window.outline.current_node_id() == window.outline.view_index(
         window.outline.current_node_id()
     ).data(NodeIdRole)
-    assert not window.outline.isExpanded(window.outline.outline_model.index_of("관측성"))
+    assert not window.outline.isExpanded(window.outline.view_index("관측성"))
     qtbot.waitUntil(lambda: abs(window.preview.verticalScrollBar().value() - scroll) < 40, timeout=3000)
 
     # Editors that save by writing a new file and renaming it over the old one.
@@ -227,8 +227,8 @@ def test_layout_is_remembered(qtbot, settings, samples) -> None:
 
 def test_expand_collapse_and_levels(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
-    top = window.outline.outline_model.index(0, 0)
-    section = window.outline.outline_model.index_of("관측성")
+    top = window.outline.model().index(0, 0)
+    section = window.outline.view_index("관측성")
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.outline.isExpanded(top) and not window.outline.isExpanded(section)
     qtbot.keyClick(

@@ -9,8 +9,34 @@ import json
 from typing import Any
 
 from viewer.core.links import distinct_links
-from viewer.core.outline import OutlineNode, walk
+from viewer.core.outline import OutlineNode, find_path, walk
 from viewer.core.render import RenderedPost
+from viewer.core.search import Matcher, SearchOptions, text_blocks
+
+
+def find_results(rendered: RenderedPost, query: str, options: SearchOptions, as_json: bool) -> str:
+    """Matches of `query` in the post's rendered text, each with its outline path."""
+    matcher = Matcher(query, options)
+    matches = []
+    for block in text_blocks(rendered.html):
+        for span in matcher.find_all(block.text):
+            path = [node.text for node in find_path(rendered.outline, block.anchor)]
+            context = block.text[max(0, span.start - 30) : span.end + 30]
+            matches.append(
+                {
+                    "text": block.text[span.start : span.end],
+                    "context": context,
+                    "path": path,
+                    "id": block.anchor,
+                }
+            )
+    if as_json:
+        return json.dumps(
+            {"query": query, "count": len(matches), "matches": matches}, ensure_ascii=False, indent=1
+        )
+    lines = [f"{len(matches)} matches for {query!r}"]
+    lines += [f"{' › '.join(m['path']) or '(top)'}: …{m['context']}…" for m in matches]
+    return "\n".join(lines)
 
 
 def _meta(rendered: RenderedPost) -> dict[str, Any]:

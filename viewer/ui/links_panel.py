@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from viewer.core.links import LinkEntry
+from viewer.core.search import Matcher
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -80,6 +89,25 @@ class LinksModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+class LinksFilter(QSortFilterProxyModel):
+    """Keeps the links whose text or URL matches the search."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matcher: Matcher | None = None
+
+    def set_matcher(self, matcher: Matcher | None) -> None:
+        self.beginFilterChange()
+        self.matcher = matcher
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if self.matcher is None:
+            return True
+        entry = self.sourceModel().index(row, 0, parent).data(EntryRole)
+        return bool(entry) and (self.matcher.matches(entry.text) or self.matcher.matches(entry.url))
+
+
 class LinksPanel(QTreeView):
     """Click: go to where the link is cited (again: the next place). Double-click or Enter: open it."""
 
@@ -91,7 +119,9 @@ class LinksPanel(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.links_model = LinksModel(self)
-        self.setModel(self.links_model)
+        self.filter_model = LinksFilter(self)
+        self.filter_model.setSourceModel(self.links_model)
+        self.setModel(self.filter_model)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -112,8 +142,14 @@ class LinksPanel(QTreeView):
         self._next_occurrence.clear()
         self.links_model.set_entries(entries)
 
+    def entry(self, index: Index) -> LinkEntry | None:
+        return self.links_model.entry(self.filter_model.mapToSource(index))
+
+    def set_matcher(self, matcher: Matcher | None) -> None:
+        self.filter_model.set_matcher(matcher)
+
     def _on_clicked(self, index: QModelIndex) -> None:
-        entry = self.links_model.entry(index)
+        entry = self.entry(index)
         if entry is None or not entry.anchors:
             return
         number = self._next_occurrence.get(entry.url, 0)
@@ -121,20 +157,20 @@ class LinksPanel(QTreeView):
         self.go_to_anchor.emit(entry.anchors[number])
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
-        entry = self.links_model.entry(index)
+        entry = self.entry(index)
         if entry is not None:
             self.open_url.emit(entry.url)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            entry = self.links_model.entry(self.currentIndex())
+            entry = self.entry(self.currentIndex())
             if entry is not None:
                 self.open_url.emit(entry.url)
                 return
         super().keyPressEvent(event)
 
     def _context_menu(self, position: QPoint) -> None:
-        entry = self.links_model.entry(self.indexAt(position))
+        entry = self.entry(self.indexAt(position))
         if entry is None:
             return
         menu = self.context_menu(entry)

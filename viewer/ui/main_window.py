@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -38,12 +37,14 @@ from viewer.core.outline import walk
 from viewer.ui.links_panel import LinksPanel
 from viewer.ui.outline_panel import OutlinePanel
 from viewer.ui.preview import PostView
+from viewer.ui.search_bar import SearchBar
 from viewer.ui.settings import Settings
 from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
+    from viewer.core.search import Matcher
 
 APP_NAME = "Note Viewer"
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -173,11 +174,11 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         self.toolbar = toolbar
-        self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText("Search in post")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaximumWidth(360)
-        self.search_box.setAccessibleName("Search")
+        self.search = SearchBar(self)
+        self.search.query_changed.connect(self._apply_search)
+        self.search.next_requested.connect(lambda: self._step_match(1))
+        self.search.previous_requested.connect(lambda: self._step_match(-1))
+        self.current_match = -1
         self.statusBar().setSizeGripEnabled(True)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, menu: Any = None) -> QAction:
@@ -260,12 +261,33 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.open_action)
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search_box)
-        self._action("Find", self._focus_search, QKeySequence.StandardKey.Find)
+        self.toolbar.addWidget(self.search)
+        self._action("Find", self.search.focus, QKeySequence.StandardKey.Find)
+        self._action("Find Next", lambda: self._step_match(1), QKeySequence.StandardKey.FindNext)
+        self._action("Find Previous", lambda: self._step_match(-1), QKeySequence.StandardKey.FindPrevious)
 
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+    # --- search --------------------------------------------------------------------------------------
+
+    def _apply_search(self, matcher: Matcher | None) -> None:
+        """Show a query everywhere at once: the post, the outline and the link list."""
+        total = self.preview.show_matches(matcher)
+        self.outline.set_matcher(matcher)
+        self.links.set_matcher(matcher)
+        self.current_match = -1
+        if total:
+            self._go_to_match(0)
+        else:
+            self.search.show_position(0, 0)
+
+    def _step_match(self, step: int) -> None:
+        total = len(self.preview.match_positions)
+        if total:
+            self._go_to_match((self.current_match + step) % total)  # wraps around
+
+    def _go_to_match(self, number: int) -> None:
+        self.current_match = number
+        self.preview.select_match(number)
+        self.search.show_position(number, len(self.preview.match_positions))
 
     def _set_panel(self, name: str, widget: QWidget, visible: bool) -> None:
         widget.setVisible(visible)
@@ -427,6 +449,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{post.path}", 4000)
         if state is not None:
             self._restore_view_state(state)
+        if self.search.matcher is not None:
+            self._apply_search(self.search.matcher)
         self.post_shown.emit()
 
     # --- view state across reloads -------------------------------------------------------------------
@@ -476,6 +500,11 @@ class MainWindow(QMainWindow):
     # --- links ---------------------------------------------------------------------------------------
 
     def scroll_to(self, anchor: str) -> None:
+        if self.search.matcher is not None and self.preview.match_positions:
+            number = self.preview.first_match_at_or_after(anchor)
+            if number is not None:  # while searching, a node leads to its first match
+                self._go_to_match(number)
+                return
         self.preview.scroll_to_id(anchor)
 
     def follow_link(self, url: QUrl) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
+    from viewer.core.search import Matcher
 from viewer.resources import resource_path
 
 FLASH_MS = 1200
@@ -53,7 +54,10 @@ class PostView(QTextBrowser):
         self._scroll_timer.timeout.connect(self._report_top_anchor)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
-        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._flash_selection: list[QTextEdit.ExtraSelection] = []
+        self._match_selections: list[QTextEdit.ExtraSelection] = []
+        self.match_positions: list[tuple[int, int]] = []  # (start, end) in the document
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
         self._apply_stylesheet()
@@ -62,6 +66,7 @@ class PostView(QTextBrowser):
 
     def show_post(self, rendered: RenderedPost, anchor_ids: list[str]) -> None:
         self._programmatic_scroll = True
+        self.match_positions, self._match_selections, self._flash_selection = [], [], []
         self.setHtml(rendered.html)
         self._anchor_ids = anchor_ids
         self._anchor_tops = None
@@ -70,6 +75,7 @@ class PostView(QTextBrowser):
     def show_message(self, title: str, detail: str = "") -> None:
         """An empty or error state in place of a post."""
         self._anchor_ids, self._anchor_tops = [], None
+        self.match_positions, self._match_selections, self._flash_selection = [], [], []
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
@@ -122,11 +128,67 @@ class PostView(QTextBrowser):
         selection.cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         # The whole item, wrapped lines included.
         selection.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        self.setExtraSelections([selection])
+        self._flash_selection = [selection]
+        self._update_selections()
         self._flash_timer.start()
 
+    def _end_flash(self) -> None:
+        self._flash_selection = []
+        self._update_selections()
+
+    def _update_selections(self) -> None:
+        self.setExtraSelections(self._match_selections + self._flash_selection)
+
     def is_flashing(self) -> bool:
-        return bool(self.extraSelections())
+        return bool(self._flash_selection)
+
+    # --- search --------------------------------------------------------------------------------------
+
+    def show_matches(self, matcher: Matcher | None) -> int:
+        """Highlight every match; returns how many there are."""
+        self.match_positions = []
+        self._match_selections = []
+        if matcher is not None:
+            colour = QColor("#f9d65c")
+            colour.setAlpha(150)
+            block = self.document().begin()
+            while block.isValid():
+                base = block.position()
+                for span in matcher.find_all(block.text()):
+                    self.match_positions.append((base + span.start, base + span.end))
+                block = block.next()
+            for start, end in self.match_positions:
+                selection = QTextEdit.ExtraSelection()
+                selection.format.setBackground(colour)
+                selection.cursor = QTextCursor(self.document())
+                selection.cursor.setPosition(start)
+                selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                self._match_selections.append(selection)
+        if not self.match_positions:
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        self._update_selections()
+        return len(self.match_positions)
+
+    def select_match(self, number: int) -> None:
+        """Make match `number` the current one: selected (drawn distinctly) and scrolled into view."""
+        start, end = self.match_positions[number]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def first_match_at_or_after(self, anchor: str) -> int | None:
+        cursor = self._anchor_cursor(anchor)
+        if cursor is None:
+            return None
+        position = cursor.position()
+        for number, (start, _end) in enumerate(self.match_positions):
+            if start >= position:
+                return number
+        return None
 
     def _on_scrolled(self) -> None:
         if not self._programmatic_scroll:

@@ -1,0 +1,156 @@
+"""Finding text in a post: one matcher for the window, the command line and the link list.
+
+Matching is NFC on both sides and, unless 'match case' is on, Unicode case folding (so 'STRASSE'
+finds 'Straße'). Korean needs nothing special: a one-syllable query is just a short string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+_BLOCKS = frozenset(
+    ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "dt", "dd", "blockquote", "div",
+     "figure", "table", "tr", "ul", "ol", "hr", "br"]
+)  # fmt: skip
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+class SearchError(ValueError):
+    """A query that cannot be searched for (an invalid regular expression); the message says why."""
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    match_case: bool = False
+    whole_word: bool = False
+    regex: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+class Matcher:
+    """A compiled query. `find_all(text)` gives match spans in the original text's offsets."""
+
+    def __init__(self, query: str, options: SearchOptions = SearchOptions()) -> None:
+        self.query = unicodedata.normalize("NFC", query)
+        self.options = options
+        # Case folding can change a string's length ('ß' → 'ss'): plain queries are matched on
+        # folded text with an offset map; regular expressions use re.IGNORECASE instead.
+        self._fold = not options.match_case and not options.regex
+        pattern = self.query.casefold() if self._fold else self.query
+        if not options.regex:
+            pattern = re.escape(pattern)
+        if options.whole_word:
+            pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
+        flags = 0 if options.match_case or self._fold else re.IGNORECASE
+        try:
+            self._regex = re.compile(pattern, flags)
+        except re.error as exc:
+            raise SearchError(f"Invalid regular expression: {exc}") from None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.query
+
+    def find_all(self, text: str) -> list[Span]:
+        if self.is_empty:
+            return []
+        text = unicodedata.normalize("NFC", text)
+        if not self._fold:
+            return [Span(m.start(), m.end()) for m in self._regex.finditer(text) if m.end() > m.start()]
+        folded, origin = _fold_with_offsets(text)
+        spans = []
+        for match in self._regex.finditer(folded):
+            if match.end() > match.start():
+                spans.append(Span(origin[match.start()], origin[match.end() - 1] + 1))
+        return spans
+
+    def matches(self, text: str) -> bool:
+        return bool(self.find_all(text))
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = char.casefold()
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(parts), origin
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A run of text the reader sees as one block, and the outline node it belongs to."""
+
+    text: str
+    anchor: str
+
+
+def text_blocks(html: str) -> list[TextBlock]:
+    """The visible text of rendered post HTML, block by block, each with its nearest node id
+    (the enclosing list item, else the heading above)."""
+    reader = _BlockReader()
+    reader.feed(html)
+    reader.close()
+    reader.flush()
+    return reader.blocks
+
+
+class _BlockReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[TextBlock] = []
+        self._text: list[str] = []
+        self._items: list[str] = []  # ids of the open <li> elements
+        self._heading = ""
+        self._skip = 0  # inside a generated table of contents
+        self._open: list[str] = []
+
+    def _anchor(self) -> str:
+        return self._items[-1] if self._items else self._heading
+
+    def flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        if text and not self._skip:
+            self.blocks.append(TextBlock(text, self._anchor()))
+        self._text = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in _BLOCKS:
+            self.flush()
+        if tag in ("br", "hr", "img", "input"):
+            return
+        self._open.append(tag)
+        if tag in ("ul", "ol") and values.get("id") == "markdown-toc":
+            self._skip += 1
+            self._open[-1] = "toc"
+        elif tag == "li":
+            self._items.append(values.get("id") or (self._items[-1] if self._items else ""))
+        elif tag in _HEADINGS:
+            self._heading = values.get("id") or self._heading
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.flush()
+        while self._open:
+            opened = self._open.pop()
+            if opened == "toc":
+                self._skip -= 1
+            elif opened == "li" and self._items:
+                self._items.pop()
+            if opened == tag or (opened == "toc" and tag in ("ul", "ol")):
+                break
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
