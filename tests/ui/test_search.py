@@ -170,3 +170,18 @@ def test_clicking_a_filtered_node_goes_to_its_first_match(qtbot, window, samples
     rect = window.outline.visualRect(matches[0])
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.search.status.text() == "2 / 2"
+
+
+def test_a_query_matching_most_of_a_long_post_caps_the_tree_not_the_count(qtbot, window, tmp_path) -> None:
+    from viewer.ui.outline_panel import MAX_FILTERED_MATCHES
+
+    post = tmp_path / "2021-01-01-long.md"
+    post.write_text(
+        "---\ntitle: 긴 글\n---\n" + "".join(f"* 데이터 항목 {n}\n" for n in range(600)), encoding="utf-8"
+    )
+    open_and_wait(qtbot, window, post)
+    window.activateWindow()
+    type_query(qtbot, window, "데이터")
+    assert window.search.status.text() == "1 / 600"  # every match is counted and highlighted
+    assert len(window.outline.visible_node_ids()) == MAX_FILTERED_MATCHES
+    assert "first 400 of 600" in window.statusBar().currentMessage()

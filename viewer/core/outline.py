@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,3 +47,30 @@ def find_path(nodes: tuple[OutlineNode, ...], node_id: str) -> tuple[OutlineNode
         if below:
             return (node, *below)
     return ()
+
+
+def prune(
+    nodes: tuple[OutlineNode, ...], keep: Callable[[OutlineNode], bool], limit: int | None = None
+) -> tuple[tuple[OutlineNode, ...], int]:
+    """The nodes `keep` accepts, with their ancestors: the tree a search leaves standing.
+
+    Returns the tree and how many nodes `keep` accepted in all; with `limit`, the tree holds
+    only the first `limit` of them (and their ancestors).
+    """
+    accepted = 0
+
+    def visit(level: tuple[OutlineNode, ...]) -> tuple[OutlineNode, ...]:
+        nonlocal accepted
+        kept = []
+        for node in level:
+            wanted = keep(node)
+            if wanted:
+                accepted += 1
+            shown = wanted and (limit is None or accepted <= limit)
+            children = visit(node.children)
+            if children or shown:
+                kept.append(OutlineNode(node.kind, node.level, node.text, node.id, node.line, children))
+        return tuple(kept)
+
+    tree = visit(nodes)
+    return tree, accepted

@@ -65,6 +65,9 @@ class Matcher:
         text = unicodedata.normalize("NFC", text)
         if not self._fold:
             return [Span(m.start(), m.end()) for m in self._regex.finditer(text) if m.end() > m.start()]
+        folded = text.casefold()
+        if len(folded) == len(text):  # every character folded to one: offsets are unchanged
+            return [Span(m.start(), m.end()) for m in self._regex.finditer(folded) if m.end() > m.start()]
         folded, origin = _fold_with_offsets(text)
         spans = []
         for match in self._regex.finditer(folded):
@@ -73,12 +76,13 @@ class Matcher:
         return spans
 
     def matches(self, text: str) -> bool:
-        return bool(self.find_all(text))
+        if self.is_empty:
+            return False
+        text = unicodedata.normalize("NFC", text)
+        return any(m.end() > m.start() for m in self._regex.finditer(text.casefold() if self._fold else text))
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
     parts: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 from functools import partial
 from pathlib import Path
@@ -35,7 +36,7 @@ from viewer.core import POST_SUFFIXES
 from viewer.core.links import classify_url, distinct_links
 from viewer.core.outline import walk
 from viewer.ui.links_panel import LinksPanel
-from viewer.ui.outline_panel import OutlinePanel
+from viewer.ui.outline_panel import MAX_FILTERED_MATCHES, OutlinePanel
 from viewer.ui.preview import PostView
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.settings import Settings
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.watcher.directoryChanged.connect(self._on_disk_change)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_after_change)
+        self._watched_identity: tuple[int, int, int] | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.search.query_changed.connect(self._apply_search)
         self.search.next_requested.connect(lambda: self._step_match(1))
         self.search.previous_requested.connect(lambda: self._step_match(-1))
+        self.preview.palette_changed.connect(lambda: self._apply_search(self.search.matcher))
         self.current_match = -1
         self.statusBar().setSizeGripEnabled(True)
 
@@ -273,6 +276,12 @@ class MainWindow(QMainWindow):
         total = self.preview.show_matches(matcher)
         self.outline.set_matcher(matcher)
         self.links.set_matcher(matcher)
+        if matcher is not None and self.outline.matching_nodes > MAX_FILTERED_MATCHES:
+            self.statusBar().showMessage(
+                f"The outline shows the first {MAX_FILTERED_MATCHES} of {self.outline.matching_nodes} "
+                "matching nodes; type more to narrow the search.",
+                8000,
+            )
         self.current_match = -1
         if total:
             self._go_to_match(0)
@@ -451,7 +460,16 @@ class MainWindow(QMainWindow):
             self._restore_view_state(state)
         if self.search.matcher is not None:
             self._apply_search(self.search.matcher)
+        self._settle_memory()
         self.post_shown.emit()
+
+    @staticmethod
+    def _settle_memory() -> None:
+        """Collect once now, then keep the post's many long-lived objects out of later
+        collections: a full collection over a large post would otherwise stall typing."""
+        gc.unfreeze()  # the previous post's objects may go now
+        gc.collect()
+        gc.freeze()
 
     # --- view state across reloads -------------------------------------------------------------------
 
@@ -475,7 +493,16 @@ class MainWindow(QMainWindow):
         if self.current_path is not None:
             self.open_post(self.current_path, keep_state=self.rendered is not None)
 
+    @staticmethod
+    def _file_identity(path: Path) -> tuple[int, int, int] | None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
     def _watch(self, path: Path) -> None:
+        self._watched_identity = self._file_identity(path)
         old = self.watcher.files() + self.watcher.directories()
         if old:
             self.watcher.removePaths(old)
@@ -493,6 +520,8 @@ class MainWindow(QMainWindow):
         if not path.exists():
             self.warnings.show_messages([f"{path.name} was deleted or moved; showing the last version read."])
             return
+        if self._file_identity(path) == self._watched_identity:
+            return  # another file in the folder changed, not this post
         if str(path) not in self.watcher.files():
             self.watcher.addPath(str(path))
         self.open_post(path, keep_state=True)

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.outline import OutlineNode
+from viewer.core.outline import OutlineNode, prune, walk
 from viewer.core.search import Matcher
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
@@ -32,6 +31,12 @@ NodeKindRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+
+#: A search tree shows at most this many matching nodes: beyond that it is no longer a filter
+#: (a one-syllable query can match most of a post), and laying out thousands of rows is slow.
+MAX_FILTERED_MATCHES = 400
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # once: Qt asks for flags a lot
 
 
 class OutlineModel(QAbstractItemModel):
@@ -42,6 +47,7 @@ class OutlineModel(QAbstractItemModel):
         self._set_nodes(())
 
     def _set_nodes(self, outline: tuple[OutlineNode, ...]) -> None:
+        self.outline = outline
         self._nodes: list[OutlineNode] = []
         self._parent: list[int] = []  # -1 for top-level nodes
         self._row: list[int] = []
@@ -81,7 +87,7 @@ class OutlineModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         parent_number = parent.internalId() if parent.isValid() else -1
-        children = self._children.get(parent_number, [])
+        children = self._children.get(parent_number, ())
         if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
@@ -97,7 +103,7 @@ class OutlineModel(QAbstractItemModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._children.get(parent.internalId() if parent.isValid() else -1, []))
+        return len(self._children.get(parent.internalId() if parent.isValid() else -1, ()))
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 1
@@ -117,29 +123,7 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class OutlineFilter(QSortFilterProxyModel):
-    """Keeps the nodes whose text matches the search, and their ancestors."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.matcher: Matcher | None = None
-
-    def set_matcher(self, matcher: Matcher | None) -> None:
-        self.beginFilterChange()
-        self.matcher = matcher
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        if self.matcher is None:
-            return True
-        index = self.sourceModel().index(row, 0, parent)
-        return self.matcher.matches(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        return _ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class MatchDelegate(QStyledItemDelegate):
@@ -150,7 +134,7 @@ class MatchDelegate(QStyledItemDelegate):
         self.panel = panel
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        matcher = self.panel.filter_model.matcher
+        matcher = self.panel.matcher
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         spans = matcher.find_all(text) if matcher is not None else []
         if not spans:
@@ -194,11 +178,17 @@ class OutlinePanel(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outline_model = OutlineModel(self)
-        self.filter_model = OutlineFilter(self)
-        self.filter_model.setSourceModel(self.outline_model)
-        self.setModel(self.filter_model)
+        self.setModel(self.outline_model)
         self.setItemDelegate(MatchDelegate(self))
+        self.matcher: Matcher | None = None
+        self.matching_nodes = 0
+        self._full_outline: tuple[OutlineNode, ...] = ()
         self._expanded_before_search: set[str] | None = None
+        self._searching = False
+        # True while every node is expanded (as after opening a post): cheap to save and restore.
+        self._all_expanded = True
+        self.expanded.connect(self._on_user_expansion)
+        self.collapsed.connect(self._on_user_expansion)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -211,38 +201,59 @@ class OutlinePanel(QTreeView):
             QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetShortcut)
 
     def set_outline(self, outline: tuple[OutlineNode, ...]) -> None:
-        self.outline_model.set_outline(outline)
-        self.expandAll()
+        self._full_outline = outline
+        if self.matcher is not None:
+            self._show_matching(self.matcher)
+        else:
+            self.outline_model.set_outline(outline)
+            self.expandAll()
+
+    def _on_user_expansion(self, _index: QModelIndex) -> None:
+        if self.matcher is None:
+            self._all_expanded = False
+
+    def expandAll(self) -> None:
+        super().expandAll()
+        if self.matcher is None:
+            self._all_expanded = True
+
+    def collapseAll(self) -> None:
+        super().collapseAll()
+        self._all_expanded = False
 
     def node(self, index: Index) -> OutlineNode | None:
-        return self.outline_model.node(self.filter_model.mapToSource(index))
+        return self.outline_model.node(index)
 
     def view_index(self, node_id: str) -> QModelIndex:
-        return self.filter_model.mapFromSource(self.outline_model.index_of(node_id))
+        return self.outline_model.index_of(node_id)
 
     def set_matcher(self, matcher: Matcher | None) -> None:
-        """Show only nodes matching the search (and their ancestors); None restores the tree."""
-        if matcher is not None and self._expanded_before_search is None:
-            self._expanded_before_search = self.expanded_ids()
-        self.filter_model.set_matcher(matcher)
+        """Show only nodes matching the search and their ancestors; None restores the tree as it was."""
         if matcher is not None:
-            self.expandAll()
-        elif self._expanded_before_search is not None:
-            self.restore_expanded(self._expanded_before_search)
-            self._expanded_before_search = None
-        self.viewport().update()
+            if not self._searching:
+                self._expanded_before_search = self.expanded_ids()
+                self._searching = True
+            self.matcher = matcher
+            self._show_matching(matcher)
+            return
+        self.matcher = None
+        if not self._searching:
+            return
+        self.outline_model.set_outline(self._full_outline)
+        self.restore_expanded(self._expanded_before_search)
+        self._searching = False
+        self._expanded_before_search = None
+
+    def _show_matching(self, matcher: Matcher) -> None:
+        # Pruned in Python: a recursive QSortFilterProxyModel over a Python model is quadratic.
+        tree, self.matching_nodes = prune(
+            self._full_outline, lambda node: matcher.matches(node.text), MAX_FILTERED_MATCHES
+        )
+        self.outline_model.set_outline(tree)
+        self.expandAll()
 
     def visible_node_ids(self) -> list[str]:
-        found: list[str] = []
-
-        def visit(parent: QModelIndex) -> None:
-            for row in range(self.filter_model.rowCount(parent)):
-                index = self.filter_model.index(row, 0, parent)
-                found.append(str(index.data(NodeIdRole)))
-                visit(index)
-
-        visit(QModelIndex())
-        return found
+        return [node.id for _, node in walk(self.outline_model.outline)]
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.node(current)
@@ -276,8 +287,11 @@ class OutlinePanel(QTreeView):
         if level > 1:
             self.expandToDepth(level - 2)
 
-    def expanded_ids(self) -> set[str]:
-        model = self.filter_model
+    def expanded_ids(self) -> set[str] | None:
+        """Ids of the expanded nodes; None when all of them are."""
+        if self._all_expanded:
+            return None
+        model = self.outline_model
         found: set[str] = set()
 
         def visit(parent: QModelIndex) -> None:
@@ -290,7 +304,10 @@ class OutlinePanel(QTreeView):
         visit(QModelIndex())
         return found
 
-    def restore_expanded(self, ids: set[str]) -> None:
+    def restore_expanded(self, ids: set[str] | None) -> None:
+        if ids is None:
+            self.expandAll()
+            return
         self.collapseAll()
         for node_id in ids:
             index = self.view_index(node_id)

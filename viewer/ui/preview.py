@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ class PostView(QTextBrowser):
 
     #: The id of the outline node at the top of the view changed because the user scrolled.
     top_anchor_changed = Signal(str)
+    #: The post was shown again in new colours (search highlights must be found again).
+    palette_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,8 @@ class PostView(QTextBrowser):
         self._flash_selection: list[QTextEdit.ExtraSelection] = []
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self.match_positions: list[tuple[int, int]] = []  # (start, end) in the document
+        self._plain_text: str | None = None
+        self._html = ""
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
         self._apply_stylesheet()
@@ -67,7 +71,11 @@ class PostView(QTextBrowser):
     def show_post(self, rendered: RenderedPost, anchor_ids: list[str]) -> None:
         self._programmatic_scroll = True
         self.match_positions, self._match_selections, self._flash_selection = [], [], []
+        self._plain_text = None
+        self._html = rendered.html
         self.setHtml(rendered.html)
+        # Read once here, not on the first keystroke of a search.
+        self._plain_text = self.document().toPlainText()
         self._anchor_ids = anchor_ids
         self._anchor_tops = None
         self._programmatic_scroll = False
@@ -76,20 +84,32 @@ class PostView(QTextBrowser):
         """An empty or error state in place of a post."""
         self._anchor_ids, self._anchor_tops = [], None
         self.match_positions, self._match_selections, self._flash_selection = [], [], []
+        self._plain_text = None
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
-        self.setHtml(f'<div class="message">{body}</div>')
+        self._html = f'<div class="message">{body}</div>'
+        self.setHtml(self._html)
 
-    def _apply_stylesheet(self) -> None:
-        self.document().setDefaultStyleSheet(post_stylesheet(self.palette()))
+    def _apply_stylesheet(self) -> bool:
+        """Use the current palette's colours; True when they changed."""
+        stylesheet = post_stylesheet(self.palette())
+        if stylesheet == self.document().defaultStyleSheet():
+            return False
+        self.document().setDefaultStyleSheet(stylesheet)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            # Light/dark switch: re-render with the new colours.
-            self._apply_stylesheet()
-            self.setHtml(self.toHtml())
+        # Light/dark switch: show the post again with the new colours. Qt also sends palette
+        # changes that change no colour (a sibling's style sheet): those cost nothing.
+        if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
+            scroll = self.verticalScrollBar().value()
+            self.setHtml(self._html)
+            self.verticalScrollBar().setValue(scroll)
             self._anchor_tops = None
+            self._plain_text = None
+            self.match_positions, self._match_selections, self._flash_selection = [], [], []
+            self.palette_changed.emit()
         super().changeEvent(event)
 
     # --- scrolling -----------------------------------------------------------------------------------
@@ -119,15 +139,18 @@ class PostView(QTextBrowser):
         return None
 
     def _flash(self, cursor: QTextCursor) -> None:
-        selection = QTextEdit.ExtraSelection()
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         colour.setAlpha(70)
-        selection.format.setBackground(colour)
-        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.cursor = QTextCursor(cursor)
-        selection.cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        flash = QTextCharFormat()
+        flash.setBackground(colour)
+        flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        block_cursor = QTextCursor(cursor)
+        block_cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         # The whole item, wrapped lines included.
-        selection.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        block_cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.format = flash
+        selection.cursor = block_cursor
         self._flash_selection = [selection]
         self._update_selections()
         self._flash_timer.start()
@@ -145,31 +168,45 @@ class PostView(QTextBrowser):
     # --- search --------------------------------------------------------------------------------------
 
     def show_matches(self, matcher: Matcher | None) -> int:
-        """Highlight every match; returns how many there are."""
+        """Find every match (the visible ones are highlighted); returns how many there are."""
         self.match_positions = []
-        self._match_selections = []
         if matcher is not None:
-            colour = QColor("#f9d65c")
-            colour.setAlpha(150)
-            block = self.document().begin()
-            while block.isValid():
-                base = block.position()
-                for span in matcher.find_all(block.text()):
-                    self.match_positions.append((base + span.start, base + span.end))
-                block = block.next()
-            for start, end in self.match_positions:
-                selection = QTextEdit.ExtraSelection()
-                selection.format.setBackground(colour)
-                selection.cursor = QTextCursor(self.document())
-                selection.cursor.setPosition(start)
-                selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                self._match_selections.append(selection)
+            # One pass over the document's text: its offsets are document positions (each block
+            # ends in one separator character, '\n' here).
+            if self._plain_text is None:
+                self._plain_text = self.document().toPlainText()
+            self.match_positions = [(span.start, span.end) for span in matcher.find_all(self._plain_text)]
         if not self.match_positions:
             cursor = self.textCursor()
             cursor.clearSelection()
             self.setTextCursor(cursor)
-        self._update_selections()
+        self._highlight_visible_matches()
         return len(self.match_positions)
+
+    def _highlight_visible_matches(self) -> None:
+        """Highlights for the matches on screen only: Qt lays out every extra selection on every
+        repaint, and a one-syllable query can match thousands of times."""
+        self._match_selections = []
+        if self.match_positions:
+            viewport = self.viewport().rect()
+            first = self.cursorForPosition(viewport.topLeft()).position()
+            last = self.cursorForPosition(viewport.bottomRight()).position()
+            starts = [start for start, _end in self.match_positions]
+            low = max(bisect.bisect_left(starts, first) - 1, 0)
+            high = bisect.bisect_right(starts, last) + 1
+            colour = QColor("#f9d65c")
+            colour.setAlpha(150)
+            highlight = QTextCharFormat()
+            highlight.setBackground(colour)
+            for start, end in self.match_positions[low:high]:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.format = highlight
+                selection.cursor = cursor
+                self._match_selections.append(selection)
+        self._update_selections()
 
     def select_match(self, number: int) -> None:
         """Make match `number` the current one: selected (drawn distinctly) and scrolled into view."""
@@ -191,6 +228,8 @@ class PostView(QTextBrowser):
         return None
 
     def _on_scrolled(self) -> None:
+        if self.match_positions:
+            self._highlight_visible_matches()
         if not self._programmatic_scroll:
             self._scroll_timer.start()
 
@@ -233,6 +272,8 @@ class PostView(QTextBrowser):
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
+        if self.match_positions:
+            self._highlight_visible_matches()
 
     # --- zoom ----------------------------------------------------------------------------------------
 
