@@ -51,11 +51,10 @@ def test_links_json_puts_references_first_with_counts() -> None:
     assert (first["url"], first["kind"], first["count"]) == (
         "https://www.slideshare.net/cnmeetup-kr",
         "slideshare-profile",
-        2,
+        3,
     )
     kinds = [link["kind"] for link in links]
-    assert kinds.index("youtube-channel") < kinds.index("other") if "other" in kinds else True
-    assert {"youtube-channel", "youtube-video"} <= set(kinds)
+    assert kinds == ["slideshare-profile", "youtube-video", "youtube-channel", "post"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "markdown"])

@@ -44,3 +44,9 @@ def test_normalisation_ignores_spelling_differences_but_not_targets() -> None:
     assert len({normalize_url(u) for u in same}) == 1
     assert normalize_url("https://youtu.be/abc") == normalize_url("https://www.youtube.com/watch?v=abc")
     assert normalize_url("https://a.example/x") != normalize_url("https://a.example/y")
+
+
+def test_malformed_addresses_are_kept_not_fatal() -> None:
+    url = "http://[자신의 github 사용자명].github.io"
+    assert classify_url(url) == "other"
+    assert normalize_url(url) == url

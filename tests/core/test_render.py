@@ -105,3 +105,9 @@ def test_highlight_and_raw_blocks() -> None:
 def test_heading_ids_follow_kramdown() -> None:
     _, ext = render_markdown("# AWS Re:Invent 2020 요약\n## Q & A\n## `a--b` -- c\n")
     assert ext.heading_ids == ("aws-reinvent-2020-요약", "q--a", "a--b--c")
+
+
+def test_an_escaped_ampersand_in_a_link_is_one_ampersand() -> None:
+    html, ext = render_markdown("[티켓](https://bugs.example/issues?set_filter=1&amp;status_id=5)\n")
+    assert ext.links[0].url == "https://bugs.example/issues?set_filter=1&status_id=5"
+    assert 'href="https://bugs.example/issues?set_filter=1&amp;status_id=5"' in html  # escaped once

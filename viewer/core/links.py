@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Kinds in the order the link list shows them: the talks and decks a summary cites come first.
 KIND_ORDER = (
@@ -82,7 +82,9 @@ def classify_url(url: str) -> str:
     """The kind of a URL, e.g. 'youtube-video' or 'slideshare-profile'."""
     if url.startswith("#"):
         return "anchor"
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return "other"
     scheme = parts.scheme.lower()
     if scheme == "mailto":
         return "email"
@@ -105,6 +107,13 @@ def classify_url(url: str) -> str:
     if host in ("github.com", "gist.github.com") or host.endswith(".github.io"):
         return "github"
     return "other"
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url)
+    except ValueError:  # 'http://[not an address]/' and the like, as written in real posts
+        return None
 
 
 def _youtube_kind(segments: list[str], query: dict[str, str]) -> str:
@@ -132,8 +141,8 @@ def normalize_url(url: str) -> str:
     youtu.be short form do not make a link different. The URL that is opened is never this key.
     """
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
         return url
     host = _bare_host(parts.netloc)
     path = parts.path.rstrip("/")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from viewer.core.site import Site
+from viewer.core.site import Site, find_post_in_folder
 
 _TOKEN = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
@@ -105,6 +105,9 @@ def _post_link(arguments: str, context: LiquidContext) -> str:
         if target is None and "." in name:
             candidate = context.site.root / name
             target = candidate if candidate.exists() else None
+    elif context.post_path is not None and name:
+        # No Jekyll site around the post: look for the other post beside it.
+        target = find_post_in_folder(context.post_path.parent, name)
     if target is None or context.post_path is None:
         return name
     return Path(os.path.relpath(target, context.post_path.parent)).as_posix()

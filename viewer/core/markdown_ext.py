@@ -537,6 +537,10 @@ class OutlineTreeprocessor(Treeprocessor):
         href = element.get("href")
         if not href or "footnote" in (element.get("class") or ""):
             return
+        if "&" in href:
+            # '&amp;' written in a Markdown link is one '&' (as in kramdown); serialising escapes it.
+            href = html.unescape(href)
+            element.set("href", href)
         self._link(href, plain_text(element, self.md), anchor, written_as)
 
     def _link(self, url: str, text: str, anchor: str, written_as: str) -> None:
@@ -636,6 +640,9 @@ def _is_block_html(raw: Any) -> bool:
     return match is not None and match.group(2).lower() in _BLOCK_TAGS | {"video", "script", "form"}
 
 
+_EMBEDS = frozenset(["iframe", "video", "audio", "source", "embed", "script"])
+
+
 class _RawLinkParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -646,8 +653,10 @@ class _RawLinkParser(HTMLParser):
         values = dict(attrs)
         if tag == "a" and values.get("href"):
             self._open.append([values["href"] or "", ""])
-        elif tag == "iframe" and values.get("src"):
-            self.found.append((values["src"] or "", values.get("title") or "", "iframe"))
+        elif tag in _EMBEDS and values.get("src"):
+            # Embedded talks, recordings and videos: what a summary's reader comes back for.
+            kind = "iframe" if tag == "iframe" else "embed"
+            self.found.append((values["src"] or "", values.get("title") or "", kind))
 
     def handle_data(self, data: str) -> None:
         for entry in self._open:

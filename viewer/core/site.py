@@ -61,3 +61,13 @@ def _post_index(root: Path) -> dict[str, Path]:
         if pattern.match(path.name) and "_site" not in path.parts:
             index.setdefault(path.stem, path)
     return index
+
+
+def find_post_in_folder(folder: Path, name: str) -> Path | None:
+    """The post file named `name` (without its extension) in `folder`, if there is one."""
+    stem = name.strip().rsplit("/", 1)[-1]
+    for suffix in sorted(POST_SUFFIXES):
+        candidate = folder / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None

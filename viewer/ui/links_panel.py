@@ -9,32 +9,116 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
+    QRectF,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
-from viewer.core.links import LinkEntry
+from viewer.core.links import KIND_ORDER, LinkEntry
 from viewer.core.search import Matcher
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 EntryRole = Qt.ItemDataRole.UserRole + 1
 
-KIND_LABELS = {
-    "slideshare-deck": "▣ Slides",
-    "slideshare-profile": "▣ SlideShare",
-    "youtube-video": "▶ Video",
-    "youtube-playlist": "▶ Playlist",
-    "youtube-channel": "▶ Channel",
-    "github": "⌥ GitHub",
-    "post": "✎ Post",
-    "email": "✉ Mail",
-    "other": "↗ Web",
+#: kind → (colour, glyph, label) for the painted kind icons.
+KINDS = {
+    "slideshare-deck": ("#0a8a7e", "S", "SlideShare deck"),
+    "slideshare-profile": ("#0a8a7e", "@", "SlideShare profile"),
+    "youtube-video": ("#e62117", "▶", "YouTube video"),
+    "youtube-playlist": ("#e62117", "≡", "YouTube playlist"),
+    "youtube-channel": ("#e62117", "@", "YouTube channel"),
+    "github": ("#24292f", "G", "GitHub"),
+    "post": ("#3367d6", "✎", "Another post"),
+    "email": ("#6b7280", "✉", "E-mail address"),
+    "other": ("#6b7280", "↗", "Web page"),
 }
-COLUMNS = ("Kind", "Link", "×")
+COLUMNS = ("Link", "×")
+SortRole = Qt.ItemDataRole.UserRole + 2
+_ICONS: dict[str, QIcon] = {}
+
+
+def kind_icon(kind: str) -> QIcon:
+    """A small round badge in the kind's colour with its glyph, painted once per kind."""
+    if kind not in _ICONS:
+        colour, glyph, _label = KINDS.get(kind, KINDS["other"])
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(colour))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(QRectF(1, 1, 30, 30), 8, 8)
+        font = painter.font()
+        font.setPixelSize(19)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, 32, 32), Qt.AlignmentFlag.AlignCenter, glyph)
+        painter.end()
+        _ICONS[kind] = QIcon(pixmap)
+    return _ICONS[kind]
+
+
+class LinkDelegate(QStyledItemDelegate):
+    """Two lines per link: its text, then its URL and the section it is cited in, muted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() == 0:
+            size.setHeight(option.fontMetrics.height() * 2 + 8)
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entry = index.data(EntryRole)
+        if index.column() != 0 or entry is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.62)
+        metrics = option.fontMetrics
+        line = metrics.height()
+        top = rect.top() + (rect.height() - 2 * line) // 2
+        first = entry.text if entry.text and entry.text != entry.url else entry.url
+        second = entry.url + (f"  ·  {' › '.join(entry.section)}" if entry.section else "")
+        painter.save()
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(rect.left(), top, rect.width(), line),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.setPen(muted)
+        painter.drawText(
+            QRect(rect.left(), top + line, rect.width(), line),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(second, Qt.TextElideMode.ElideMiddle, rect.width()),
+        )
+        painter.restore()
 
 
 class LinksModel(QAbstractTableModel):
@@ -68,18 +152,20 @@ class LinksModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return KIND_LABELS.get(entry.kind, entry.kind)
-            if column == 1:
                 return entry.text if entry.text and entry.text != entry.url else entry.url
             return str(entry.count)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return kind_icon(entry.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [entry.text, entry.url] if entry.text != entry.url else [entry.url]
+            lines = [KINDS.get(entry.kind, KINDS["other"])[2], entry.text, entry.url]
             if entry.section:
                 lines.append("in " + " › ".join(entry.section))
-            return "\n".join(lines)
+            return "\n".join(dict.fromkeys(line for line in lines if line))
+        if role == SortRole:
+            return (KIND_ORDER.index(entry.kind), index.row()) if column == 0 else entry.count
         if role == EntryRole:
             return entry
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -90,11 +176,15 @@ class LinksModel(QAbstractTableModel):
 
 
 class LinksFilter(QSortFilterProxyModel):
-    """Keeps the links whose text or URL matches the search."""
+    """Keeps the links whose text or URL matches the search; sorts by kind (references first)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matcher: Matcher | None = None
+        self.setSortRole(SortRole)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        return bool(left.data(SortRole) < right.data(SortRole))
 
     def set_matcher(self, matcher: Matcher | None) -> None:
         self.beginFilterChange()
@@ -127,11 +217,14 @@ class LinksPanel(QTreeView):
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAccessibleName("Links")
+        self.setItemDelegate(LinkDelegate(self))
+        self.setIconSize(QSize(20, 20))
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.clicked.connect(self._on_clicked)

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
 
         self.links = LinksPanel(self)
         self.links.go_to_anchor.connect(self.scroll_to)
-        self.links.open_url.connect(self.open_url)
+        self.links.open_url.connect(self.open_link)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)
@@ -537,15 +537,17 @@ class MainWindow(QMainWindow):
         self.preview.scroll_to_id(anchor)
 
     def follow_link(self, url: QUrl) -> None:
-        """What a clicked link does: in-page ids scroll, other posts open here, web links go to the
-        browser, and nothing else is launched without asking."""
-        text = url.toString()
+        self.open_link(url.toString())
+
+    def open_link(self, text: str) -> None:
+        """What a link does, from the post or the link list: in-page ids scroll, other posts open
+        here, web links go to the browser, and nothing else is launched without asking."""
         if text.startswith("#"):
             self.scroll_to(QUrl.fromPercentEncoding(text[1:].encode()))
             return
-        kind = classify_url(text)
-        if kind == "post" and self.current_path is not None:
-            target = (self.current_path.parent / QUrl.fromPercentEncoding(url.path().encode())).resolve()
+        if classify_url(text) == "post" and self.current_path is not None:
+            path = QUrl.fromPercentEncoding(QUrl(text).path().encode())
+            target = (self.current_path.parent / path).resolve()
             if target.is_file():
                 self.open_post(target)
                 return

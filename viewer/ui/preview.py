@@ -115,7 +115,7 @@ class PostView(QTextBrowser):
     # --- scrolling -----------------------------------------------------------------------------------
 
     def scroll_to_id(self, anchor: str, flash: bool = True) -> bool:
-        cursor = self._anchor_cursor(anchor)
+        cursor = self.anchor_cursor(anchor)
         if cursor is None:
             return False
         self._programmatic_scroll = True
@@ -127,7 +127,7 @@ class PostView(QTextBrowser):
             self._flash(cursor)
         return True
 
-    def _anchor_cursor(self, anchor: str) -> QTextCursor | None:
+    def anchor_cursor(self, anchor: str) -> QTextCursor | None:
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()
@@ -218,7 +218,7 @@ class PostView(QTextBrowser):
         self.ensureCursorVisible()
 
     def first_match_at_or_after(self, anchor: str) -> int | None:
-        cursor = self._anchor_cursor(anchor)
+        cursor = self.anchor_cursor(anchor)
         if cursor is None:
             return None
         position = cursor.position()

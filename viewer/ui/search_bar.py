@@ -49,6 +49,7 @@ class SearchBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Search")
         self.edit.setMinimumWidth(220)
+        self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
         self.status.setMinimumWidth(70)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
