@@ -53,7 +53,7 @@ def _run_headless(args: list[str]) -> int:
             raise
         print(f"note-viewer: internal error while reading {options.post}: {exc}", file=sys.stderr)
         return 2
-    for warning in rendered.post.warnings:
+    for warning in rendered.all_warnings:
         print(f"note-viewer: warning: {warning}", file=sys.stderr)
     from viewer.core import export
 

@@ -81,8 +81,9 @@ ATX_HEADER_START = r"^(?P<level>#{1,6})[\t ]+(?P<contents>.*)\n"  # GFM: a space
 SETEXT_HEADER_START = rf"^{OPT_SPACE}(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n"
 BLOCKQUOTE_START = rf"^{OPT_SPACE}> ?"
 FENCED_CODEBLOCK_START = r"^ {0,3}[~`]{3,}"
+# The fence run is atomic: backtracking into a line of 20,000 backticks would be quadratic.
 FENCED_CODEBLOCK_MATCH = re.compile(
-    r"^ {0,3}(([~`]){3,})\s*?((\S+?)(?:\?\S*)?)?\s*?\n(.*?)^ {0,3}\1\2*[^\S\n]*\n", re.M | re.S
+    r"^ {0,3}((?>([~`])\2{2,}))\s*?((\S+?)(?:\?\S*)?)?\s*?\n(.*?)^ {0,3}\1\2*[^\S\n]*\n", re.M | re.S
 )
 INDENT = r"^(?:\t| {4})"
 CODEBLOCK_MATCH = (
@@ -143,6 +144,7 @@ class Block:
     ial: str = ""  # kramdown attribute list written after the block ({: .class} or {:toc})
     rows: list[list[str]] = field(default_factory=list)
     head_rows: int = 0
+    raw: bool = False  # shown as plain text, without inline markup
 
 
 class Source:
@@ -187,13 +189,16 @@ FootnoteDefinition = Callable[[str, str], None]
 class KramdownBlockParser:
     """Parses text into `Block`s. Link and footnote definitions are handed to callbacks."""
 
-    #: Deeper nesting than this is parsed as plain paragraphs (kramdown would recurse on).
-    MAX_DEPTH = 100
+    #: Blocks nested deeper than this (lists, quotes) are shown as plain text. Real posts nest
+    #: less than ten levels; every level re-reads the indented rest of the post.
+    MAX_DEPTH = 32
 
     def __init__(self, on_link_definition: LinkDefinition, on_footnote: FootnoteDefinition) -> None:
         self._on_link_definition = on_link_definition
         self._on_footnote = on_footnote
         self._depth = 0
+        #: Source line where nesting went past MAX_DEPTH, if it did.
+        self.too_deep_at: int | None = None
         self._parsers: list[tuple[re.Pattern[str], Callable[[Block, Source], bool]]] = [
             (_re(r"^[^\S\n]*\n"), self._blank_line),
             (_re(INDENT), self._codeblock),
@@ -241,7 +246,9 @@ class KramdownBlockParser:
             self._depth -= 1
 
     def _too_deep(self, parent: Block, src: Source) -> None:
-        parent.children.append(Block("p", src.line, src.text[src.pos :].strip()))
+        if self.too_deep_at is None:
+            self.too_deep_at = src.line
+        parent.children.append(Block("p", src.line, src.text[src.pos :].strip(), raw=True))
         src.pos = len(src.text)
 
     # --- helpers ---------------------------------------------------------------------------------------
@@ -300,11 +307,12 @@ class KramdownBlockParser:
 
     def _blockquote(self, parent: Block, src: Source) -> bool:
         line = src.line
-        result = src.scan(r".*\n") or ""
+        start = src.pos
+        src.scan(r".*\n")
         lazy_end = _re(LAZY_END)
         while not src.eos() and not lazy_end.match(src.text, src.pos):
-            result += src.scan(r".*\n") or ""
-        result = _re(BLOCKQUOTE_START).sub("", result)
+            src.scan(r".*\n")
+        result = _re(BLOCKQUOTE_START).sub("", src.text[start : src.pos])
         block = Block("blockquote", line)
         parent.children.append(block)
         self._nested(block, result, line)
@@ -362,7 +370,7 @@ class KramdownBlockParser:
         list_type = "ul" if is_ul else "ol"
         list_start_re = _re(LIST_START_UL if is_ul else LIST_START_OL)
         block = Block(list_type, src.line)
-        values: list[list[str]] = []
+        values: list[list[list[str]]] = []  # per item: chunks of lines (joined once, at the end)
         lines: list[int] = []
         content_re = lazy_re = indent_re = _re(r"(?!)")
         indentation = 0
@@ -390,7 +398,7 @@ class KramdownBlockParser:
                 list_start_re = _re(_fetch_pattern(list_type, indentation))
                 nested_list_found = bool(list_start.match(value))
                 last_is_blank = False
-                values.append([value])
+                values.append([[value]])
                 continue
             result = src.scan(content_re)
             if result is None and not last_is_blank:
@@ -401,18 +409,18 @@ class KramdownBlockParser:
                 indentation_found = stripped != result
                 result = stripped
                 if not nested_list_found and indentation_found and list_start.match(result):
-                    values[-1].append("")
+                    values[-1].append([])
                     nested_list_found = True
                 elif nested_list_found and not indentation_found and list_start.match(result):
                     result = " " * (indentation + 4) + result
-                values[-1][-1] += result
+                values[-1][-1].append(result)
                 last_is_blank = False
                 continue
             result = src.scan(blank)
             if result is not None:
                 nested_list_found = True
                 last_is_blank = True
-                values[-1][-1] += result
+                values[-1][-1].append(result)
                 continue
             break
 
@@ -421,7 +429,8 @@ class KramdownBlockParser:
         items = block.children
         for item, value_chunks, line in zip(items, values, lines, strict=True):
             location = line
-            for chunk in value_chunks:
+            for chunk_lines in value_chunks:
+                chunk = "".join(chunk_lines)
                 self._nested(item, chunk, location)
                 location += chunk.count("\n")
             kids = item.children
@@ -662,10 +671,11 @@ class KramdownBlockParser:
 
     def _paragraph(self, parent: Block, src: Source) -> bool:
         line = src.line
-        result = src.scan(r".*\n") or ""
+        start = src.pos
+        src.scan(r".*\n")
         while not src.eos() and not PARAGRAPH_END.match(src.text, src.pos):
-            result += src.scan(r".*\n") or ""
-        self._add_paragraph_text(parent, result.rstrip(), line)
+            src.scan(r".*\n")
+        self._add_paragraph_text(parent, src.text[start : src.pos].rstrip(), line)
         return True
 
 

@@ -108,6 +108,8 @@ class JekyllExtension(Extension):
         self.outline: tuple[OutlineNode, ...] = ()
         self.links: tuple[Link, ...] = ()
         self.heading_ids: tuple[str, ...] = ()
+        #: Problems met while rendering (text shown plain to stay fast), for the reader.
+        self.warnings: list[str] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -249,7 +251,13 @@ class KramdownBlockProcessor(BlockProcessor):
         self.extension.setConfig("first_line", 1)
         block_parser = KramdownBlockParser(self._define_link, self._define_footnote)
         root = block_parser.parse(text, first_line)
-        _TreeBuilder(md, self.extension.highlight).build(parent, root)
+        warnings = self.extension.warnings
+        if block_parser.too_deep_at is not None:
+            warnings.append(
+                f"Line {block_parser.too_deep_at}: lists or quotes nested deeper than "
+                f"{KramdownBlockParser.MAX_DEPTH} levels are shown as plain text."
+            )
+        _TreeBuilder(md, self.extension.highlight, warnings).build(parent, root)
         return True
 
     def _define_link(self, name: str, url: str, title: str | None) -> None:
@@ -261,9 +269,27 @@ class KramdownBlockProcessor(BlockProcessor):
 
 
 class _TreeBuilder:
-    def __init__(self, md: Markdown, highlight: Callable[[str, str], str] | None) -> None:
+    def __init__(
+        self, md: Markdown, highlight: Callable[[str, str], str] | None, warnings: list[str]
+    ) -> None:
         self.md = md
         self.highlight = highlight
+        self.warnings = warnings
+
+    def _inline(self, text: str, line: int, raw: bool = False) -> str:
+        """Mark markup-free text atomic so the inline processors skip it (most bullets have
+        none), and text with pathological amounts of markup too, with a warning."""
+        if raw or not _INLINE_ACTIVE.search(text):
+            return AtomicString(text)
+        if len(text) > MAX_MARKUP_CHARS:
+            for char in _MARKUP_CHARS:
+                if text.count(char) > MAX_MARKUP_CHARS:
+                    self.warnings.append(
+                        f"Line {line}: more than {MAX_MARKUP_CHARS} '{char}' in one block; "
+                        "it is shown as plain text."
+                    )
+                    return AtomicString(text)
+        return text
 
     def build(self, parent: etree.Element, block: Block) -> None:
         for child in block.children:
@@ -279,13 +305,13 @@ class _TreeBuilder:
             return
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
-                parent.text = _inline(block.text)
+                parent.text = self._inline(block.text, block.line, block.raw)
                 return
             element = etree.SubElement(parent, "p")
-            element.text = _inline(block.text)
+            element.text = self._inline(block.text, block.line, block.raw)
         elif kind == "header":
             element = etree.SubElement(parent, f"h{block.level}")
-            element.text = _inline(block.text)
+            element.text = self._inline(block.text, block.line)
             element.set("data-line", str(block.line))
             if "id" in block.attrs:
                 element.set("id", block.attrs["id"])
@@ -320,7 +346,7 @@ class _TreeBuilder:
             for entry in block.children:
                 sub = etree.SubElement(element, entry.type)
                 if entry.type == "dt":
-                    sub.text = _inline(entry.text)
+                    sub.text = self._inline(entry.text, entry.line)
                 else:
                     self.build(sub, entry)
         else:
@@ -336,7 +362,7 @@ class _TreeBuilder:
             tr = etree.SubElement(head if in_head and head is not None else body, "tr")
             for cell in row:
                 td = etree.SubElement(tr, "th" if in_head else "td")
-                td.text = _inline(cell)
+                td.text = self._inline(cell, block.line)
         return table
 
     @staticmethod
@@ -362,9 +388,10 @@ class _TreeBuilder:
 _INLINE_ACTIVE = re.compile(r"[\\`*_\[\]<>!&~{}:@]|  \n|www\.", re.I)
 
 
-def _inline(text: str) -> str:
-    """Mark markup-free text atomic so the inline processors skip it: most bullets have none."""
-    return text if _INLINE_ACTIVE.search(text) else AtomicString(text)
+#: A block with more of one markup character than this is shown as plain text: Python-Markdown's
+#: link and code patterns take quadratic time on thousands of unmatched '[' or '`'.
+MAX_MARKUP_CHARS = 1000
+_MARKUP_CHARS = "[`*_<"
 
 
 def _apply_ial(element: etree.Element, ial: str) -> None:

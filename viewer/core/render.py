@@ -28,6 +28,12 @@ class RenderedPost:
     #: Every link occurrence in document order.
     links: tuple[Link, ...]
     heading_ids: tuple[str, ...]
+    #: Problems met while rendering; the post's own load warnings are in `post.warnings`.
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def all_warnings(self) -> tuple[str, ...]:
+        return self.post.warnings + self.warnings
 
 
 def render_post(post: Post, site: Site | None = None, *, find_site_around: bool = True) -> RenderedPost:
@@ -44,7 +50,9 @@ def render_post(post: Post, site: Site | None = None, *, find_site_around: bool 
     body = render_liquid(post.body, LiquidContext(site, page, post.path, highlight_code))
     md, extension = _new_markdown(post.body_line)
     text = md.convert(body)
-    return RenderedPost(post, text, extension.outline, extension.links, extension.heading_ids)
+    return RenderedPost(
+        post, text, extension.outline, extension.links, extension.heading_ids, tuple(extension.warnings)
+    )
 
 
 def render_markdown(text: str, first_line: int = 1) -> tuple[str, JekyllExtension]:

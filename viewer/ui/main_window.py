@@ -37,7 +37,7 @@ from viewer.core.links import classify_url, distinct_links
 from viewer.core.outline import walk
 from viewer.ui.links_panel import LinksPanel
 from viewer.ui.outline_panel import MAX_FILTERED_MATCHES, OutlinePanel
-from viewer.ui.preview import PostView
+from viewer.ui.preview import PostDocument, PostView
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.settings import Settings
 from viewer.ui.workers import Worker
@@ -52,11 +52,13 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 RELOAD_DELAY_MS = 250
 
 
-def render_path(path: Path) -> RenderedPost:
+def render_path(path: Path, preview: PostView) -> tuple[RenderedPost, PostDocument]:
+    """Runs in the worker thread: read and render the post, and lay it out for Qt."""
     from viewer.core.document import load_post
     from viewer.core.render import render_post
 
-    return render_post(load_post(path))
+    rendered = render_post(load_post(path))
+    return rendered, preview.build_document(rendered.html)
 
 
 def list_folder(path: Path) -> list[PostSummary]:
@@ -343,7 +345,7 @@ class MainWindow(QMainWindow):
         self._pending_state = self._view_state() if keep_state else None
         self.current_path = path
         self.statusBar().showMessage(f"Opening {path.name}…")
-        self.worker.submit("render", lambda: render_path(path))
+        self.worker.submit("render", lambda: render_path(path, self.preview))
 
     def open_folder(self, folder: Path) -> None:
         self.folder = folder
@@ -400,7 +402,7 @@ class MainWindow(QMainWindow):
 
     def _on_job_done(self, kind: str, result: object) -> None:
         if kind == "render":
-            self._show_rendered(result)  # type: ignore[arg-type]
+            self._show_rendered(*result)  # type: ignore[misc]
         elif kind == "folder":
             self._show_folder(result)  # type: ignore[arg-type]
 
@@ -436,7 +438,7 @@ class MainWindow(QMainWindow):
         elif self.current_path is None or self.current_path.parent != self.folder:
             self.posts_list.setCurrentRow(0)
 
-    def _show_rendered(self, rendered: RenderedPost) -> None:
+    def _show_rendered(self, rendered: RenderedPost, document: PostDocument) -> None:
         state = self._pending_state
         self._pending_state = None
         self.rendered = rendered
@@ -449,10 +451,10 @@ class MainWindow(QMainWindow):
             f'<div style="color:palette(mid)">{html.escape("   ".join(d for d in details if d))}</div>'
         )
         self.header.show()
-        self.warnings.show_messages(post.warnings)
+        self.warnings.show_messages([*rendered.all_warnings, *([document.note] if document.note else [])])
         self.outline.set_outline(rendered.outline)
         self.links.set_entries(distinct_links(rendered.links))
-        self.preview.show_post(rendered, [node.id for _, node in walk(rendered.outline)])
+        self.preview.show_post(rendered, [node.id for _, node in walk(rendered.outline)], document)
         self._watch(post.path)
         self.settings.add_recent(str(post.path))
         self.statusBar().showMessage(f"{post.path}", 4000)

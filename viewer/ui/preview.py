@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -16,6 +18,46 @@ if TYPE_CHECKING:
 from viewer.resources import resource_path
 
 FLASH_MS = 1200
+#: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
+#: is quadratic in list length); the outline, the links and search still cover the whole post.
+MAX_PREVIEW_ITEMS = 10_000
+
+
+def cut_for_preview(html_text: str, max_items: int = MAX_PREVIEW_ITEMS) -> tuple[str, int]:
+    """The HTML up to a whole top-level element, or a whole item of a top-level list, that keeps
+    the list items within `max_items`; and how many items that shows."""
+    total = html_text.count("<li")
+    if total <= max_items:
+        return html_text, total
+    stack: list[str] = []
+    items = 0
+    cut, closing = 0, ""
+    for match in re.finditer(r"<(/?)(ul|ol|li|blockquote|div|table|dl|figure)\b[^>]*>", html_text):
+        is_end, tag = match.group(1), match.group(2)
+        if not is_end:
+            stack.append(tag)
+            items += tag == "li"
+            continue
+        if stack:
+            stack.pop()
+        if items > max_items:
+            break
+        if not stack:
+            cut, closing = match.end(), ""
+        elif tag == "li" and len(stack) == 1 and stack[0] in ("ul", "ol"):
+            cut, closing = match.end(), f"</{stack[0]}>"  # inside one long top-level list
+    kept = html_text[:cut] + closing
+    return kept, kept.count("<li")
+
+
+@dataclass(frozen=True)
+class PostDocument:
+    """A post laid into a Qt document, with its plain text (what search looks through)."""
+
+    qt: QTextDocument
+    plain_text: str
+    #: Set when the preview shows only part of a very long post.
+    note: str = ""
 
 
 def post_stylesheet(palette: QPalette) -> str:
@@ -63,22 +105,48 @@ class PostView(QTextBrowser):
         self._plain_text: str | None = None
         self._html = ""
         self.document().setDocumentMargin(18)
-        self.document().setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
+        self.document().setIndentWidth(24)
         self._apply_stylesheet()
 
     # --- content -------------------------------------------------------------------------------------
 
-    def show_post(self, rendered: RenderedPost, anchor_ids: list[str]) -> None:
+    def show_post(self, rendered: RenderedPost, anchor_ids: list[str], document: PostDocument) -> None:
+        """Show a post whose document was built off the GUI thread (see `build_document`)."""
         self._programmatic_scroll = True
         self.match_positions, self._match_selections, self._flash_selection = [], [], []
-        self._plain_text = None
         self._html = rendered.html
-        self.setHtml(rendered.html)
-        # Read once here, not on the first keystroke of a search.
-        self._plain_text = self.document().toPlainText()
+        old = self.document()
+        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
+        document.qt.setParent(self)
+        document.qt.setDefaultFont(self._zoomed_font())
+        self.setDocument(document.qt)
+        if ours:
+            old.deleteLater()
+        self._plain_text = document.plain_text
         self._anchor_ids = anchor_ids
         self._anchor_tops = None
         self._programmatic_scroll = False
+
+    def build_document(self, html_text: str) -> PostDocument:
+        """Lay the HTML into a QTextDocument. Safe in a worker thread: Qt's HTML import takes
+        quadratic time in the length of a list, and a post of thousands of bullets would freeze
+        the window. The document is handed to the GUI thread for `show_post`."""
+        document = QTextDocument()
+        document.setDefaultStyleSheet(self._stylesheet)
+        document.setDocumentMargin(18)
+        document.setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
+        shown_html, shown = cut_for_preview(html_text)
+        document.setHtml(shown_html)
+        plain = document.toPlainText()
+        document.moveToThread(self.thread())
+        total = html_text.count("<li")
+        note = (
+            f"This post has {total:,} list items; the preview shows the first {shown:,}. "
+            "The outline, links and search cover all of it."
+            if shown < total
+            else ""
+        )
+        return PostDocument(document, plain, note)
 
     def show_message(self, title: str, detail: str = "") -> None:
         """An empty or error state in place of a post."""
@@ -94,8 +162,9 @@ class PostView(QTextBrowser):
     def _apply_stylesheet(self) -> bool:
         """Use the current palette's colours; True when they changed."""
         stylesheet = post_stylesheet(self.palette())
-        if stylesheet == self.document().defaultStyleSheet():
+        if stylesheet == getattr(self, "_stylesheet", None):
             return False
+        self._stylesheet = stylesheet
         self.document().setDefaultStyleSheet(stylesheet)
         return True
 
@@ -282,13 +351,14 @@ class PostView(QTextBrowser):
         return self._zoom
 
     def set_zoom(self, steps: int) -> None:
-        steps = max(-8, min(20, steps))
-        if steps > self._zoom:
-            self.zoomIn(steps - self._zoom)
-        elif steps < self._zoom:
-            self.zoomOut(self._zoom - steps)
-        self._zoom = steps
+        self._zoom = max(-8, min(20, steps))
+        self.document().setDefaultFont(self._zoomed_font())
         self._anchor_tops = None
+
+    def _zoomed_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
+        return font
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]

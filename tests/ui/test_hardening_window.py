@@ -1,0 +1,93 @@
+"""The window with troublesome files: never writes to the user's files, never freezes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+
+from tests.conftest import SAMPLES
+from tests.ui.conftest import open_and_wait
+from viewer.core.outline import walk
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    """Every file and folder under root with its content hash and modification time."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        key = str(path.relative_to(root))
+        if path.is_dir():
+            state[key + "/"] = ("dir", path.stat().st_mtime_ns)
+        else:
+            state[key] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    state["."] = ("dir", root.stat().st_mtime_ns)
+    return state
+
+
+def test_nothing_in_the_users_site_changes(qtbot, window, tmp_path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: 블로그\nbaseurl: /blog\n", encoding="utf-8")
+    for post in SAMPLES.glob("*.md"):
+        shutil.copy2(post, site / "_posts" / post.name)
+    before = snapshot(site)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(site)  # the folder: lists the posts, opens the newest
+    open_and_wait(qtbot, window, site / "_posts" / "2024-03-09-cloud-native-meetup.md")
+    window.search.edit.setText("관측")
+    window.search.apply()
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
+    for what in ("outline-opml", "outline-markdown", "html", "links-csv", "links-json", "links-markdown"):
+        monkeypatch.setattr(window, "ask_save_path", lambda name, _f: exports / name)
+        window.export(what)
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.reload()
+    window.close()
+
+    assert snapshot(site) == before
+    assert len(list(exports.iterdir())) == 6  # exports went only where asked
+
+
+def test_the_window_keeps_answering_while_a_huge_post_renders(qtbot, window, tmp_path) -> None:
+    post = tmp_path / "2021-01-15-huge.md"
+    post.write_text(
+        "".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(40000)), encoding="utf-8"
+    )
+    ticks = []
+    timer = QTimer(window, interval=10)
+    timer.timeout.connect(lambda: ticks.append(window.rendered is None))
+    window.rendered = None
+    timer.start()
+    with qtbot.waitSignal(window.post_shown, timeout=60000):
+        window.open_path(post)
+    timer.stop()
+    assert ticks.count(True) >= 3  # the event loop ran while the post was being rendered
+    assert sum(1 for _ in walk(window.rendered.outline)) == 40000  # the outline is complete
+    assert "the preview shows the first" in window.warnings.label.text()
+    assert "항목 0 클라우드" in window.preview.toPlainText()  # the start of the post is shown
+
+
+def test_pathological_markdown_shows_with_a_warning(qtbot, window, tmp_path) -> None:
+    post = tmp_path / "2021-01-15-hostile.md"
+    post.write_text("---\ntitle: 적대적\n---\n" + "[" * 30000 + "\n\n* 뒤 항목\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    assert window.warnings.isVisible()
+    assert "shown as plain text" in window.warnings.label.text()
+    assert "뒤 항목" in window.preview.toPlainText()
+
+
+def test_the_preview_cut_keeps_whole_top_level_blocks() -> None:
+    from viewer.ui.preview import cut_for_preview
+
+    html = "<h2>a</h2>\n<ul>\n<li>1</li>\n<li>2</li>\n</ul>\n<h2>b</h2>\n<ul>\n<li>3<ul><li>4</li></ul></li>\n</ul>\n"
+    assert cut_for_preview(html, 10) == (html, 4)
+    cut, shown = cut_for_preview(html, 3)
+    assert shown == 2 and cut.endswith("</ul>") and "<h2>b</h2>" not in cut
+    one_list = "<ul>\n" + "".join(f"<li>{n}<ul><li>x</li></ul></li>\n" for n in range(10)) + "</ul>\n"
+    cut, shown = cut_for_preview(one_list, 7)
+    assert shown == 6 and cut.endswith("</li></ul>")  # whole items, and the list closed
