@@ -2,7 +2,8 @@
 
     python benchmarks/launch.py [POST] [--runs 5] [--retext PATH-TO-retext]
 
-Needs Xvfb and xdotool (Debian: xvfb xdotool). Starts its own Xvfb on :97. For each program
+Needs Xvfb, xdotool and xdpyinfo (Debian: xvfb xdotool x11-utils). Uses the X server on
+$BENCH_DISPLAY (default :97), starting an Xvfb there when none answers. For each program
 it measures, five times, the time from process start until a window of it is visible, and
 the resident memory (VmRSS) one second after that, when the post has been rendered. Prints
 medians. ReText is measured when its executable is given or on PATH.
@@ -21,7 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DISPLAY = ":97"
+# The X server to use: $BENCH_DISPLAY if it answers, else an Xvfb started here.
+DISPLAY = os.environ.get("BENCH_DISPLAY", ":97")
 
 BARE_WINDOW = """
 import sys
@@ -92,15 +94,27 @@ def main() -> None:
     parser.add_argument("post", nargs="?", type=Path, default=default_post)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--retext", default=shutil.which("retext"))
+    frozen_app = ROOT / "dist" / "note-viewer" / "note-viewer"
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        default=frozen_app if frozen_app.exists() else None,
+        help="the PyInstaller build to compare with the source run",
+    )
     options = parser.parse_args()
     if options.post is None:
         raise SystemExit("give a post to open")
-    xvfb = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1920x1080x24"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(1.0)
+    xvfb = None
+    if subprocess.run(["xdpyinfo", "-display", DISPLAY], capture_output=True).returncode != 0:
+        xvfb = subprocess.Popen(
+            ["Xvfb", DISPLAY, "-screen", "0", "1920x1080x24"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):  # wait until the X server answers
+            if subprocess.run(["xdpyinfo", "-display", DISPLAY], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
             script.write(BARE_WINDOW)
@@ -108,11 +122,15 @@ def main() -> None:
             "bare PySide6 window + QTextBrowser": [sys.executable, script.name],
             "Note Viewer": [sys.executable, "-m", "viewer", str(options.post)],
         }
+        if options.frozen:
+            programs["Note Viewer (frozen)"] = [str(options.frozen), str(options.post)]
         if options.retext:
             programs["ReText --preview"] = [options.retext, "--preview", str(options.post)]
         results = {name: measure(command, options.runs) for name, command in programs.items()}
     finally:
-        xvfb.terminate()
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
     bare_time, _ = results["bare PySide6 window + QTextBrowser"]
     print(f"post: {options.post.name}; median of {options.runs} launches to a visible window")
     for name, (seconds, memory) in results.items():

@@ -1,0 +1,67 @@
+"""The PyInstaller build (dist/, made by `python packaging/build.py`; CI builds it first).
+Skipped when there is no build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+from viewer import __version__
+
+APP = ROOT / "dist" / "note-viewer" / "note-viewer"
+TARBALLS = sorted((ROOT / "dist").glob(f"note-viewer-{__version__}-linux-*.tar.*"))
+pytestmark = pytest.mark.skipif(not APP.exists(), reason="no build in dist/ (python packaging/build.py)")
+POST = SAMPLES / "2024-03-09-cloud-native-meetup.md"
+
+
+def run(command: list[str | Path], **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+
+
+def test_frozen_outline_is_the_source_runs() -> None:
+    frozen = run([APP, "outline", "--json", POST])
+    source = run([sys.executable, "-m", "viewer", "outline", "--json", POST])
+    assert frozen.returncode == 0 and frozen.stdout == source.stdout
+
+
+def test_frozen_version() -> None:
+    assert run([APP, "--version"]).stdout.strip() == f"note-viewer {__version__}"
+
+
+def test_frozen_window_opens_and_closes_cleanly(tmp_path: Path) -> None:
+    result = run([APP, "--smoke-test", POST], QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "outline and post shown" in result.stderr
+
+
+def test_desktop_file_is_valid() -> None:
+    if not shutil.which("desktop-file-validate"):
+        pytest.skip("desktop-file-validate is not installed")
+    result = run(["desktop-file-validate", ROOT / "resources" / "note-viewer.desktop"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tarball_installs_with_menu_entry_and_icon_and_opens_posts(tmp_path: Path) -> None:
+    assert TARBALLS, "no tarball in dist/"
+    with tarfile.open(TARBALLS[-1]) as archive:
+        archive.extractall(tmp_path / "unpacked", filter="tar")
+    [folder] = list((tmp_path / "unpacked").iterdir())
+    prefix = tmp_path / "home" / ".local"
+    installed = run(["sh", folder / "install.sh"], PREFIX=str(prefix))
+    assert installed.returncode == 0, installed.stderr
+    entry = (prefix / "share" / "applications" / "note-viewer.desktop").read_text(encoding="utf-8")
+    assert f"Exec={prefix}/bin/note-viewer %F" in entry and "MimeType=text/markdown;text/x-markdown;" in entry
+    assert (prefix / "share" / "icons" / "hicolor" / "256x256" / "apps" / "note-viewer.png").is_file()
+    opened = run([prefix / "bin" / "note-viewer", "--smoke-test", POST],
+                 QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    assert opened.returncode == 0, opened.stderr
+    removed = run(["sh", folder / "uninstall.sh"], PREFIX=str(prefix))
+    assert removed.returncode == 0 and not (prefix / "bin" / "note-viewer").exists()
