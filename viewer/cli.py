@@ -88,7 +88,8 @@ def _run_window(args: list[str]) -> int:
     parser.add_argument("--version", action="version", version=f"note-viewer {__version__}")
     parser.add_argument("path", nargs="?", type=Path, help="a post, a folder or a Jekyll site")
     parser.add_argument(
-        "--smoke-test", action="store_true",
+        "--smoke-test",
+        action="store_true",
         help="open the post, check that the outline and the post are shown, and exit (0 = fine)",
     )
     options = parser.parse_args(args)

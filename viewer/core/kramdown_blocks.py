@@ -22,46 +22,16 @@ BLANK_LINE = re.compile(r"(?:^[^\S\n]*\n)+", re.M)
 EOB_MARKER = r"^\^[^\S\n]*\n"
 _NAME = r"[^\W\d][\w.\-]*"
 UNAME = rf"(?:{_NAME}:)?{_NAME}"
-HTML_SPAN_ELEMENTS = [
-    "a",
-    "abbr",
-    "acronym",
-    "b",
-    "big",
-    "bdo",
-    "br",
-    "button",
-    "cite",
-    "code",
-    "del",
-    "dfn",
-    "em",
-    "i",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "mark",
-    "option",
-    "q",
-    "rb",
-    "rbc",
-    "rp",
-    "rt",
-    "rtc",
-    "ruby",
-    "samp",
-    "select",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "tt",
-    "u",
-    "var",
-]
+# kramdown's (parser/html.rb) span and block element names.
+HTML_SPAN_ELEMENTS = (
+    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb "
+    "rbc rp rt rtc ruby samp select small span strong sub sup tt u var"
+).split()
+HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol "
+    "optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
 _LAZY_SPAN = "|".join([*HTML_SPAN_ELEMENTS, "script"])
 LAZY_END_HTML_START = rf"<(?!(?:{_LAZY_SPAN})\b){UNAME}"
 LAZY_END_HTML_STOP = rf"</(?!(?:{_LAZY_SPAN})\b){UNAME}\s*>"
@@ -679,24 +649,7 @@ class KramdownBlockParser:
         return True
 
 
-_VOID_ELEMENTS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
+_VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 def _matching_close(text: str, name: str, pos: int) -> int:

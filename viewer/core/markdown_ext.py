@@ -20,7 +20,7 @@ from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from viewer.core.kramdown_blocks import Block, KramdownBlockParser
+from viewer.core.kramdown_blocks import HTML_BLOCK_ELEMENTS, Block, KramdownBlockParser
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
 
@@ -29,27 +29,7 @@ GFM_ESCAPED_CHARS = list("\\.*_+`<>()[]{}#!:|\"'$=-~")
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _ESCAPED = re.compile("\x02(\\d+)\x03")
 _BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "pre",
-        "ul",
-        "ol",
-        "blockquote",
-        "table",
-        "div",
-        "figure",
-        "dl",
-        "hr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "details",
-        "iframe",
-        "section",
-    ]
+    "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _TASK = re.compile(r"\A\s*\[([ xX])\]\s+")
@@ -146,67 +126,14 @@ _INLINE_COMMENT = r"(<!--(?:(?!<!--).)*?-->)"
 _LONE_BACKTICK = r"(?:(?<=\s)|(?<=^))`(?=\s)"
 # '[[Bug #1]]' (not followed by a URL): the outer bracket is text, the inner one a link.
 _OUTER_BRACKET = r"\[(?=\[[^\]]*\]\](?!\())"
-# kramdown reads block-level tag names inside a paragraph as text: 'List<Address>'.
-_BLOCK_HTML_NAMES = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "applet",
-        "body",
-        "blockquote",
-        "caption",
-        "col",
-        "colgroup",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "head",
-        "iframe",
-        "legend",
-        "menu",
-        "li",
-        "main",
-        "map",
-        "nav",
-        "ol",
-        "optgroup",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "th",
-        "thead",
-        "tfoot",
-        "tr",
-        "ul",
-    ]
-)
 
 
 class _InlineHtml(HtmlInlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str | etree.Element | None, int | None, int | None]:
-        if m.group(2).lower() in _BLOCK_HTML_NAMES:
+        # kramdown reads block-level tag names inside a paragraph as text: 'List<Address>'.
+        if m.group(2).lower() in HTML_BLOCK_ELEMENTS:
             return None, None, None
         return super().handleMatch(m, data)
 
