@@ -13,9 +13,17 @@ from viewer.core.document import parse_post
 from viewer.core.outline import walk
 from viewer.core.render import render_markdown
 
-WORDS = st.sampled_from(["클라우드", "데이터", "검증", "ML", "SageMaker", "note", "a", "x_y", "2021년", "-", "1."])
-URLS = st.sampled_from(["https://www.youtube.com/awskorea", "https://www.slideshare.net/awskorea",
-                        "https://github.com/a/b", "https://example.com/x?y=1"])
+WORDS = st.sampled_from(
+    ["클라우드", "데이터", "검증", "ML", "SageMaker", "note", "a", "x_y", "2021년", "-", "1."]
+)
+URLS = st.sampled_from(
+    [
+        "https://www.youtube.com/awskorea",
+        "https://www.slideshare.net/awskorea",
+        "https://github.com/a/b",
+        "https://example.com/x?y=1",
+    ]
+)
 
 
 @st.composite
@@ -35,7 +43,9 @@ def inline(draw: st.DrawFn) -> str:
         elif kind == "strong":
             parts.append(f"**{word}**")
         elif kind == "odd":
-            parts.append(draw(st.sampled_from(["[", "]", "*", "`", "<", ">", "&", "{:", "#", "|", "\\", "~~"])))
+            parts.append(
+                draw(st.sampled_from(["[", "]", "*", "`", "<", ">", "&", "{:", "#", "|", "\\", "~~"]))
+            )
         else:
             parts.append(word)
     return " ".join(parts)
@@ -45,7 +55,9 @@ def inline(draw: st.DrawFn) -> str:
 def markdown(draw: st.DrawFn) -> str:
     lines = []
     for _ in range(draw(st.integers(0, 25))):
-        kind = draw(st.sampled_from(["item", "item", "item", "heading", "text", "blank", "quote", "fence", "table"]))
+        kind = draw(
+            st.sampled_from(["item", "item", "item", "heading", "text", "blank", "quote", "fence", "table"])
+        )
         indent = " " * draw(st.integers(0, 9))
         if kind == "item":
             marker = draw(st.sampled_from(["*", "+", "-", "1.", "10."]))
@@ -85,11 +97,14 @@ def test_rendering_never_raises_and_the_outline_is_in_the_page(text: str) -> Non
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(
-    st.sampled_from(["title", "date", "categories", "tags", "category", "layout", "x"]),
-    st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=8), max_size=3), st.none()),
-    max_size=5,
-), st.text(max_size=200))
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "date", "categories", "tags", "category", "layout", "x"]),
+        st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=8), max_size=3), st.none()),
+        max_size=5,
+    ),
+    st.text(max_size=200),
+)
 def test_any_front_matter_loads(data: dict, body: str) -> None:
     import yaml
 

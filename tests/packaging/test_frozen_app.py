@@ -22,8 +22,9 @@ POST = SAMPLES / "2024-03-09-cloud-native-meetup.md"
 
 
 def run(command: list[str | Path], **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **env})
+    return subprocess.run(
+        [str(c) for c in command], capture_output=True, text=True, timeout=120, env={**os.environ, **env}
+    )
 
 
 def test_frozen_outline_is_the_source_runs() -> None:
@@ -60,8 +61,11 @@ def test_tarball_installs_with_menu_entry_and_icon_and_opens_posts(tmp_path: Pat
     entry = (prefix / "share" / "applications" / "note-viewer.desktop").read_text(encoding="utf-8")
     assert f"Exec={prefix}/bin/note-viewer %F" in entry and "MimeType=text/markdown;text/x-markdown;" in entry
     assert (prefix / "share" / "icons" / "hicolor" / "256x256" / "apps" / "note-viewer.png").is_file()
-    opened = run([prefix / "bin" / "note-viewer", "--smoke-test", POST],
-                 QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    opened = run(
+        [prefix / "bin" / "note-viewer", "--smoke-test", POST],
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     assert opened.returncode == 0, opened.stderr
     removed = run(["sh", folder / "uninstall.sh"], PREFIX=str(prefix))
     assert removed.returncode == 0 and not (prefix / "bin" / "note-viewer").exists()

@@ -294,3 +294,28 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, window, samples) -> 
     open_and_wait(qtbot, window, samples / MEETUP)
     qtmodeltester.check(window.outline.outline_model)
     qtmodeltester.check(window.links.links_model)
+
+
+def test_the_post_follows_a_dark_palette(qtbot, window, samples) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    open_and_wait(qtbot, window, samples / MEETUP)
+    light = window.preview.document().defaultStyleSheet()
+    dark = QPalette(window.preview.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    window.preview.setPalette(dark)
+    sheet = window.preview.document().defaultStyleSheet()
+    assert sheet != light and "#e6e6e6" in sheet  # the post's text takes the dark theme's colour
+    assert "나머지 지표는 드릴다운으로 이동" in window.preview.toPlainText()  # still showing the post
+
+
+def test_recent_files_menu(qtbot, window, samples, settings) -> None:
+    open_and_wait(qtbot, window, samples / MEETUP)
+    open_and_wait(qtbot, window, samples / "2023-11-20-pycon-notes.md")
+    window.recent_menu.aboutToShow.emit()  # as when the menu opens
+    entries = [a.text() for a in window.recent_menu.actions() if a.text()]
+    assert entries[:2] == [str(samples / "2023-11-20-pycon-notes.md"), str(samples / MEETUP)]
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.recent_menu.actions()[1].trigger()
+    assert window.current_path == samples / MEETUP
