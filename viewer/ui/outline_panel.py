@@ -35,7 +35,7 @@ _ROOT = QModelIndex()
 
 #: A search tree shows at most this many matching nodes: beyond that it is no longer a filter
 #: (a one-syllable query can match most of a post), and laying out thousands of rows is slow.
-MAX_FILTERED_MATCHES = 400
+MAX_FILTERED_MATCHES = 200
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # once: Qt asks for flags a lot
 
 
