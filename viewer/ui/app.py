@@ -25,12 +25,14 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
-    window = MainWindow(Settings())
+    window = MainWindow(Settings(), build_now=False)
     if smoke_test:
         _check_when_shown(app, window)
+    # Show the window first, then load the panels' code and build them, then read the post:
+    # the window appears as soon as Qt is up.
     window.show()
-    # Paint the window before the post is read: the rendering thread's imports would otherwise
-    # compete with the first paint.
+    app.processEvents()
+    window.build()
     app.processEvents()
     target = path if path is not None else resource_path("samples")
     QTimer.singleShot(0, lambda: window.open_path(target))

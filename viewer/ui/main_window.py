@@ -35,10 +35,6 @@ from PySide6.QtWidgets import (
 from viewer.core import POST_SUFFIXES
 from viewer.core.links import classify_url, distinct_links
 from viewer.core.outline import walk
-from viewer.ui.links_panel import LinksPanel
-from viewer.ui.outline_panel import MAX_FILTERED_MATCHES, OutlinePanel
-from viewer.ui.preview import PostDocument, PostView
-from viewer.ui.search_bar import SearchBar
 from viewer.ui.settings import Settings
 from viewer.ui.workers import Worker
 
@@ -46,6 +42,7 @@ if TYPE_CHECKING:
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
     from viewer.core.search import Matcher
+    from viewer.ui.preview import PostDocument, PostView
 
 APP_NAME = "Note Viewer"
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -103,7 +100,9 @@ class MainWindow(QMainWindow):
     #: Emitted when a post finished rendering and is on screen (tests and the smoke test wait on it).
     post_shown = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, build_now: bool = True) -> None:
+        """With `build_now=False` only the bare window exists until `build()`: the app shows it
+        first and builds the panels after the first paint (their modules take a while to load)."""
         super().__init__(parent)
         self.settings = settings
         self.rendered: RenderedPost | None = None
@@ -122,6 +121,12 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
+        if build_now:
+            self.build()
+        self._restore_geometry()
+
+    def build(self) -> None:
+        """Create the panels, menus and toolbar, and restore how they were left."""
         self._build_widgets()
         self._build_actions()
         self._restore_layout()
@@ -132,6 +137,11 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        from viewer.ui.links_panel import LinksPanel
+        from viewer.ui.outline_panel import OutlinePanel
+        from viewer.ui.preview import PostView
+        from viewer.ui.search_bar import SearchBar
+
         self.posts_list = QListWidget(self)
         self.posts_list.setAccessibleName("Posts")
         self.posts_list.itemActivated.connect(self._on_post_picked)
@@ -278,6 +288,8 @@ class MainWindow(QMainWindow):
         total = self.preview.show_matches(matcher)
         self.outline.set_matcher(matcher)
         self.links.set_matcher(matcher)
+        from viewer.ui.outline_panel import MAX_FILTERED_MATCHES
+
         if matcher is not None and self.outline.matching_nodes > MAX_FILTERED_MATCHES:
             self.statusBar().showMessage(
                 f"The outline shows the first {MAX_FILTERED_MATCHES} of {self.outline.matching_nodes} "
@@ -317,7 +329,9 @@ class MainWindow(QMainWindow):
             widget.setVisible(visible)
             self.panel_actions[name].setChecked(visible)
         self.preview.set_zoom(self.settings.zoom)
-        # Last: hiding a panel of a window not yet shown would shrink it again.
+
+    def _restore_geometry(self) -> None:
+        # After the panels: hiding a panel of a window not yet shown would shrink it again.
         geometry = self.settings.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1280, 800))
