@@ -111,3 +111,10 @@ def test_an_escaped_ampersand_in_a_link_is_one_ampersand() -> None:
     html, ext = render_markdown("[티켓](https://bugs.example/issues?set_filter=1&amp;status_id=5)\n")
     assert ext.links[0].url == "https://bugs.example/issues?set_filter=1&status_id=5"
     assert 'href="https://bugs.example/issues?set_filter=1&amp;status_id=5"' in html  # escaped once
+
+
+def test_code_spans_follow_kramdown() -> None:
+    # The whole run of backticks opens and the same run closes; an unclosed run stays text, and a
+    # lone backtick between spaces is text (checked against kramdown).
+    html, _ = render_markdown("A ``x ` y`` and `a<b` ```no close ` here\n")
+    assert html == "<p>A <code>x ` y</code> and <code>a&lt;b</code> ```no close ` here</p>"

@@ -103,7 +103,7 @@ class JekyllExtension(Extension):
         md.inlinePatterns.register(_InlineHtml(_INLINE_HTML, md), "html", 90)
         # Comments before code spans: a commented-out `code` stays hidden, as in kramdown.
         md.inlinePatterns.register(HtmlInlineProcessor(_INLINE_COMMENT, md), "html_comment", 200)
-        md.inlinePatterns.register(_LiteralText(_LONE_BACKTICK, md), "lone_backtick", 195)
+        md.inlinePatterns.register(_CodeSpan(_BACKTICKS, md), "backtick", 190)
         md.inlinePatterns.register(_LiteralText(_OUTER_BRACKET, md), "outer_bracket", 175)
         for name, written_as in (
             ("link", "markdown"),
@@ -122,8 +122,6 @@ class JekyllExtension(Extension):
 
 _INLINE_HTML = r"(</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>)"
 _INLINE_COMMENT = r"(<!--(?:(?!<!--).)*?-->)"
-# kramdown: a single backtick with white space (or the start) before and white space after is text.
-_LONE_BACKTICK = r"(?:(?<=\s)|(?<=^))`(?=\s)"
 # '[[Bug #1]]' (not followed by a URL): the outer bracket is text, the inner one a link.
 _OUTER_BRACKET = r"\[(?=\[[^\]]*\]\](?!\())"
 
@@ -136,6 +134,34 @@ class _InlineHtml(HtmlInlineProcessor):
         if m.group(2).lower() in HTML_BLOCK_ELEMENTS:
             return None, None, None
         return super().handleMatch(m, data)
+
+
+_BACKTICKS = r"(?<!\\)((?>`+))"
+
+
+class _CodeSpan(InlineProcessor):
+    """kramdown's code spans: the whole run of backticks opens, the next same run closes; with
+    no closing run the backticks are text (Python-Markdown would try shorter runs). A single
+    backtick with white space (or the start) before it and white space after it is text."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str, int, int]:
+        run = m.group(1)
+        before = data[: m.start(0)]
+        lone = (
+            len(run) == 1 and (not before or before[-1].isspace()) and data[m.end() : m.end() + 1].isspace()
+        )
+        close = -1 if lone else data.find(run, m.end())
+        if close < 0:  # a lone '`' between spaces, or a run nothing closes: text
+            return "".join(f"\x02{ord(ch)}\x03" for ch in run), m.start(0), m.end(0)
+        text = data[m.end() : close]
+        if len(run) > 1:
+            text = text[1:] if text.startswith(" ") else text
+            text = text[:-1] if text.endswith(" ") else text
+        element = etree.Element("code")
+        element.text = AtomicString(html.escape(text, quote=False))
+        return element, m.start(0), close + len(run)
 
 
 class _LiteralText(InlineProcessor):
