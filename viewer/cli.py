@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from viewer import __version__
 
-SUBCOMMANDS = ("outline", "links", "html", "find")
+SUBCOMMANDS = ("outline", "links", "html", "find", "index", "search")
+LIBRARY_COMMANDS = ("index", "search")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in LIBRARY_COMMANDS:
+        return _run_library(args)
     if args and args[0] in SUBCOMMANDS:
         return _run_headless(args)
     return _run_window(args)
@@ -81,6 +85,78 @@ def _run_headless(args: list[str]) -> int:
         text = export.standalone_html(rendered)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _run_library(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="note-viewer")
+    sub = parser.add_subparsers(dest="command", required=True)
+    index = sub.add_parser("index", help="build or update the search index of a folder or Jekyll site")
+    index.add_argument("folder", type=Path)
+    search = sub.add_parser("search", help="search every post of a folder")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=20, help="results shown per query (count is not capped)")
+    search.add_argument("folder", type=Path)
+    search.add_argument("queries", nargs="+")
+    options = parser.parse_args(args)
+    if not options.folder.is_dir():
+        print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
+        return 1
+    from viewer.core.index import LibraryIndex
+
+    library = LibraryIndex(options.folder)
+    try:
+        update = library.update(
+            lambda done, total: print(f"\rindexing {done}/{total}", end="", file=sys.stderr)
+        )
+        if options.command == "index":
+            print(
+                f"\n{update.added} added, {update.changed} changed, {update.removed} removed, "
+                f"{update.unchanged} unchanged",
+                file=sys.stderr,
+            )
+            return 0
+        answers = []
+        for query in options.queries:
+            count, hits = library.search(query, options.limit)
+            results = [
+                {
+                    "path": str(hit.path),
+                    "title": hit.title,
+                    "date": hit.date,
+                    "snippet": hit.snippet,
+                    "path_in_outline": _outline_path(hit.path, query),
+                }
+                for hit in hits
+            ]
+            answers.append({"query": query, "count": count, "results": results})
+    finally:
+        library.close()
+    if options.json:
+        print(json.dumps(answers, ensure_ascii=False, indent=1))
+    else:
+        for answer in answers:
+            print(f"{answer['count']} posts match {answer['query']!r}")
+            for result in answer["results"]:
+                print(f"  {result['date'][:10]}  {result['title']}  …{result['snippet']}…")
+    return 0
+
+
+def _outline_path(path: Path, query: str) -> list[str]:
+    """The outline labels above the first place in the rendered post where `query` occurs."""
+    from viewer.core.document import PostError, load_post
+    from viewer.core.outline import find_path
+    from viewer.core.render import render_post
+    from viewer.core.search import Matcher, text_blocks
+
+    try:
+        rendered = render_post(load_post(path))
+    except PostError:
+        return []
+    matcher = Matcher(query)
+    for block in text_blocks(rendered.html):
+        if matcher.matches(block.text):
+            return [node.text for node in find_path(rendered.outline, block.anchor)]
+    return []
 
 
 def _run_window(args: list[str]) -> int:

@@ -1,0 +1,116 @@
+"""The library index: counts, incremental updates, a broken index, and the user's files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.core.index import LibraryIndex, index_path_for
+
+SYLLABLES = list("클라우드데이터검증보안배포분석서버관측성운영비용")
+
+
+def make_library(folder: Path, posts: int = 80, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    (folder / "_posts").mkdir(parents=True)
+    for number in range(posts):
+        words = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(12)]
+        body = "".join(f"{'  ' * rng.randint(0, 2)}* {' '.join(words[i : i + 3])}\n" for i in range(0, 12, 3))
+        if number % 7 == 0:
+            body += "* 발표\n  * 클라우드 비용 절감\n"
+        title = f"글 {number} {words[0]}"
+        (folder / "_posts" / f"2020-01-{number % 28 + 1:02d}-post-{number}.md").write_text(
+            f"---\ntitle: {title}\n---\n{body}", encoding="utf-8"
+        )
+
+
+def brute_force_count(folder: Path, query: str) -> int:
+    """Posts whose title or text contains the query, read straight from the files."""
+    count = 0
+    for path in folder.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        count += query.casefold() in text.casefold()
+    return count
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    return {
+        str(p): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir", p.stat().st_mtime_ns)
+        for p in sorted([folder, *folder.rglob("*")])
+    }
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "blog"
+    make_library(folder)
+    return folder
+
+
+def test_counts_match_the_files_for_korean_words_of_one_to_four_syllables(library, tmp_path) -> None:
+    index = LibraryIndex(library, tmp_path / "cache" / "index.sqlite")
+    index.update()
+    for query in ["클", "데이", "관측성", "클라우드", "검증", "보", "배포분석", "없는말"]:
+        count, hits = index.search(query, limit=None)
+        assert count == brute_force_count(library, query), query
+        assert len(hits) == count
+        assert all(query in (hit.snippet + hit.title) for hit in hits), query
+
+
+def test_incremental_updates(library, tmp_path) -> None:
+    index = LibraryIndex(library, tmp_path / "cache" / "index.sqlite")
+    first = index.update()
+    assert (first.added, first.unchanged) == (80, 0)
+    assert index.update().unchanged == 80  # nothing to do the second time
+    new = library / "_posts" / "2021-05-01-new.md"
+    new.write_text("---\ntitle: 새 글\n---\n* 유일한낱말 하나\n", encoding="utf-8")
+    changed = library / "_posts" / "2020-01-01-post-0.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "* 바뀐낱말\n", encoding="utf-8")
+    (library / "_posts" / "2020-01-02-post-1.md").unlink()
+    update = index.update()
+    assert (update.added, update.changed, update.removed) == (1, 1, 1)
+    assert index.search("유일한낱말")[0] == 1
+    assert index.search("바뀐낱말")[0] == 1
+    assert index.search("글 1")[0] == brute_force_count(
+        library, "글 1"
+    )  # 글 1, 글 10 … (글 1's file is gone)
+
+
+def test_a_corrupt_index_is_rebuilt(library, tmp_path) -> None:
+    index_file = tmp_path / "cache" / "index.sqlite"
+    LibraryIndex(library, index_file).update()
+    index_file.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index_file}{suffix}").unlink(missing_ok=True)
+    index = LibraryIndex(library, index_file)
+    assert index.update().added == 80
+    assert index.search("클라우드")[0] == brute_force_count(library, "클라우드")
+
+
+def test_command_line_index_and_search_leave_the_folder_unchanged(library, tmp_path) -> None:
+    before = snapshot(library)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg-cache")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    indexed = run("index", str(library))
+    assert indexed.returncode == 0 and "80 added" in indexed.stderr
+    assert index_path_for(library, tmp_path / "xdg-cache" / "note-viewer").exists()
+    result = run("search", "--json", str(library), "클라우드", "검")
+    answers = json.loads(result.stdout)
+    assert [a["query"] for a in answers] == ["클라우드", "검"]
+    assert answers[0]["count"] == brute_force_count(library, "클라우드")
+    first = answers[0]["results"][0]
+    assert set(first) == {"path", "title", "date", "snippet", "path_in_outline"}
+    assert first["path_in_outline"] == ["발표", "클라우드 비용 절감"]
+    assert snapshot(library) == before

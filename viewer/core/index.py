@@ -1,0 +1,186 @@
+"""The library index: every post of a folder in SQLite FTS5, kept current by modification time.
+
+The trigram tokenizer finds Korean substrings; queries shorter than three characters cannot use
+trigrams and fall back to a scan of the stored text. The index lives in the user's cache folder
+and is only ever rebuilt, never trusted when broken: the user's files are only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.document import PostError, load_post
+from viewer.core.library import find_post_files
+
+SCHEMA_VERSION = 2
+_MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>", re.S)
+
+
+def default_cache_folder() -> Path:
+    """$XDG_CACHE_HOME/note-viewer (or ~/.cache/note-viewer): what Qt's cache location is on Linux."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "note-viewer"
+
+
+def index_path_for(folder: Path, cache_folder: Path | None = None) -> Path:
+    key = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
+    return (cache_folder or default_cache_folder()) / f"library-{key}.sqlite"
+
+
+def searchable_text(markdown_text: str) -> str:
+    """A post body as words: Liquid, link targets, images and markup characters removed."""
+    return unicodedata.normalize("NFC", _MARKUP.sub(lambda m: m.group(1) or " ", markdown_text))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    path: Path
+    title: str
+    date: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class IndexUpdate:
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+
+
+class LibraryIndex:
+    """Index of one folder. Open with `LibraryIndex(folder)`; `update()` brings it up to date."""
+
+    def __init__(self, folder: Path, index_file: Path | None = None) -> None:
+        self.folder = folder.resolve()
+        self.index_file = index_file or index_path_for(self.folder)
+        self.index_file.parent.mkdir(parents=True, exist_ok=True)
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"index format {version}, expected {SCHEMA_VERSION}")
+            db.execute("SELECT count(*) FROM files").fetchone()
+            return db
+        except sqlite3.Error:
+            # Corrupt, locked by a crashed run or from an older version: start again.
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{self.index_file}{suffix}").unlink(missing_ok=True)
+            db = self._connect()
+            db.executescript(
+                """
+                CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
+                                    title TEXT, date TEXT, body TEXT,
+                                    folded TEXT);  -- title and body case-folded, for short queries
+                CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, tokenize='trigram');
+                """
+            )
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.commit()
+            return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.index_file, timeout=2)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexUpdate:
+        """Add new posts, re-read changed ones (modification time or size), drop deleted ones."""
+        known = {
+            row[0]: (row[1], row[2]) for row in self.db.execute("SELECT path, mtime_ns, size FROM files")
+        }
+        files = find_post_files(self.folder)
+        seen: set[str] = set()
+        added = changed = unchanged = 0
+        for number, path in enumerate(files, 1):
+            key = str(path)
+            seen.add(key)
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if known.get(key) == (info.st_mtime_ns, info.st_size):
+                unchanged += 1
+            else:
+                if self._store(path, info.st_mtime_ns, info.st_size, replace=key in known):
+                    added += key not in known
+                    changed += key in known
+            if progress is not None and (number % 200 == 0 or number == len(files)):
+                progress(number, len(files))
+        removed = [key for key in known if key not in seen]
+        for key in removed:
+            self.db.execute("DELETE FROM files WHERE path = ?", (key,))
+            self.db.execute("DELETE FROM posts WHERE path = ?", (key,))
+        self.db.commit()
+        return IndexUpdate(added, changed, len(removed), unchanged)
+
+    def _store(self, path: Path, mtime_ns: int, size: int, replace: bool) -> bool:
+        try:
+            post = load_post(path)
+        except PostError:
+            return False
+        body = searchable_text(post.body)
+        if replace:
+            self.db.execute("DELETE FROM posts WHERE path = ?", (str(path),))
+        folded = f"{post.metadata.title}\n{body}".casefold()
+        self.db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(path), mtime_ns, size, post.metadata.title, post.metadata.date_text, body, folded),
+        )
+        self.db.execute("INSERT INTO posts VALUES (?, ?, ?)", (str(path), post.metadata.title, body))
+        return True
+
+    def search(self, query: str, limit: int | None = 50) -> tuple[int, list[SearchHit]]:
+        """Posts whose title or text contains `query` (case-insensitive): (how many, the first `limit`)."""
+        query = unicodedata.normalize("NFC", query.strip())
+        if not query:
+            return 0, []
+        if len(query) >= 3:
+            match = '"' + query.replace('"', '""') + '"'
+            count = self.db.execute("SELECT count(*) FROM posts WHERE posts MATCH ?", (match,)).fetchone()[0]
+            rows = self.db.execute(
+                "SELECT p.path, f.title, f.date, snippet(posts, 2, '[', ']', '…', 12) FROM posts p "
+                "JOIN files f ON f.path = p.path WHERE posts MATCH ? ORDER BY rank LIMIT ?",
+                (match, -1 if limit is None else limit),
+            ).fetchall()
+        else:
+            # Shorter than a trigram: SQLite scans the stored case-folded text.
+            folded = query.casefold()
+            count = self.db.execute(
+                "SELECT count(*) FROM files WHERE instr(folded, ?) > 0", (folded,)
+            ).fetchone()[0]
+            found = self.db.execute(
+                "SELECT path, title, date, body FROM files WHERE instr(folded, ?) > 0 "
+                "ORDER BY date DESC LIMIT ?",
+                (folded, -1 if limit is None else limit),
+            ).fetchall()
+            rows = [
+                (path, title, date, _snippet(body, folded, len(query))) for path, title, date, body in found
+            ]
+        hits = [SearchHit(Path(p), t, d, " ".join(s.split())) for p, t, d, s in rows]
+        return count, hits
+
+
+def _snippet(body: str, folded_query: str, length: int) -> str:
+    where = body.casefold().find(folded_query)
+    if where < 0:  # the match is in the title
+        return body[:60]
+    before, match, after = (
+        body[max(0, where - 30) : where],
+        body[where : where + length],
+        body[where + length :],
+    )
+    return f"{before}[{match}]{after[:40]}"
