@@ -101,6 +101,7 @@ def _run_library(args: list[str]) -> int:
     if not options.folder.is_dir():
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
+    from viewer.core.export import outline_path_of_match
     from viewer.core.index import LibraryIndex
 
     library = LibraryIndex(options.folder)
@@ -124,7 +125,7 @@ def _run_library(args: list[str]) -> int:
                     "title": hit.title,
                     "date": hit.date,
                     "snippet": hit.snippet,
-                    "path_in_outline": _outline_path(hit.path, query),
+                    "path_in_outline": outline_path_of_match(hit.path, query),
                 }
                 for hit in hits
             ]
@@ -139,24 +140,6 @@ def _run_library(args: list[str]) -> int:
             for result in answer["results"]:
                 print(f"  {result['date'][:10]}  {result['title']}  …{result['snippet']}…")
     return 0
-
-
-def _outline_path(path: Path, query: str) -> list[str]:
-    """The outline labels above the first place in the rendered post where `query` occurs."""
-    from viewer.core.document import PostError, load_post
-    from viewer.core.outline import find_path
-    from viewer.core.render import render_post
-    from viewer.core.search import Matcher, text_blocks
-
-    try:
-        rendered = render_post(load_post(path))
-    except PostError:
-        return []
-    matcher = Matcher(query)
-    for block in text_blocks(rendered.html):
-        if matcher.matches(block.text):
-            return [node.text for node in find_path(rendered.outline, block.anchor)]
-    return []
 
 
 def _run_window(args: list[str]) -> int:

@@ -6,11 +6,13 @@ import csv
 import html
 import io
 import json
+from pathlib import Path
 from typing import Any
 
+from viewer.core.document import PostError, load_post
 from viewer.core.links import distinct_links
 from viewer.core.outline import OutlineNode, find_path, walk
-from viewer.core.render import RenderedPost
+from viewer.core.render import RenderedPost, render_post
 from viewer.core.search import Matcher, SearchOptions, text_blocks
 
 
@@ -37,6 +39,19 @@ def find_results(rendered: RenderedPost, query: str, options: SearchOptions, as_
     lines = [f"{len(matches)} matches for {query!r}"]
     lines += [f"{' › '.join(m['path']) or '(top)'}: …{m['context']}…" for m in matches]
     return "\n".join(lines)
+
+
+def outline_path_of_match(path: Path, query: str) -> list[str]:
+    """The outline labels above the first place in the rendered post where `query` occurs."""
+    try:
+        rendered = render_post(load_post(path))
+    except PostError:
+        return []
+    matcher = Matcher(query)
+    for block in text_blocks(rendered.html):
+        if matcher.matches(block.text):
+            return [node.text for node in find_path(rendered.outline, block.anchor)]
+    return []
 
 
 def _meta(rendered: RenderedPost) -> dict[str, Any]:

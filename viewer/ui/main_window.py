@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
     from viewer.core.search import Matcher
+    from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.preview import PostDocument, PostView
 
 APP_NAME = "Note Viewer"
@@ -56,6 +57,35 @@ def render_path(path: Path, preview: PostView) -> tuple[RenderedPost, PostDocume
 
     rendered = render_post(load_post(path))
     return rendered, preview.build_document(rendered.html)
+
+
+def index_folder(path: Path) -> int:
+    """Runs in the worker thread: bring the folder's library index up to date."""
+    from viewer.core.index import LibraryIndex
+
+    index = LibraryIndex(path)
+    try:
+        update = index.update()
+    finally:
+        index.close()
+    return update.added + update.changed + update.unchanged
+
+
+def search_library(path: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
+    """Runs in the worker thread: the index's answer; the first hits get the outline path of
+    their match (each costs a render)."""
+    from viewer.core.export import outline_path_of_match
+    from viewer.core.index import LibraryIndex
+
+    index = LibraryIndex(path)
+    try:
+        if update_first:
+            index.update()
+        count, hits = index.search(query, limit=30) if query else (0, [])
+    finally:
+        index.close()
+    shown = [(hit, outline_path_of_match(hit.path, query) if n < 10 else []) for n, hit in enumerate(hits)]
+    return query, count, shown
 
 
 def list_folder(path: Path) -> list[PostSummary]:
@@ -99,6 +129,8 @@ class WarningBar(QFrame):
 class MainWindow(QMainWindow):
     #: Emitted when a post finished rendering and is on screen (tests and the smoke test wait on it).
     post_shown = Signal()
+    #: Emitted when the opened folder's library index is up to date.
+    library_indexed = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, build_now: bool = True) -> None:
         """With `build_now=False` only the bare window exists until `build()`: the app shows it
@@ -118,6 +150,8 @@ class MainWindow(QMainWindow):
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_after_change)
         self._watched_identity: tuple[int, int, int] | None = None
+        self.library_dialog: LibrarySearchDialog | None = None
+        self._query_after_open = ""
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -278,8 +312,41 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
         self._action("Find", self.search.focus, QKeySequence.StandardKey.Find)
+        self._action("Search the Library…", self.search_library, "Ctrl+Shift+F", file_menu)
         self._action("Find Next", lambda: self._step_match(1), QKeySequence.StandardKey.FindNext)
         self._action("Find Previous", lambda: self._step_match(-1), QKeySequence.StandardKey.FindPrevious)
+
+    # --- library search ------------------------------------------------------------------------------
+
+    def search_library(self) -> None:
+        """Ctrl+Shift+F: search every post of the open folder (or the current post's folder)."""
+        folder = self.folder or (self.current_path.parent if self.current_path else None)
+        if folder is None:
+            self.statusBar().showMessage("Open a folder first.", 4000)
+            return
+        if self.library_dialog is None:
+            from viewer.ui.library_search import LibrarySearchDialog
+
+            self.library_dialog = LibrarySearchDialog(self)
+            self.library_dialog.query_changed.connect(self._run_library_search)
+            self.library_dialog.result_chosen.connect(self._open_library_result)
+        self.library_dialog.show_message(f"Searching {folder}")
+        self.library_dialog.show()
+        self.library_dialog.raise_()
+        self.library_dialog.activateWindow()
+        self.library_dialog.edit.setFocus()
+
+    def _run_library_search(self, query: str) -> None:
+        folder = self.folder or (self.current_path.parent if self.current_path else None)
+        if folder is not None:
+            # An opened folder was indexed when it was opened; a post's own folder is indexed now.
+            fresh = self.folder is None
+            self.worker.submit("library-search", lambda: search_library(folder, query, fresh))
+
+    def _open_library_result(self, path: Path, query: str) -> None:
+        """Open the post at the match: the in-post search is set to the query."""
+        self._query_after_open = query
+        self.open_post(path)
 
     # --- search --------------------------------------------------------------------------------------
 
@@ -365,6 +432,7 @@ class MainWindow(QMainWindow):
         self.folder = folder
         self.statusBar().showMessage(f"Reading {folder}…")
         self.worker.submit("folder", lambda: list_folder(folder))
+        self.worker.submit("index", lambda: index_folder(folder))
         self.settings.add_recent(str(folder))
 
     def choose_file(self) -> None:
@@ -419,6 +487,13 @@ class MainWindow(QMainWindow):
             self._show_rendered(*result)  # type: ignore[misc]
         elif kind == "folder":
             self._show_folder(result)  # type: ignore[arg-type]
+        elif kind == "index":
+            self.statusBar().showMessage(
+                f"Library index ready: {result} posts (Ctrl+Shift+F to search)", 5000
+            )
+            self.library_indexed.emit()
+        elif kind == "library-search" and self.library_dialog is not None:
+            self.library_dialog.show_results(*result)  # type: ignore[misc]
 
     def _on_job_failed(self, kind: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -474,7 +549,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{post.path}", 4000)
         if state is not None:
             self._restore_view_state(state)
-        if self.search.matcher is not None:
+        if self._query_after_open:
+            self.search.edit.setText(self._query_after_open)
+            self._query_after_open = ""
+            self.search.apply()
+        elif self.search.matcher is not None:
             self._apply_search(self.search.matcher)
         self._settle_memory()
         self.post_shown.emit()

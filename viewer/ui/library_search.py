@@ -1,0 +1,69 @@
+"""Search the whole library (Ctrl+Shift+F): results from the index, one click from the post."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from viewer.core.index import SearchHit
+
+TYPING_PAUSE_MS = 250
+PathRole = Qt.ItemDataRole.UserRole + 1
+
+
+class LibrarySearchDialog(QDialog):
+    #: A query to look up in the index (the window runs it off the GUI thread).
+    query_changed = Signal(str)
+    #: (post path, query): open this post at the query.
+    result_chosen = Signal(Path, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Search the Library")
+        self.resize(640, 480)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Search every post of the folder")
+        self.edit.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        self.results = QListWidget(self)
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(lambda: self.query_changed.emit(self.edit.text().strip()))
+        self.edit.textChanged.connect(lambda _text: self._timer.start())
+        self.edit.returnPressed.connect(self._open_current)
+        self.results.itemActivated.connect(self._open)
+
+    def show_results(self, query: str, count: int, hits: list[tuple[SearchHit, list[str]]]) -> None:
+        if query != self.edit.text().strip():
+            return  # an answer to an older query
+        self.results.clear()
+        self.status.setText(f"{count} posts match" if count else ("No posts match" if query else ""))
+        for hit, outline_path in hits:
+            item = QListWidgetItem()
+            where = " › ".join(outline_path)
+            item.setText(f"{hit.title}   {hit.date[:10]}\n{hit.snippet}" + (f"\n{where}" if where else ""))
+            item.setToolTip(html.escape(str(hit.path)))
+            item.setData(PathRole, str(hit.path))
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _open_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._open(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.result_chosen.emit(Path(item.data(PathRole)), self.edit.text().strip())
+        self.hide()
