@@ -319,3 +319,17 @@ def test_recent_files_menu(qtbot, window, samples, settings) -> None:
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.recent_menu.actions()[1].trigger()
     assert window.current_path == samples / MEETUP
+
+
+def test_the_folder_post_list_filters_by_title(qtbot, window, samples) -> None:
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(samples)
+    qtbot.keyClicks(window.posts_filter, "python")  # case-insensitive
+    shown = [
+        window.posts_list.item(i).text()
+        for i in range(window.posts_list.count())
+        if not window.posts_list.item(i).isHidden()
+    ]
+    assert shown == ["2023-11-20  Notes from a Python conference talk on packaging"]
+    window.posts_filter.clear()
+    assert all(not window.posts_list.item(i).isHidden() for i in range(window.posts_list.count()))

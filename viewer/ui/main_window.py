@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import html
+import unicodedata
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -176,17 +178,27 @@ class MainWindow(QMainWindow):
         from viewer.ui.preview import PostView
         from viewer.ui.search_bar import SearchBar
 
-        self.posts_list = QListWidget(self)
+        self.posts_box = QWidget(self)
+        self.posts_filter = QLineEdit(self.posts_box)
+        self.posts_filter.setPlaceholderText("Filter posts by title")
+        self.posts_filter.setClearButtonEnabled(True)
+        self.posts_filter.textChanged.connect(self._filter_posts)
+        self.posts_list = QListWidget(self.posts_box)
         self.posts_list.setAccessibleName("Posts")
         self.posts_list.itemActivated.connect(self._on_post_picked)
         self.posts_list.currentItemChanged.connect(self._on_post_selected)
+        posts_layout = QVBoxLayout(self.posts_box)
+        posts_layout.setContentsMargins(0, 0, 0, 0)
+        posts_layout.setSpacing(2)
+        posts_layout.addWidget(self.posts_filter)
+        posts_layout.addWidget(self.posts_list)
         self.outline = OutlinePanel(self)
         self.outline.node_chosen.connect(self.scroll_to)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.addWidget(self.posts_list)
+        self.left.addWidget(self.posts_box)
         self.left.addWidget(self.outline)
         self.left.setStretchFactor(1, 3)
-        self.posts_list.hide()
+        self.posts_box.hide()
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -517,15 +529,24 @@ class MainWindow(QMainWindow):
             label = f"{date}  {summary.title}" + ("  (draft)" if summary.is_draft else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, str(summary.path))
+            item.setData(Qt.ItemDataRole.UserRole + 1, summary.title.casefold())
             item.setToolTip(str(summary.path))
             self.posts_list.addItem(item)
         self.posts_list.blockSignals(False)
-        self.posts_list.setVisible(True)
+        self._filter_posts(self.posts_filter.text())
+        self.posts_box.setVisible(True)
         self.statusBar().showMessage(f"{len(posts)} posts in {self.folder}", 5000)
         if not posts:
             self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
         elif self.current_path is None or self.current_path.parent != self.folder:
             self.posts_list.setCurrentRow(0)
+
+    def _filter_posts(self, text: str) -> None:
+        """Show the posts whose title contains `text` (case-insensitive, NFC)."""
+        wanted = unicodedata.normalize("NFC", text.strip()).casefold()
+        for row in range(self.posts_list.count()):
+            item = self.posts_list.item(row)
+            item.setHidden(bool(wanted) and wanted not in item.data(Qt.ItemDataRole.UserRole + 1))
 
     def _show_rendered(self, rendered: RenderedPost, document: PostDocument) -> None:
         state = self._pending_state
