@@ -96,10 +96,15 @@ def test_liquid_site_variables_post_url_include_and_comment(tmp_path: Path) -> N
     assert rendered.post.source.split("\n")[item.line - 1] == "* 마지막 항목"
 
 
-def test_highlight_and_raw_blocks() -> None:
-    post_text = "{% highlight ruby %}\nputs 1 # {% raw %}{{ x }}{% endraw %}\n{% endhighlight %}\n"
-    _, ext = render_markdown(post_text)  # no Liquid here: render_markdown is plain Markdown
-    assert ext.outline == ()
+def test_highlight_and_raw_blocks(write_post) -> None:
+    post = write_post(
+        "---\ntitle: t\n---\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n"
+        "* 항목 {% raw %}{{ 그대로 }}{% endraw %}\n"
+    )
+    rendered = render_post(load_post(post))
+    assert '<figure class="highlight"><pre class="code"><code>' in rendered.html
+    assert "style=" in rendered.html.split("<code>")[1]  # highlighted as Ruby
+    assert [n.text for n in rendered.outline] == ["항목 {{ 그대로 }}"]  # raw Liquid shown as written
 
 
 def test_heading_ids_follow_kramdown() -> None:

@@ -89,12 +89,14 @@ def test_keyboard_moves_through_the_tree_and_the_post_follows(qtbot, window, sam
     open_and_wait(qtbot, window, samples / MEETUP)
     window.resize(900, 400)
     window.outline.setFocus()
-    click_node(qtbot, window, "질의응답")
+    click_node(qtbot, window, "관측성")
     before = window.preview.verticalScrollBar().value()
     qtbot.keyClick(window.outline, Qt.Key.Key_Down)
     qtbot.keyClick(window.outline, Qt.Key.Key_Down)
-    assert window.outline.current_node_id() != ""
-    assert window.preview.verticalScrollBar().value() >= before
+    current = window.outline.current_node_id()
+    assert window.outline.view_index(current).data() == "수집 파이프라인 통합"  # two nodes further down
+    assert window.preview.verticalScrollBar().value() > before  # the post followed the keyboard
+    assert window.preview.anchor_at_top() == current
 
 
 def test_scrolling_to_the_end_selects_the_last_section(qtbot, window, samples) -> None:

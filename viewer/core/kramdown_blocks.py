@@ -85,7 +85,6 @@ TABLE_START = rf"^{OPT_SPACE}(?=\S){TABLE_PIPE_CHECK}.*\n"
 TABLE_SEP_LINE = re.compile(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n", re.M)
 TABLE_FSEP_LINE = re.compile(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*\n", re.M)
 TABLE_ROW_LINE = re.compile(r"^(.*?)[ \t]*\n", re.M)
-TABLE_HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 HTML_BLOCK_START = re.compile(rf"^{OPT_SPACE}<({UNAME}|!--|/)", re.M)
 LIST_ITEM_IAL = re.compile(rf"^\s*(?:\{{:(?!(?:{ALD_ID_NAME})?:|/)({ALD_ANY_CHARS}+)\}})\s*")
 LIST_ITEM_IAL_CHECK = re.compile(rf"^(?:{LIST_ITEM_IAL.pattern[1:]})?\s*\n")

@@ -404,7 +404,7 @@ class OutlineTreeprocessor(Treeprocessor):
                 tocs.append((element, child))
                 continue
             if tag == "div" and "footnote" in (child.get("class") or ""):
-                self._collect_links(child, anchor, skip_outline=True)
+                self._collect_links(child, anchor)
                 continue
             if tag in _HEADINGS:
                 node = self._heading(child)
@@ -502,7 +502,7 @@ class OutlineTreeprocessor(Treeprocessor):
 
     # --- links -----------------------------------------------------------------------------------------
 
-    def _collect_links(self, element: etree.Element, anchor: str, skip_outline: bool = False) -> None:
+    def _collect_links(self, element: etree.Element, anchor: str) -> None:
         self._scan_text(element.text, anchor)
         for sub in element.iter():
             if sub is element:
