@@ -87,7 +87,7 @@ def main() -> None:
     print(f"ratio ours / plain: {ours / plain:.2f}")
 
     seeds = [Path(a) for a in sys.argv[1:]] or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-    for seed in [*seeds, *sorted((ROOT / "resources" / "samples").glob("*.md"))]:
+    for seed in [*seeds, *sorted((ROOT / "resources" / "samples").rglob("*.md"))]:
         render_post(load_post(seed))  # warm up imports and caches
         times = [best_of(1, lambda s=seed: render_post(load_post(s))) for _ in range(20)]
         print(f"{seed.name}: median {statistics.median(times) * 1000:.1f} ms over 20 renders")

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 
-MEETUP = SAMPLES / "2024-03-09-cloud-native-meetup.md"
+MEETUP = SAMPLES / "_posts" / "2024-03-09-cloud-native-meetup.md"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:

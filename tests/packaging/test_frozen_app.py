@@ -18,7 +18,7 @@ from viewer import __version__
 APP = ROOT / "dist" / "note-viewer" / "note-viewer"
 TARBALLS = sorted((ROOT / "dist").glob(f"note-viewer-{__version__}-linux-*.tar.*"))
 pytestmark = pytest.mark.skipif(not APP.exists(), reason="no build in dist/ (python packaging/build.py)")
-POST = SAMPLES / "2024-03-09-cloud-native-meetup.md"
+POST = SAMPLES / "_posts" / "2024-03-09-cloud-native-meetup.md"
 
 
 def run(command: list[str | Path], **env: str) -> subprocess.CompletedProcess[str]:

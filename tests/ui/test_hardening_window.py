@@ -28,10 +28,8 @@ def snapshot(root: Path) -> dict[str, tuple[str, int]]:
 
 def test_nothing_in_the_users_site_changes(qtbot, window, tmp_path, monkeypatch) -> None:
     site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
+    shutil.copytree(SAMPLES, site)
     (site / "_config.yml").write_text("title: 블로그\nbaseurl: /blog\n", encoding="utf-8")
-    for post in SAMPLES.glob("*.md"):
-        shutil.copy2(post, site / "_posts" / post.name)
     before = snapshot(site)
     exports = tmp_path / "exports"
     exports.mkdir()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from tests.ui.conftest import open_and_wait
 from viewer.ui.links_panel import LinksPanel
 
-MEETUP = "2024-03-09-cloud-native-meetup.md"
+MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
 
 
 def rows(panel: LinksPanel) -> list[tuple[str, str, int]]:

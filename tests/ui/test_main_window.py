@@ -18,7 +18,7 @@ from viewer.core.outline import find_path, walk
 from viewer.ui.main_window import MainWindow
 from viewer.ui.outline_panel import NodeIdRole
 
-MEETUP = "2024-03-09-cloud-native-meetup.md"
+MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
 
 
 def tree_rows(window: MainWindow) -> list[tuple[int, str]]:
@@ -266,17 +266,6 @@ def test_export_outline_as_opml_and_markdown(qtbot, window, samples, tmp_path, m
     assert (samples / MEETUP).read_bytes() == before
 
 
-def test_opening_a_folder_lists_posts_newest_first(qtbot, window, samples) -> None:
-    with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.open_path(samples)
-    items = [window.posts_list.item(i).text() for i in range(window.posts_list.count())]
-    assert items[0].startswith("2024-03-16") and items[-1].startswith("2023-11-20")
-    assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 2부")
-    with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.posts_list.setCurrentRow(2)
-    assert window.windowTitle().startswith("Notes from a Python conference talk")
-
-
 def test_drop_a_file_to_open_it(qtbot, window, samples) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(samples / MEETUP))])
@@ -314,24 +303,10 @@ def test_the_post_follows_a_dark_palette(qtbot, window, samples) -> None:
 
 def test_recent_files_menu(qtbot, window, samples, settings) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
-    open_and_wait(qtbot, window, samples / "2023-11-20-pycon-notes.md")
+    open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
     window.recent_menu.aboutToShow.emit()  # as when the menu opens
     entries = [a.text() for a in window.recent_menu.actions() if a.text()]
-    assert entries[:2] == [str(samples / "2023-11-20-pycon-notes.md"), str(samples / MEETUP)]
+    assert entries[:2] == [str(samples / "_posts" / "2023-11-20-pycon-notes.md"), str(samples / MEETUP)]
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.recent_menu.actions()[1].trigger()
     assert window.current_path == samples / MEETUP
-
-
-def test_the_folder_post_list_filters_by_title(qtbot, window, samples) -> None:
-    with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.open_path(samples)
-    qtbot.keyClicks(window.posts_filter, "python")  # case-insensitive
-    shown = [
-        window.posts_list.item(i).text()
-        for i in range(window.posts_list.count())
-        if not window.posts_list.item(i).isHidden()
-    ]
-    assert shown == ["2023-11-20  Notes from a Python conference talk on packaging"]
-    window.posts_filter.clear()
-    assert all(not window.posts_list.item(i).isHidden() for i in range(window.posts_list.count()))

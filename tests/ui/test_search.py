@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.conftest import open_and_wait
 from viewer.ui.main_window import MainWindow
 
-MEETUP = "2024-03-09-cloud-native-meetup.md"
+MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -105,7 +105,7 @@ def test_decomposed_query_finds_composed_text(qtbot, window, samples) -> None:
 
 
 def test_match_case_and_whole_word(qtbot, window, samples) -> None:
-    open_and_wait(qtbot, window, samples / "2023-11-20-pycon-notes.md")
+    open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
     window.activateWindow()
     type_query(qtbot, window, "pep")
     assert window.search.status.text() == "1 / 1"

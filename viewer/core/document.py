@@ -15,6 +15,7 @@ import frontmatter
 import yaml
 
 from viewer.core import POST_SUFFIXES
+from viewer.core.site import categories_from_path
 
 #: Posts larger than this are refused: a note of several MB is almost certainly not a note.
 MAX_POST_BYTES = 8 * 1024 * 1024
@@ -286,7 +287,7 @@ def _metadata(path: Path, data: dict[str, Any], warnings: list[str]) -> PostMeta
         title=unicodedata.normalize("NFC", title_text),
         date=date,
         date_text=date_text,
-        categories=_word_list(data.get("categories"), data.get("category")),
+        categories=_word_list(list(categories_from_path(path)), data.get("categories"), data.get("category")),
         tags=_word_list(data.get("tags"), data.get("tag")),
         layout=str(data.get("layout") or ""),
         extra={key: value for key, value in data.items() if key not in known},

@@ -7,19 +7,22 @@ and is only ever rebuilt, never trusted when broken: the user's files are only r
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.document import PostError, load_post
-from viewer.core.library import find_post_files
+from viewer.core.library import PostSummary, find_post_files, is_draft
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+_LIST_SEPARATOR = "\x1f"  # between categories and between tags
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>", re.S)
 
 
@@ -80,7 +83,8 @@ class LibraryIndex:
             db.executescript(
                 """
                 CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
-                                    title TEXT, date TEXT, body TEXT,
+                                    title TEXT, date TEXT, date_iso TEXT,
+                                    categories TEXT, tags TEXT, problem TEXT, body TEXT,
                                     folded TEXT);  -- title and body case-folded, for short queries
                 CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, tokenize='trigram');
                 """
@@ -97,8 +101,11 @@ class LibraryIndex:
     def close(self) -> None:
         self.db.close()
 
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexUpdate:
-        """Add new posts, re-read changed ones (modification time or size), drop deleted ones."""
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, stop: threading.Event | None = None
+    ) -> IndexUpdate:
+        """Add new posts, re-read changed ones (modification time or size), drop deleted ones.
+        Work done is committed as it goes, so a `stop` half way keeps what was read."""
         known = {
             row[0]: (row[1], row[2]) for row in self.db.execute("SELECT path, mtime_ns, size FROM files")
         }
@@ -106,20 +113,25 @@ class LibraryIndex:
         seen: set[str] = set()
         added = changed = unchanged = 0
         for number, path in enumerate(files, 1):
+            if stop is not None and stop.is_set():
+                self.db.commit()
+                return IndexUpdate(added, changed, 0, unchanged)
             key = str(path)
-            seen.add(key)
             try:
                 info = path.stat()
             except OSError:
-                continue
-            if known.get(key) == (info.st_mtime_ns, info.st_size):
+                info = None  # gone since the folder was listed
+            if info is not None and known.get(key) == (info.st_mtime_ns, info.st_size):
                 unchanged += 1
-            else:
-                if self._store(path, info.st_mtime_ns, info.st_size, replace=key in known):
-                    added += key not in known
-                    changed += key in known
-            if progress is not None and (number % 200 == 0 or number == len(files)):
-                progress(number, len(files))
+                seen.add(key)
+            elif info is not None and self._store(path, info.st_mtime_ns, info.st_size, key in known):
+                added += key not in known
+                changed += key in known
+                seen.add(key)
+            if number % 200 == 0 or number == len(files):
+                self.db.commit()
+                if progress is not None:
+                    progress(number, len(files))
         removed = [key for key in known if key not in seen]
         for key in removed:
             self.db.execute("DELETE FROM files WHERE path = ?", (key,))
@@ -128,20 +140,60 @@ class LibraryIndex:
         return IndexUpdate(added, changed, len(removed), unchanged)
 
     def _store(self, path: Path, mtime_ns: int, size: int, replace: bool) -> bool:
-        try:
-            post = load_post(path)
-        except PostError:
-            return False
-        body = searchable_text(post.body)
         if replace:
             self.db.execute("DELETE FROM posts WHERE path = ?", (str(path),))
-        folded = f"{post.metadata.title}\n{body}".casefold()
+        try:
+            post = load_post(path)
+        except PostError as exc:
+            if not path.exists():
+                return False  # deleted while we read it
+            # Listed by its file name with the reason, so it is not silently missing.
+            self.db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, '', NULL, '', '', ?, '', '')",
+                (str(path), mtime_ns, size, path.name, str(exc)),
+            )
+            return True
+        meta = post.metadata
+        body = searchable_text(post.body)
+        folded = f"{meta.title}\n{body}".casefold()
         self.db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(path), mtime_ns, size, post.metadata.title, post.metadata.date_text, body, folded),
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+            (
+                str(path),
+                mtime_ns,
+                size,
+                meta.title,
+                meta.date_text,
+                meta.date.isoformat() if meta.date else None,
+                _LIST_SEPARATOR.join(meta.categories),
+                _LIST_SEPARATOR.join(meta.tags),
+                body,
+                folded,
+            ),
         )
-        self.db.execute("INSERT INTO posts VALUES (?, ?, ?)", (str(path), post.metadata.title, body))
+        self.db.execute("INSERT INTO posts VALUES (?, ?, ?)", (str(path), meta.title, body))
         return True
+
+    def posts(self) -> list[PostSummary]:
+        """Every indexed post, for the post list (in no particular order)."""
+
+        def words(joined: str) -> tuple[str, ...]:
+            return tuple(joined.split(_LIST_SEPARATOR)) if joined else ()
+
+        return [
+            PostSummary(
+                Path(path),
+                title,
+                dt.datetime.fromisoformat(date_iso) if date_iso else None,
+                words(categories),
+                words(tags),
+                is_draft(Path(path)),
+                problem,
+            )
+            for path, title, date_iso, categories, tags, problem in self.db.execute(
+                "SELECT path, title, date_iso, categories, tags, problem FROM files"
+            )
+        ]
 
     def search(self, query: str, limit: int | None = 50) -> tuple[int, list[SearchHit]]:
         """Posts whose title or text contains `query` (case-insensitive): (how many, the first `limit`)."""

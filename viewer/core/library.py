@@ -1,15 +1,20 @@
-"""The posts in a folder or Jekyll site: a quick listing for the post picker."""
+"""The posts of a folder or Jekyll site: which files are posts, and the post list's order,
+filters and neighbours. The list itself comes from the library index."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core import POST_SUFFIXES
-from viewer.core.document import PostError, load_post
 
 _SKIPPED_FOLDERS = {"_site", "node_modules", ".git", ".jekyll-cache", "vendor", "_includes", "_layouts"}
+_POST_FOLDERS = {"_posts", "_drafts"}
+#: The post list's orders, as shown to the user.
+SORT_ORDERS = {"newest": "Newest first", "oldest": "Oldest first", "title": "Title"}
 
 
 @dataclass(frozen=True)
@@ -17,34 +22,104 @@ class PostSummary:
     path: Path
     title: str
     date: dt.datetime | None
-    is_draft: bool
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    is_draft: bool = False
+    #: Why the file cannot be shown (binary, too large, unreadable), or "".
+    problem: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    @property
+    def timestamp(self) -> float:
+        """For ordering by date; a date without a time zone is taken as UTC."""
+        if self.date is None:
+            return 0.0
+        return self.date.replace(tzinfo=self.date.tzinfo or dt.timezone.utc).timestamp()
 
 
 def find_post_files(folder: Path) -> list[Path]:
-    """Markdown files under `folder` (posts, drafts, pages), skipping build output and tooling."""
+    """The posts under `folder`. In a Jekyll site (anything in a `_posts` or `_drafts` folder,
+    at any depth, as category folders put them) only those; elsewhere every Markdown file but
+    READMEs. Build output and tooling folders are skipped."""
     found: list[Path] = []
+    in_post_folders: list[Path] = []
     for path in sorted(folder.rglob("*")):
-        if any(part in _SKIPPED_FOLDERS for part in path.relative_to(folder).parts[:-1]):
+        parts = path.relative_to(folder).parts[:-1]
+        if any(part in _SKIPPED_FOLDERS for part in parts):
             continue
-        if path.suffix.lower() in POST_SUFFIXES and path.is_file() and path.name.lower() != "readme.md":
+        if path.suffix.lower() in POST_SUFFIXES and path.name.lower() != "readme.md" and path.is_file():
+            found.append(path)
+            if _POST_FOLDERS.intersection(parts):
+                in_post_folders.append(path)
+    return in_post_folders or found
+
+
+def library_folders(folder: Path) -> list[Path]:
+    """`folder` and its sub-folders, but build output, tooling and hidden ones: where posts may appear."""
+    found = [folder]
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(part in _SKIPPED_FOLDERS or part.startswith(".") for part in parts):
+            continue
+        if path.is_dir():
             found.append(path)
     return found
 
 
-def list_posts(folder: Path) -> list[PostSummary]:
-    """Posts under `folder`, newest first (undated ones last, by title)."""
-    summaries = []
-    for path in find_post_files(folder):
-        try:
-            post = load_post(path)
-        except PostError:
-            continue
-        summaries.append(PostSummary(path, post.metadata.title, post.metadata.date, "_drafts" in path.parts))
+def is_draft(path: Path) -> bool:
+    return "_drafts" in path.parts
 
-    def newest_first(summary: PostSummary) -> tuple[int, float, str]:
-        if summary.date is None:
-            return (1, 0.0, summary.title)
-        stamp = summary.date.replace(tzinfo=summary.date.tzinfo or dt.timezone.utc).timestamp()
-        return (0, -stamp, summary.title)
 
-    return sorted(summaries, key=newest_first)
+def sorted_posts(posts: Iterable[PostSummary], order: str) -> list[PostSummary]:
+    """`order` is a key of SORT_ORDERS. Undated posts go last when sorting by date."""
+    if order == "title":
+        return sorted(posts, key=lambda p: (_fold(p.title), p.timestamp))
+    newest = order == "newest"
+    return sorted(
+        posts,
+        key=lambda p: (p.date is None, -p.timestamp if newest else p.timestamp, _fold(p.title)),
+    )
+
+
+def filtered_posts(
+    posts: Iterable[PostSummary],
+    text: str = "",
+    category: str | None = None,
+    tag: str | None = None,
+    year: int | None = None,
+) -> list[PostSummary]:
+    """Posts whose title contains `text` (case-insensitive) and that have the category, tag and year."""
+    wanted = _fold(text.strip())
+    return [
+        post
+        for post in posts
+        if (not wanted or wanted in _fold(post.title))
+        and (category is None or category in post.categories)
+        and (tag is None or tag in post.tags)
+        and (year is None or post.year == year)
+    ]
+
+
+def neighbour(
+    posts: Sequence[PostSummary], path: Path, step: int, same_category: bool = False
+) -> PostSummary | None:
+    """The post before (`step` -1, older) or after (+1, newer) the one at `path` in date order,
+    as Jekyll's page.previous/page.next; with `same_category`, among the posts filed under
+    the same categories (a series: "1부", "2부", …)."""
+    current = next((post for post in posts if post.path == path), None)
+    if current is None or current.date is None:
+        return None  # an undated post (a draft, a page) has no place in date order
+    candidates = [post for post in sorted_posts(posts, "oldest") if post.date is not None]
+    if same_category:
+        if not current.categories:
+            return None
+        candidates = [post for post in candidates if set(post.categories) == set(current.categories)]
+    where = candidates.index(current) + step
+    return candidates[where] if 0 <= where < len(candidates) else None
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()

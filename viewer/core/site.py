@@ -37,11 +37,31 @@ def find_site(post_path: Path) -> Site | None:
     for candidate in [folder, *list(folder.parents)[:4]]:
         config = candidate / "_config.yml"
         if config.is_file():
-            return Site(candidate, _read_config(config))
+            try:
+                changed = config.stat().st_mtime_ns
+            except OSError:
+                changed = 0
+            return Site(candidate, _read_config(config, changed))
     return None
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+def categories_from_path(post_path: Path) -> tuple[str, ...]:
+    """Jekyll files a post in `<site>/a/b/_posts/` under the categories a and b, before those
+    of its front matter."""
+    if "_posts" not in post_path.parts[:-1]:
+        return ()
+    site = find_site(post_path)
+    if site is None:
+        return ()
+    parts, root = post_path.resolve().parts, site.root.parts
+    if parts[: len(root)] != root or "_posts" not in parts[len(root) : -1]:
+        return ()
+    return parts[len(root) : parts.index("_posts", len(root))]
+
+
+@lru_cache(maxsize=16)
+def _read_config(path: Path, _changed: int) -> dict[str, Any]:
+    """Cached by modification time: a library's posts all ask for the same site."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
     except (OSError, yaml.YAMLError):

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRect,
     QRectF,
     QSize,
     QSortFilterProxyModel,
@@ -19,18 +18,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
 
 from viewer.core.links import KIND_ORDER, LinkEntry
 from viewer.core.search import Matcher
+from viewer.ui.delegates import TwoLineDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -75,50 +71,17 @@ def kind_icon(kind: str) -> QIcon:
     return _ICONS[kind]
 
 
-class LinkDelegate(QStyledItemDelegate):
+class LinkDelegate(TwoLineDelegate):
     """Two lines per link: its text, then its URL and the section it is cited in, muted."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.column() == 0:
-            size.setHeight(option.fontMetrics.height() * 2 + 8)
-        return size
+    detail_elide = Qt.TextElideMode.ElideMiddle
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def lines(self, index: Index) -> tuple[str, str] | None:
         entry = index.data(EntryRole)
         if index.column() != 0 or entry is None:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        option.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.62)
-        metrics = option.fontMetrics
-        line = metrics.height()
-        top = rect.top() + (rect.height() - 2 * line) // 2
+            return None
         first = entry.text if entry.text and entry.text != entry.url else entry.url
-        second = entry.url + (f"  ·  {' › '.join(entry.section)}" if entry.section else "")
-        painter.save()
-        painter.setPen(text_colour)
-        painter.drawText(
-            QRect(rect.left(), top, rect.width(), line),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(rect.left(), top + line, rect.width(), line),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(second, Qt.TextElideMode.ElideMiddle, rect.width()),
-        )
-        painter.restore()
+        return first, entry.url + (f"  ·  {' › '.join(entry.section)}" if entry.section else "")
 
 
 class LinksModel(QAbstractTableModel):

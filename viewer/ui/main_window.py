@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gc
 import html
-import unicodedata
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -23,11 +22,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
 from viewer.core import POST_SUFFIXES
 from viewer.core.links import classify_url, distinct_links
 from viewer.core.outline import walk
+from viewer.ui.library import Library
 from viewer.ui.settings import Settings
 from viewer.ui.workers import Worker
 
@@ -59,41 +57,6 @@ def render_path(path: Path, preview: PostView) -> tuple[RenderedPost, PostDocume
 
     rendered = render_post(load_post(path))
     return rendered, preview.build_document(rendered.html)
-
-
-def index_folder(path: Path) -> int:
-    """Runs in the worker thread: bring the folder's library index up to date."""
-    from viewer.core.index import LibraryIndex
-
-    index = LibraryIndex(path)
-    try:
-        update = index.update()
-    finally:
-        index.close()
-    return update.added + update.changed + update.unchanged
-
-
-def search_library(path: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
-    """Runs in the worker thread: the index's answer; the first hits get the outline path of
-    their match (each costs a render)."""
-    from viewer.core.export import outline_path_of_match
-    from viewer.core.index import LibraryIndex
-
-    index = LibraryIndex(path)
-    try:
-        if update_first:
-            index.update()
-        count, hits = index.search(query, limit=30) if query else (0, [])
-    finally:
-        index.close()
-    shown = [(hit, outline_path_of_match(hit.path, query) if n < 10 else []) for n, hit in enumerate(hits)]
-    return query, count, shown
-
-
-def list_folder(path: Path) -> list[PostSummary]:
-    from viewer.core.library import list_posts
-
-    return list_posts(path)
 
 
 class WarningBar(QFrame):
@@ -152,6 +115,10 @@ class MainWindow(QMainWindow):
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_after_change)
         self._watched_identity: tuple[int, int, int] | None = None
+        self.library = Library(self)
+        self.library.listed.connect(self._show_library)
+        self.library.progress.connect(self._show_index_progress)
+        self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
         self._query_after_open = ""
 
@@ -175,30 +142,19 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         from viewer.ui.links_panel import LinksPanel
         from viewer.ui.outline_panel import OutlinePanel
+        from viewer.ui.posts_panel import PostsPanel
         from viewer.ui.preview import PostView
         from viewer.ui.search_bar import SearchBar
 
-        self.posts_box = QWidget(self)
-        self.posts_filter = QLineEdit(self.posts_box)
-        self.posts_filter.setPlaceholderText("Filter posts by title")
-        self.posts_filter.setClearButtonEnabled(True)
-        self.posts_filter.textChanged.connect(self._filter_posts)
-        self.posts_list = QListWidget(self.posts_box)
-        self.posts_list.setAccessibleName("Posts")
-        self.posts_list.itemActivated.connect(self._on_post_picked)
-        self.posts_list.currentItemChanged.connect(self._on_post_selected)
-        posts_layout = QVBoxLayout(self.posts_box)
-        posts_layout.setContentsMargins(0, 0, 0, 0)
-        posts_layout.setSpacing(2)
-        posts_layout.addWidget(self.posts_filter)
-        posts_layout.addWidget(self.posts_list)
+        self.posts = PostsPanel(self)
+        self.posts.post_chosen.connect(self.open_post)
+        self.posts.hide()
         self.outline = OutlinePanel(self)
         self.outline.node_chosen.connect(self.scroll_to)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.addWidget(self.posts_box)
+        self.left.addWidget(self.posts)
         self.left.addWidget(self.outline)
         self.left.setStretchFactor(1, 3)
-        self.posts_box.hide()
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -206,6 +162,12 @@ class MainWindow(QMainWindow):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setContentsMargins(18, 10, 18, 0)
         self.header.hide()
+        # Previous / next post (date order, and within the post's categories), when a folder is open.
+        self.post_nav = QLabel(self)
+        self.post_nav.setTextFormat(Qt.TextFormat.RichText)
+        self.post_nav.setContentsMargins(18, 0, 18, 0)
+        self.post_nav.linkActivated.connect(self._go_to_neighbour)
+        self.post_nav.hide()
         self.warnings = WarningBar(self)
         self.preview = PostView(self)
         self.preview.anchorClicked.connect(self.follow_link)
@@ -216,6 +178,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addWidget(self.warnings)
         column.addWidget(self.header)
+        column.addWidget(self.post_nav)
         column.addWidget(self.preview, 1)
 
         self.links = LinksPanel(self)
@@ -241,6 +204,11 @@ class MainWindow(QMainWindow):
         self.preview.palette_changed.connect(lambda: self._apply_search(self.search.matcher))
         self.current_match = -1
         self.statusBar().setSizeGripEnabled(True)
+        self.index_progress = QProgressBar(self)
+        self.index_progress.setMaximumWidth(220)
+        self.index_progress.setFormat("Indexing %v / %m")
+        self.index_progress.hide()
+        self.statusBar().addPermanentWidget(self.index_progress)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, menu: Any = None) -> QAction:
         action = QAction(text, self)
@@ -316,6 +284,19 @@ class MainWindow(QMainWindow):
         self._action("Go to &Post", self.preview.setFocus, "Ctrl+2")
         self._action("Go to &Links", self.links.setFocus, "Ctrl+3")
 
+        go = bar.addMenu("&Go")
+        self.neighbour_actions = [
+            self._action(text, partial(self._go_to_neighbour, target), key, go)
+            for text, target, key in (
+                ("&Previous Post", "older", "Alt+PgUp"),
+                ("&Next Post", "newer", "Alt+PgDown"),
+                ("Previous in &Category", "older-in-category", "Alt+Shift+PgUp"),
+                ("Next in C&ategory", "newer-in-category", "Alt+Shift+PgDown"),
+            )
+        ]
+        go.addSeparator()
+        self._action("Filter &Posts", self._focus_post_filter, "Ctrl+L", go)
+
         help_menu = bar.addMenu("&Help")
         self._action("&About Note Viewer", self._about, None, help_menu)
 
@@ -342,6 +323,7 @@ class MainWindow(QMainWindow):
             self.library_dialog = LibrarySearchDialog(self)
             self.library_dialog.query_changed.connect(self._run_library_search)
             self.library_dialog.result_chosen.connect(self._open_library_result)
+            self.library.searched.connect(self.library_dialog.show_results)
         self.library_dialog.show_message(f"Searching {folder}")
         self.library_dialog.show()
         self.library_dialog.raise_()
@@ -351,9 +333,7 @@ class MainWindow(QMainWindow):
     def _run_library_search(self, query: str) -> None:
         folder = self.folder or (self.current_path.parent if self.current_path else None)
         if folder is not None:
-            # An opened folder was indexed when it was opened; a post's own folder is indexed now.
-            fresh = self.folder is None
-            self.worker.submit("library-search", lambda: search_library(folder, query, fresh))
+            self.library.search(folder, query)
 
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the in-post search is set to the query."""
@@ -421,6 +401,8 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("splitter", self.splitter.saveState())
         self.settings.set_window_state("left_splitter", self.left.saveState())
         self.settings.sync()
+        self.library.close()
+        self.library.worker.wait(5000)
         self.worker.wait(5000)
         super().closeEvent(event)
 
@@ -434,17 +416,20 @@ class MainWindow(QMainWindow):
             self.open_post(path)
 
     def open_post(self, path: Path, keep_state: bool = False) -> None:
-        path = Path(path)
+        path = Path(path).resolve()
         self._pending_state = self._view_state() if keep_state else None
         self.current_path = path
         self.statusBar().showMessage(f"Opening {path.name}…")
         self.worker.submit("render", lambda: render_path(path, self.preview))
 
     def open_folder(self, folder: Path) -> None:
+        folder = Path(folder).expanduser().resolve()
         self.folder = folder
         self.statusBar().showMessage(f"Reading {folder}…")
-        self.worker.submit("folder", lambda: list_folder(folder))
-        self.worker.submit("index", lambda: index_folder(folder))
+        self.posts.set_posts([])
+        self.posts.show_placeholder("Reading the folder…")
+        self.posts.show()
+        self.library.open(folder)
         self.settings.add_recent(str(folder))
 
     def choose_file(self) -> None:
@@ -472,15 +457,6 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear List", self.settings.clear_recent)
 
-    def _on_post_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._on_post_picked(item)
-
-    def _on_post_picked(self, item: QListWidgetItem) -> None:
-        path = Path(item.data(Qt.ItemDataRole.UserRole))
-        if path != self.current_path:
-            self.open_post(path)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -497,15 +473,6 @@ class MainWindow(QMainWindow):
     def _on_job_done(self, kind: str, result: object) -> None:
         if kind == "render":
             self._show_rendered(*result)  # type: ignore[misc]
-        elif kind == "folder":
-            self._show_folder(result)  # type: ignore[arg-type]
-        elif kind == "index":
-            self.statusBar().showMessage(
-                f"Library index ready: {result} posts (Ctrl+Shift+F to search)", 5000
-            )
-            self.library_indexed.emit()
-        elif kind == "library-search" and self.library_dialog is not None:
-            self.library_dialog.show_results(*result)  # type: ignore[misc]
 
     def _on_job_failed(self, kind: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -517,36 +484,101 @@ class MainWindow(QMainWindow):
             self.links.set_entries(())
             self.preview.show_message("This post cannot be shown", message)
             self.setWindowTitle(APP_NAME)
+            self.post_nav.hide()
+            self.posts.select(self.current_path)
             self.post_shown.emit()
-        else:
-            self.preview.show_message("This folder cannot be read", message)
 
-    def _show_folder(self, posts: list[PostSummary]) -> None:
-        self.posts_list.blockSignals(True)
-        self.posts_list.clear()
-        for summary in posts:
-            date = summary.date.strftime("%Y-%m-%d") if summary.date else "—"
-            label = f"{date}  {summary.title}" + ("  (draft)" if summary.is_draft else "")
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, str(summary.path))
-            item.setData(Qt.ItemDataRole.UserRole + 1, summary.title.casefold())
-            item.setToolTip(str(summary.path))
-            self.posts_list.addItem(item)
-        self.posts_list.blockSignals(False)
-        self._filter_posts(self.posts_filter.text())
-        self.posts_box.setVisible(True)
-        self.statusBar().showMessage(f"{len(posts)} posts in {self.folder}", 5000)
-        if not posts:
+    # --- library -------------------------------------------------------------------------------------
+
+    def _show_library(self, posts: list[PostSummary], fresh: bool) -> None:
+        self.posts.set_posts(posts)
+        if fresh:
+            self.index_progress.hide()
+            self.statusBar().showMessage(
+                f"{len(posts)} posts in {self.folder} (Ctrl+Shift+F searches them)", 5000
+            )
+            self.library_indexed.emit()
+        self._update_post_nav()
+        if not posts and fresh:
             self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
-        elif self.current_path is None or self.current_path.parent != self.folder:
-            self.posts_list.setCurrentRow(0)
+        elif posts and (self.current_path is None or self.folder not in self.current_path.parents):
+            # Nothing of this folder is shown yet: start with the first post of the list.
+            self.open_post((self.posts.model.shown or posts)[0].path)
 
-    def _filter_posts(self, text: str) -> None:
-        """Show the posts whose title contains `text` (case-insensitive, NFC)."""
-        wanted = unicodedata.normalize("NFC", text.strip()).casefold()
-        for row in range(self.posts_list.count()):
-            item = self.posts_list.item(row)
-            item.setHidden(bool(wanted) and wanted not in item.data(Qt.ItemDataRole.UserRole + 1))
+    def _show_index_progress(self, done: int, total: int) -> None:
+        self.index_progress.setRange(0, total)
+        self.index_progress.setValue(done)
+        self.index_progress.show()
+        if not self.posts.posts:
+            self.posts.show_placeholder(f"Indexing {done:,} of {total:,} posts…")
+
+    def _on_library_failed(self, message: str) -> None:
+        self.index_progress.hide()
+        self.statusBar().showMessage(f"The library index could not be updated: {message}", 10000)
+
+    def _focus_post_filter(self) -> None:
+        if self.posts.isVisible():
+            self.posts.text_filter.setFocus()
+            self.posts.text_filter.selectAll()
+
+    def _neighbours(self) -> dict[str, PostSummary | None]:
+        from viewer.core.library import neighbour
+
+        path, posts = self.current_path, self.posts.posts
+        if path is None or not posts:
+            return {}
+        return {
+            "older": neighbour(posts, path, -1),
+            "newer": neighbour(posts, path, 1),
+            "older-in-category": neighbour(posts, path, -1, same_category=True),
+            "newer-in-category": neighbour(posts, path, 1, same_category=True),
+        }
+
+    def _update_post_nav(self) -> None:
+        """The links above the post, and which Go actions apply."""
+        neighbours = self._neighbours()
+        for action, key in zip(
+            self.neighbour_actions, ("older", "newer", "older-in-category", "newer-in-category"), strict=True
+        ):
+            target = neighbours.get(key)
+            action.setEnabled(target is not None)
+            action.setStatusTip(target.title if target else "")
+        if not neighbours or self.rendered is None:
+            self.post_nav.hide()
+            return
+
+        def link(key: str, label: str) -> str:
+            target = neighbours[key]
+            if target is None:
+                return ""
+            return f'<a href="{key}">{html.escape(label.format(title=target.title))}</a>'
+
+        cells = [link("older", "‹ {title}"), link("newer", "{title} ›")]
+        categories = " · ".join(self.rendered.post.metadata.categories)
+        series = [link("older-in-category", "‹ {title}"), link("newer-in-category", "{title} ›")]
+        # The category's own neighbours, when they are not simply the previous and next posts.
+        if any(series) and (neighbours["older-in-category"], neighbours["newer-in-category"]) != (
+            neighbours["older"],
+            neighbours["newer"],
+        ):
+            cells += [f"<i>{html.escape(categories)}:</i> " + (series[0] or "—"), series[1] or "—"]
+        rows = "".join(
+            f'<tr><td width="50%">{cells[i]}</td><td width="50%" align="right">{cells[i + 1]}</td></tr>'
+            for i in range(0, len(cells), 2)
+        )
+        self.post_nav.setText(f'<table width="100%">{rows}</table>')
+        self.post_nav.setVisible(any(cells))
+
+    def _go_to_neighbour(self, key: str) -> None:
+        target = self._neighbours().get(key)
+        if target is not None:
+            self.open_post(target.path)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Back from the editor: pick up what changed in the folder meanwhile.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.folder:
+            self.library.rescan_soon()
+        super().changeEvent(event)
 
     def _show_rendered(self, rendered: RenderedPost, document: PostDocument) -> None:
         state = self._pending_state
@@ -564,6 +596,8 @@ class MainWindow(QMainWindow):
         self.warnings.show_messages([*rendered.all_warnings, *([document.note] if document.note else [])])
         self.outline.set_outline(rendered.outline)
         self.links.set_entries(distinct_links(rendered.links))
+        self.posts.select(post.path)
+        self._update_post_nav()
         self.preview.show_post(rendered, [node.id for _, node in walk(rendered.outline)], document)
         self._watch(post.path)
         self.settings.add_recent(str(post.path))

@@ -1,0 +1,185 @@
+"""A folder or Jekyll site in the window: the post list, its filters and order, previous/next,
+and changes on disk showing up without a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from tests.ui.test_search import type_text
+from viewer.ui.main_window import MainWindow
+from viewer.ui.posts_panel import describe
+
+WEEK_1 = "study/_posts/2024-04-02-kubernetes-study-week-1.md"
+
+
+def open_site(qtbot, window: MainWindow, folder: Path) -> None:
+    with qtbot.waitSignal(window.library_indexed, timeout=20000):
+        window.open_path(folder)
+    qtbot.waitUntil(lambda: window.rendered is not None, timeout=10000)
+
+
+def listed(window: MainWindow) -> list[str]:
+    return [post.title for post in window.posts.model.shown]
+
+
+def choose(box: QComboBox, value: object) -> None:
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_a_site_lists_its_posts_and_drafts_newest_first(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    assert listed(window) == [
+        "쿠버네티스 스터디 2주차 - 디플로이먼트",
+        "쿠버네티스 스터디 1주차 - 파드와 서비스",
+        "클라우드 네이티브 밋업 2024 정리 - 2부",
+        "클라우드 네이티브 밋업 2024 정리 - 1부",
+        "Notes from a Python conference talk on packaging",
+        "관측성 읽을거리 (초안)",  # the undated draft last; the About page is not a post
+    ]
+    assert window.posts.count.text() == "6 posts"
+    # The newest post is opened and marked in the list.
+    assert window.windowTitle().startswith("쿠버네티스 스터디 2주차")
+    assert window.posts.view.currentIndex().row() == 0
+    # Each row says when, where filed (the category folder first) and tagged; drafts are marked.
+    rows = [describe(post) for post in window.posts.model.shown]
+    assert rows[0] == "2024-04-09   study · Kubernetes   #kubernetes #스터디 #배포"
+    assert rows[-1].startswith("DRAFT   no date   Cloud")
+
+
+def test_filters_and_sort_orders(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    posts = window.posts
+    type_text(qtbot, posts.text_filter, "밋업")
+    assert listed(window) == [
+        "클라우드 네이티브 밋업 2024 정리 - 2부",
+        "클라우드 네이티브 밋업 2024 정리 - 1부",
+    ]
+    assert posts.count.text() == "2 of 6 posts"
+    posts.text_filter.clear()
+
+    assert posts.category.itemText(posts.category.findData("Kubernetes")) == "Kubernetes (2)"
+    choose(posts.category, "Kubernetes")
+    assert listed(window) == [
+        "쿠버네티스 스터디 2주차 - 디플로이먼트",
+        "쿠버네티스 스터디 1주차 - 파드와 서비스",
+    ]
+    choose(posts.tag, "배포")
+    assert listed(window) == ["쿠버네티스 스터디 2주차 - 디플로이먼트"]
+    choose(posts.category, None)
+    choose(posts.tag, None)
+    choose(posts.year, 2023)
+    assert listed(window) == ["Notes from a Python conference talk on packaging"]
+    choose(posts.year, None)
+
+    choose(posts.order, "title")
+    assert listed(window)[0] == "Notes from a Python conference talk on packaging"
+    assert listed(window)[1:3] == ["관측성 읽을거리 (초안)", "쿠버네티스 스터디 1주차 - 파드와 서비스"]
+    choose(posts.order, "oldest")
+    assert listed(window)[0] == "Notes from a Python conference talk on packaging"
+    # Re-ordering keeps the open post selected.
+    assert posts.view.currentIndex().data() == window.rendered.post.title
+
+
+def test_choosing_a_post_in_the_list_opens_it(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    view = window.posts.view
+    row = listed(window).index("Notes from a Python conference talk on packaging")
+    rect = view.visualRect(window.posts.model.index(row))
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.windowTitle().startswith("Notes from a Python conference talk")
+    # Arrow keys move through the list; the post opens when they rest.
+    view.setFocus()
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 1부")
+
+
+def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(samples / "_posts" / "2024-03-09-cloud-native-meetup.md")
+    nav = window.post_nav.text()
+    assert "‹ Notes from a Python conference talk on packaging" in nav
+    assert "클라우드 네이티브 밋업 2024 정리 - 2부 ›" in nav
+
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 2부")
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert window.windowTitle().startswith("쿠버네티스 스터디 1주차")  # next by date: another category
+
+    # Within the category: week 1 → week 2 of the study, and nothing before week 1.
+    next_in_category, previous_in_category = window.neighbour_actions[3], window.neighbour_actions[2]
+    assert not previous_in_category.isEnabled()
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.keyClick(
+            window,
+            Qt.Key.Key_PageDown,
+            Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert window.windowTitle().startswith("쿠버네티스 스터디 2주차")
+    assert not next_in_category.isEnabled()
+    assert not window.neighbour_actions[1].isEnabled()  # the newest dated post: no next
+
+
+def test_the_list_and_index_follow_changes_on_disk(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    posts = samples / "_posts"
+
+    def search_count(query: str) -> int:
+        with qtbot.waitSignal(window.library.searched, timeout=10000) as answer:
+            window.library.search(window.folder, query)
+        return answer.args[1]
+
+    # Added.
+    new = posts / "2024-06-01-new-talk.md"
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        new.write_text("---\ntitle: 새로 쓴 발표 정리\ntags: 신규\n---\n* 처음보는낱말\n", encoding="utf-8")
+    assert "새로 쓴 발표 정리" in listed(window)
+    assert window.posts.tag.findData("신규") >= 0
+    assert search_count("처음보는낱말") == 1
+
+    # Changed in place (same file, new title and text).
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        new.write_text("---\ntitle: 고쳐 쓴 발표 정리\n---\n* 바뀐낱말\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: "고쳐 쓴 발표 정리" in listed(window), timeout=10000)
+    assert "새로 쓴 발표 정리" not in listed(window)
+    assert search_count("처음보는낱말") == 0 and search_count("바뀐낱말") == 1
+
+    # Deleted.
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        new.unlink()
+    qtbot.waitUntil(lambda: "고쳐 쓴 발표 정리" not in listed(window), timeout=10000)
+    assert search_count("바뀐낱말") == 0
+    assert window.posts.count.text() == "6 posts"
+
+
+def test_a_new_category_folder_is_picked_up(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    folder = samples / "talks" / "_posts"
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        folder.mkdir(parents=True)
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        (folder / "2024-07-01-keynote.md").write_text("---\ntitle: 기조연설\n---\n* 내용\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: "기조연설" in listed(window), timeout=10000)
+    assert window.posts.category.findData("talks") >= 0  # filed under its folder
+
+
+def test_reopening_shows_the_indexed_list_at_once(qtbot, window, samples, settings) -> None:
+    open_site(qtbot, window, samples)
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    shown: list[bool] = []
+    again.library.listed.connect(lambda _posts, fresh: shown.append(fresh))
+    again.open_path(samples)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+    assert shown == [False, True]  # the cached list first, then the checked one
+    assert len(again.posts.posts) == 6
+    again.library.worker.wait()
+    again.worker.wait()

@@ -1,0 +1,167 @@
+"""The opened folder's library: its post list and search index, kept current off the GUI thread.
+
+Opening a folder shows the list the index already holds at once, then brings the index up to
+date in the background (with progress) and shows the fresh list. Afterwards changes on disk are
+picked up from folder and file watches, and by a re-check whenever the window is activated
+(in-place edits of files beyond the watch budget are seen then).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
+
+from viewer.ui.workers import Worker
+
+#: Changes on disk come in bursts (a save, a git checkout): re-check once they settle.
+RESCAN_DELAY_MS = 400
+#: Folders are always watched; post files up to this many paths in all (inotify watches are
+#: a per-user budget shared with every other program).
+WATCH_LIMIT = 4000
+#: Results that get the outline path of their match (each costs a render).
+RESULTS_WITH_OUTLINE_PATH = 10
+
+
+def cache_folder() -> Path:
+    """Where indexes live: the user cache folder Qt knows ($XDG_CACHE_HOME on Linux)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(base) / "note-viewer"
+
+
+def read_library(
+    folder: Path, cache: Path, update: bool, progress: Any, stop: threading.Event
+) -> tuple[list[Any], list[str]]:
+    """Runs in the worker thread: (the posts, the paths to watch); with `update` the index is
+    brought up to date first."""
+    from viewer.core.index import LibraryIndex, index_path_for
+    from viewer.core.library import library_folders
+
+    index = LibraryIndex(folder, index_path_for(folder, cache))
+    try:
+        if update:
+            index.update(progress, stop)
+        posts = index.posts()
+    finally:
+        index.close()
+    if not update:
+        return posts, []
+    watched = [str(path) for path in library_folders(folder)]
+    watched += [str(post.path) for post in posts][: max(0, WATCH_LIMIT - len(watched))]
+    return posts, watched
+
+
+def search_index(folder: Path, cache: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
+    """Runs in the worker thread: the index's answer; the first hits get the outline path of their match."""
+    from viewer.core.export import outline_path_of_match
+    from viewer.core.index import LibraryIndex, index_path_for
+
+    index = LibraryIndex(folder, index_path_for(folder, cache))
+    try:
+        if update_first:
+            index.update()
+        count, hits = index.search(query, limit=30) if query else (0, [])
+    finally:
+        index.close()
+    shown = [
+        (hit, outline_path_of_match(hit.path, query) if n < RESULTS_WITH_OUTLINE_PATH else [])
+        for n, hit in enumerate(hits)
+    ]
+    return query, count, shown
+
+
+class Library(QObject):
+    #: The posts of the folder (list[PostSummary]); `fresh` once the index is up to date.
+    listed = Signal(object, bool)
+    #: Posts read so far, of how many (while the index is brought up to date).
+    progress = Signal(int, int)
+    #: (query, count, [(hit, outline path)]) for `search()`.
+    searched = Signal(str, int, list)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder: Path | None = None
+        self.worker = Worker(self)
+        self.worker.done.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self.rescan_soon)
+        self.watcher.directoryChanged.connect(self.rescan_soon)
+        self._rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
+        self._rescan_timer.timeout.connect(self.rescan)
+        self._stop = threading.Event()
+        self.updating = False
+        self._rescan_again = False
+
+    def open(self, folder: Path) -> None:
+        self.close()
+        self._stop = threading.Event()
+        self.folder = folder
+        cache, stop = cache_folder(), self._stop
+        self.worker.submit("cached", lambda: read_library(folder, cache, False, None, stop))
+        self.rescan()
+
+    def rescan(self) -> None:
+        """Bring the index and the list up to date with the folder."""
+        if self.folder is None:
+            return
+        if self.updating:
+            self._rescan_again = True  # the running update may have missed this change
+            return
+        self.updating = True
+        folder, cache, stop = self.folder, cache_folder(), self._stop
+
+        def report(done: int, total: int) -> None:
+            if not stop.is_set():  # a folder no longer open says nothing
+                self.progress.emit(done, total)
+
+        self.worker.submit("fresh", lambda: read_library(folder, cache, True, report, stop))
+
+    def rescan_soon(self, _changed: str = "") -> None:
+        self._rescan_timer.start()
+
+    def search(self, folder: Path, query: str) -> None:
+        # An opened folder is kept current; another folder is brought up to date first.
+        update_first = folder != self.folder
+        cache = cache_folder()
+        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first))
+
+    def close(self) -> None:
+        """Stop work on the open folder and its watches."""
+        self._stop.set()
+        self._rescan_timer.stop()
+        self.folder = None
+        self.updating = self._rescan_again = False
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+
+    def _on_done(self, kind: str, result: Any) -> None:
+        if kind == "search":
+            self.searched.emit(*result)
+            return
+        posts, watched = result
+        if kind == "fresh":
+            self.updating = False
+            if self.folder is None:
+                return
+            current = set(self.watcher.files() + self.watcher.directories())
+            gone, new = current - set(watched), [path for path in watched if path not in current]
+            if gone:
+                self.watcher.removePaths(list(gone))
+            if new:
+                self.watcher.addPaths(new)
+        elif not posts:
+            return  # nothing indexed yet: the fresh list follows
+        self.listed.emit(posts, kind == "fresh")
+        if kind == "fresh" and self._rescan_again:
+            self._rescan_again = False
+            self.rescan()
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        if kind == "fresh":
+            self.updating = False
+        self.failed.emit(message)

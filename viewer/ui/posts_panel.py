@@ -1,0 +1,235 @@
+"""The post list of an opened folder or site: sort, filters by title, category, tag and year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
+from viewer.ui.delegates import Index, TwoLineDelegate
+
+_ROOT = QModelIndex()
+PostRole = Qt.ItemDataRole.UserRole + 1
+#: Moving through the list with the keyboard opens the post once the keys rest this long.
+SELECTION_PAUSE_MS = 120
+
+
+def describe(post: PostSummary) -> str:
+    """The list's second line: date, categories, tags, and what is special about the file."""
+    parts = [post.date.strftime("%Y-%m-%d") if post.date else "no date"]
+    if post.categories:
+        parts.append(" · ".join(post.categories))
+    if post.tags:
+        parts.append(" ".join(f"#{tag}" for tag in post.tags))
+    if post.is_draft:
+        parts.insert(0, "DRAFT")
+    if post.problem:
+        parts.insert(0, "⚠ cannot be shown")
+    return "   ".join(parts)
+
+
+class PostListModel(QAbstractListModel):
+    """All posts of the library; shows those passing the filters in the chosen order. Sorting
+    and filtering are plain Python over the summaries: a proxy model would call back into
+    Python for every comparison."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all_posts: tuple[PostSummary, ...] = ()
+        self.shown: list[PostSummary] = []
+        self.order = "newest"
+        self.filters: dict[str, Any] = {}
+
+    def set_posts(self, posts: list[PostSummary]) -> None:
+        self.all_posts = tuple(posts)
+        self._refresh()
+
+    def set_order(self, order: str) -> None:
+        self.order = order
+        self._refresh()
+
+    def set_filters(self, **filters: Any) -> None:
+        self.filters = filters
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self.shown = sorted_posts(filtered_posts(self.all_posts, **self.filters), self.order)
+        self.endResetModel()
+
+    def row_of(self, path: Path) -> int:
+        return next((row for row, post in enumerate(self.shown) if post.path == path), -1)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.shown)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        post = self.shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return post.title
+        if role == PostRole:
+            return post
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{post.path}\n{post.problem}" if post.problem else str(post.path)
+        return None
+
+
+class PostDelegate(TwoLineDelegate):
+    def lines(self, index: Index) -> tuple[str, str] | None:
+        post = index.data(PostRole)
+        return (post.title, describe(post)) if post is not None else None
+
+
+class PostsPanel(QWidget):
+    """Selecting a post (click, or arrow keys coming to rest) opens it."""
+
+    post_chosen = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter posts by title")
+        self.text_filter.setClearButtonEnabled(True)
+        self.category = QComboBox(self)
+        self.tag = QComboBox(self)
+        self.year = QComboBox(self)
+        self.order = QComboBox(self)
+        for key, label in SORT_ORDERS.items():
+            self.order.addItem(label, key)
+        for box, name in (
+            (self.category, "Category"),
+            (self.tag, "Tag"),
+            (self.year, "Year"),
+            (self.order, "Sort"),
+        ):
+            box.setAccessibleName(name)
+            box.setToolTip(name)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
+        self.model = PostListModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(PostDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAccessibleName("Posts")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.count = QLabel(self)
+        self.count.setContentsMargins(4, 0, 4, 0)
+
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(2)
+        filters.addWidget(self.category, 0, 0)
+        filters.addWidget(self.tag, 0, 1)
+        filters.addWidget(self.year, 1, 0)
+        filters.addWidget(self.order, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.text_filter)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+
+        self._selection_timer = QTimer(self, singleShot=True, interval=SELECTION_PAUSE_MS)
+        self._selection_timer.timeout.connect(self._open_current)
+        self.current_path: Path | None = None
+        self.text_filter.textChanged.connect(self._apply_filters)
+        for box in (self.category, self.tag, self.year):
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.order.currentIndexChanged.connect(
+            lambda: self._keep_selection(self.model.set_order, self.order.currentData())
+        )
+        # Arrow keys move the selection; the post opens when they come to rest.
+        self.view.selectionModel().currentChanged.connect(lambda: self._selection_timer.start())
+        self.view.clicked.connect(lambda _index: self._open_current())
+        self.view.activated.connect(lambda _index: self._open_current())
+        self.set_posts([])
+
+    # --- content -------------------------------------------------------------------------------------
+
+    @property
+    def posts(self) -> tuple[PostSummary, ...]:
+        return self.model.all_posts
+
+    def set_posts(self, posts: list[PostSummary]) -> None:
+        """Show a new or updated library, keeping filters and selection where they still apply."""
+        self._fill_choices(self.category, "All categories", Counter(c for p in posts for c in p.categories))
+        self._fill_choices(self.tag, "All tags", Counter(t for p in posts for t in p.tags))
+        years = Counter(p.year for p in posts if p.year is not None)
+        self._fill_choices(self.year, "All years", years, newest_first=True)
+        self._keep_selection(self.model.set_posts, posts)
+
+    @staticmethod
+    def _fill_choices(
+        box: QComboBox, everything: str, counts: Counter[Any], newest_first: bool = False
+    ) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        keys = sorted(counts, reverse=True) if newest_first else sorted(counts, key=lambda k: (-counts[k], k))
+        for key in keys:
+            box.addItem(f"{key} ({counts[key]})", key)
+        box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+        box.setEnabled(bool(counts))
+        box.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        self._keep_selection(
+            self.model.set_filters,
+            text=self.text_filter.text(),
+            category=self.category.currentData(),
+            tag=self.tag.currentData(),
+            year=self.year.currentData(),
+        )
+
+    def _keep_selection(self, change: Any, *args: Any, **kwargs: Any) -> None:
+        change(*args, **kwargs)
+        self.select(self.current_path)
+        shown, total = len(self.model.shown), len(self.model.all_posts)
+        self.count.setText(f"{total} posts" if shown == total else f"{shown} of {total} posts")
+
+    def select(self, path: Path | None) -> None:
+        """Mark the post at `path` as the current one (without opening it again)."""
+        self.current_path = path
+        row = self.model.row_of(path) if path is not None else -1
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            index = self.model.index(row)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        else:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+        selection.blockSignals(False)
+        self.view.viewport().update()
+
+    def show_placeholder(self, text: str) -> None:
+        self.count.setText(text)
+
+    # --- choosing ------------------------------------------------------------------------------------
+
+    def _open_current(self) -> None:
+        self._selection_timer.stop()
+        post = self.view.currentIndex().data(PostRole)
+        if post is not None and post.path != self.current_path:
+            self.current_path = post.path
+            self.post_chosen.emit(post.path)
