@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.document import PostError, load_post
-from viewer.core.library import PostSummary, find_post_files, is_draft
+from viewer.core.library import PostSummary, is_draft, scan_folder
 
 SCHEMA_VERSION = 3
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
@@ -56,6 +56,8 @@ class IndexUpdate:
     changed: int
     removed: int
     unchanged: int
+    #: The folders posts may appear in (to watch for new ones).
+    folders: tuple[Path, ...] = ()
 
 
 class LibraryIndex:
@@ -109,13 +111,13 @@ class LibraryIndex:
         known = {
             row[0]: (row[1], row[2]) for row in self.db.execute("SELECT path, mtime_ns, size FROM files")
         }
-        files = find_post_files(self.folder)
+        files, folders = scan_folder(self.folder)
         seen: set[str] = set()
         added = changed = unchanged = 0
         for number, path in enumerate(files, 1):
             if stop is not None and stop.is_set():
                 self.db.commit()
-                return IndexUpdate(added, changed, 0, unchanged)
+                return IndexUpdate(added, changed, 0, unchanged, tuple(folders))
             key = str(path)
             try:
                 info = path.stat()
@@ -137,7 +139,7 @@ class LibraryIndex:
             self.db.execute("DELETE FROM files WHERE path = ?", (key,))
             self.db.execute("DELETE FROM posts WHERE path = ?", (key,))
         self.db.commit()
-        return IndexUpdate(added, changed, len(removed), unchanged)
+        return IndexUpdate(added, changed, len(removed), unchanged, tuple(folders))
 
     def _store(self, path: Path, mtime_ns: int, size: int, replace: bool) -> bool:
         if replace:
@@ -211,14 +213,22 @@ class LibraryIndex:
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
             folded = query.casefold()
-            count = self.db.execute(
-                "SELECT count(*) FROM files WHERE instr(folded, ?) > 0", (folded,)
-            ).fetchone()[0]
+            # One scan: the matching rows in date order, each with the total count.
             found = self.db.execute(
-                "SELECT path, title, date, body FROM files WHERE instr(folded, ?) > 0 "
-                "ORDER BY date DESC LIMIT ?",
-                (folded, -1 if limit is None else limit),
+                "SELECT rowid, count(*) OVER () FROM files WHERE instr(folded, ?) > 0 "
+                "ORDER BY date_iso DESC LIMIT ?",
+                (folded, -1 if limit is None else max(limit, 1)),  # a row, to carry the count
             ).fetchall()
+            count = found[0][1] if found else 0
+            found = found[:limit]
+            by_rowid = {
+                row[0]: row[1:]
+                for row in self.db.execute(
+                    "SELECT rowid, path, title, date, body FROM files WHERE rowid IN "
+                    f"({','.join(str(rowid) for rowid, _ in found)})"
+                )
+            }
+            found = [by_rowid[rowid] for rowid, _ in found]
             rows = [
                 (path, title, date, _snippet(body, folded, len(query))) for path, title, date, body in found
             ]

@@ -4,6 +4,7 @@ filters and neighbours. The list itself comes from the library index."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,30 +44,28 @@ class PostSummary:
 def find_post_files(folder: Path) -> list[Path]:
     """The posts under `folder`. In a Jekyll site (anything in a `_posts` or `_drafts` folder,
     at any depth, as category folders put them) only those; elsewhere every Markdown file but
-    READMEs. Build output and tooling folders are skipped."""
+    READMEs. Build output, tooling and hidden folders are skipped."""
+    return scan_folder(folder)[0]
+
+
+def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(the posts under `folder`, as `find_post_files`; the folders they may appear in)."""
     found: list[Path] = []
     in_post_folders: list[Path] = []
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts[:-1]
-        if any(part in _SKIPPED_FOLDERS for part in parts):
-            continue
-        if path.suffix.lower() in POST_SUFFIXES and path.name.lower() != "readme.md" and path.is_file():
-            found.append(path)
-            if _POST_FOLDERS.intersection(parts):
-                in_post_folders.append(path)
-    return in_post_folders or found
-
-
-def library_folders(folder: Path) -> list[Path]:
-    """`folder` and its sub-folders, but build output, tooling and hidden ones: where posts may appear."""
-    found = [folder]
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if any(part in _SKIPPED_FOLDERS or part.startswith(".") for part in parts):
-            continue
-        if path.is_dir():
-            found.append(path)
-    return found
+    folders: list[Path] = []
+    for top, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if d not in _SKIPPED_FOLDERS and not d.startswith("."))
+        here = Path(top)
+        folders.append(here)
+        in_post_folder = bool(_POST_FOLDERS.intersection(here.relative_to(folder).parts))
+        for name in sorted(names):
+            if Path(name).suffix.lower() in POST_SUFFIXES and name.lower() != "readme.md":
+                path = here / name
+                if path.is_file():
+                    found.append(path)
+                    if in_post_folder:
+                        in_post_folders.append(path)
+    return in_post_folders or found, folders
 
 
 def is_draft(path: Path) -> bool:

@@ -37,18 +37,16 @@ def read_library(
     """Runs in the worker thread: (the posts, the paths to watch); with `update` the index is
     brought up to date first."""
     from viewer.core.index import LibraryIndex, index_path_for
-    from viewer.core.library import library_folders
 
     index = LibraryIndex(folder, index_path_for(folder, cache))
     try:
-        if update:
-            index.update(progress, stop)
+        folders = index.update(progress, stop).folders if update else ()
         posts = index.posts()
     finally:
         index.close()
     if not update:
         return posts, []
-    watched = [str(path) for path in library_folders(folder)]
+    watched = [str(path) for path in folders]
     watched += [str(post.path) for post in posts][: max(0, WATCH_LIMIT - len(watched))]
     return posts, watched
 

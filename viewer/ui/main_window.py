@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.addWidget(self.posts)
         self.left.addWidget(self.outline)
+        self.left.setStretchFactor(0, 2)
         self.left.setStretchFactor(1, 3)
 
         self.header = QLabel(self)
@@ -429,6 +430,8 @@ class MainWindow(QMainWindow):
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")
         self.posts.show()
+        if self.rendered is None:
+            self.preview.show_message("Reading the folder…", f"The posts of {folder} are listed on the left.")
         self.library.open(folder)
         self.settings.add_recent(str(folder))
 
@@ -556,12 +559,11 @@ class MainWindow(QMainWindow):
         cells = [link("older", "‹ {title}"), link("newer", "{title} ›")]
         categories = " · ".join(self.rendered.post.metadata.categories)
         series = [link("older-in-category", "‹ {title}"), link("newer-in-category", "{title} ›")]
-        # The category's own neighbours, when they are not simply the previous and next posts.
-        if any(series) and (neighbours["older-in-category"], neighbours["newer-in-category"]) != (
-            neighbours["older"],
-            neighbours["newer"],
-        ):
-            cells += [f"<i>{html.escape(categories)}:</i> " + (series[0] or "—"), series[1] or "—"]
+        # The category's own neighbours, when one of them is not simply the previous or next post.
+        by_date = (neighbours["older"], neighbours["newer"])
+        in_category = (neighbours["older-in-category"], neighbours["newer-in-category"])
+        if any(target is not None and target not in by_date for target in in_category):
+            cells += [f"<i>In {html.escape(categories)}:</i> {series[0]}", series[1]]
         rows = "".join(
             f'<tr><td width="50%">{cells[i]}</td><td width="50%" align="right">{cells[i + 1]}</td></tr>'
             for i in range(0, len(cells), 2)

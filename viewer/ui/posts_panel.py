@@ -169,12 +169,17 @@ class PostsPanel(QWidget):
         return self.model.all_posts
 
     def set_posts(self, posts: list[PostSummary]) -> None:
-        """Show a new or updated library, keeping filters and selection where they still apply."""
+        """Show a new or updated library, keeping filters, selection and scroll position where
+        they still apply."""
+        if tuple(posts) == self.model.all_posts and posts:
+            return  # re-checked and unchanged: leave the list as the user has it
+        scrolled = self.view.verticalScrollBar().value()
         self._fill_choices(self.category, "All categories", Counter(c for p in posts for c in p.categories))
         self._fill_choices(self.tag, "All tags", Counter(t for p in posts for t in p.tags))
         years = Counter(p.year for p in posts if p.year is not None)
         self._fill_choices(self.year, "All years", years, newest_first=True)
         self._keep_selection(self.model.set_posts, posts)
+        self.view.verticalScrollBar().setValue(scrolled)
 
     @staticmethod
     def _fill_choices(
