@@ -102,7 +102,7 @@ def _run_library(args: list[str]) -> int:
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
     from viewer.core.export import outline_path_of_match
-    from viewer.core.index import LibraryIndex
+    from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
 
     library = LibraryIndex(options.folder)
     try:
@@ -124,7 +124,7 @@ def _run_library(args: list[str]) -> int:
                     "path": str(hit.path),
                     "title": hit.title,
                     "date": hit.date,
-                    "snippet": hit.snippet,
+                    "snippet": hit.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]"),
                     "path_in_outline": outline_path_of_match(hit.path, query),
                 }
                 for hit in hits

@@ -114,3 +114,18 @@ def test_command_line_index_and_search_leave_the_folder_unchanged(library, tmp_p
     assert set(first) == {"path", "title", "date", "snippet", "path_in_outline"}
     assert first["path_in_outline"] == ["발표", "클라우드 비용 절감"]
     assert snapshot(library) == before
+
+
+def test_categories_and_tags_are_found_too(tmp_path) -> None:
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    (folder / "2024-01-01-a.md").write_text(
+        "---\ntitle: 발표 정리\ncategories: 클라우드\ntags: [관측성, OpenTelemetry]\n---\n* 본문\n",
+        encoding="utf-8",
+    )
+    (folder / "2024-01-02-b.md").write_text("---\ntitle: 다른 글\n---\n* 본문\n", encoding="utf-8")
+    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
+    index.update()
+    for query in ("관측성", "opentelemetry", "클라우드", "관측"):
+        count, hits = index.search(query)
+        assert (count, [hit.path.name for hit in hits]) == (1, ["2024-01-01-a.md"]), query

@@ -9,7 +9,14 @@ import pytest
 
 from viewer.core.document import load_post
 from viewer.core.index import LibraryIndex
-from viewer.core.library import PostSummary, filtered_posts, find_post_files, neighbour, sorted_posts
+from viewer.core.library import (
+    Neighbours,
+    PostSummary,
+    filtered_posts,
+    find_post_files,
+    neighbours,
+    sorted_posts,
+)
 
 KST = dt.timezone(dt.timedelta(hours=9))
 
@@ -69,15 +76,16 @@ def test_a_category_folder_files_the_post_under_it_first(site) -> None:
 
 
 def test_the_index_lists_every_post_with_its_details(site, tmp_path) -> None:
-    write(site / "_posts" / "2024-05-01-binary.md", "")
+    write(site / "_posts" / "2024-05-02-hidden.md", "---\ntitle: 숨김\npublished: false\n---\n")
     (site / "_posts" / "2024-05-01-binary.md").write_bytes(b"\x00\x01\x02PNG" * 100)
     index = LibraryIndex(site, tmp_path / "cache" / "index.sqlite")
     index.update()
     posts = {post.path.name: post for post in index.posts()}
     index.close()
     assert set(posts) == {"idea.md", "2024-03-09-meetup-1.md", "2024-03-16-meetup-2.md", "2024-04-02-week-1.md",
-                          "2024-05-01-binary.md"}  # fmt: skip
+                          "2024-05-01-binary.md", "2024-05-02-hidden.md"}  # fmt: skip
     assert posts["idea.md"].is_draft and not posts["2024-03-09-meetup-1.md"].is_draft
+    assert posts["2024-05-02-hidden.md"].is_draft  # published: false is not on the site either
     assert posts["2024-03-09-meetup-1.md"].date == dt.datetime(2024, 3, 9)
     assert posts["2024-04-02-week-1.md"].categories == ("study", "K8s")
     # A file that cannot be shown is still listed, by name, saying why.
@@ -125,13 +133,15 @@ def test_filters_combine() -> None:
 
 
 def test_previous_and_next_in_date_order_and_in_the_series() -> None:
-    first = Path("a")
-    assert neighbour(SERIES, first, -1).title == "스터디 1주차"
-    assert neighbour(SERIES, first, 1).title == "Python packaging"
+    first = neighbours(SERIES, Path("a"))
+    assert first.older.title == "스터디 1주차"
+    assert first.newer.title == "Python packaging"
+    assert first.newer_in_category.title == "밋업 정리 2부"  # the same categories, in any order
+    assert first.older_in_category is None
     assert (
-        neighbour(SERIES, first, 1, same_category=True).title == "밋업 정리 2부"
-    )  # same categories, any order
-    assert neighbour(SERIES, first, -1, same_category=True) is None
-    assert neighbour(SERIES, Path("c"), 1) is None  # the newest dated post; the undated draft has no place
-    assert neighbour(SERIES, Path("e"), -1) is None
-    assert neighbour(SERIES, Path("b"), 1, same_category=True) is None  # no categories, no series
+        neighbours(SERIES, Path("c")).newer is None
+    )  # the newest dated post: the undated draft has no place
+    assert neighbours(SERIES, Path("e")) == neighbours(SERIES, Path("nowhere")) == Neighbours()
+    no_categories = neighbours(SERIES, Path("b"))
+    assert no_categories.older.title == "밋업 정리 1부"
+    assert no_categories.older_in_category is None is no_categories.newer_in_category  # no series

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_search import type_text
+from viewer.ui.library_search import MATCH_STYLE, HtmlRole
 
 
 def test_search_the_library_and_open_a_result_at_its_match(
@@ -27,10 +28,11 @@ def test_search_the_library_and_open_a_result_at_its_match(
     type_text(qtbot, dialog.edit, "드릴다운")
     qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=10000)
     assert dialog.status.text() == "1 posts match"
-    first = dialog.results.item(0).text()
-    assert first.startswith("클라우드 네이티브 밋업 2024 정리 - 1부")
-    assert "[드릴다운]" in first  # the snippet marks the match
-    assert "관측성 › " in first  # and says where in the outline it is
+    first = dialog.results.item(0)
+    assert first.text().startswith("클라우드 네이티브 밋업 2024 정리 - 1부  2024-03-09")
+    shown = first.data(HtmlRole)
+    assert f'<span style="{MATCH_STYLE}">드릴다운</span>' in shown  # the match highlighted in the snippet
+    assert "관측성 › " in shown  # and where in the outline it is
 
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)

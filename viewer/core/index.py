@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.document import PostError, load_post
-from viewer.core.library import PostSummary, is_draft, scan_folder
+from viewer.core.library import PostSummary, scan_folder
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
+#: Around the matched text in `SearchHit.snippet`.
+MATCH_START, MATCH_END = "\x02", "\x03"
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>", re.S)
 
 
@@ -86,9 +88,10 @@ class LibraryIndex:
                 """
                 CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
                                     title TEXT, date TEXT, date_iso TEXT,
-                                    categories TEXT, tags TEXT, problem TEXT, body TEXT,
+                                    categories TEXT, tags TEXT, draft INTEGER, problem TEXT, body TEXT,
                                     folded TEXT);  -- title and body case-folded, for short queries
-                CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, tokenize='trigram');
+                CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels,
+                                                      tokenize='trigram');
                 """
             )
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -151,15 +154,16 @@ class LibraryIndex:
                 return False  # deleted while we read it
             # Listed by its file name with the reason, so it is not silently missing.
             self.db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, '', NULL, '', '', ?, '', '')",
-                (str(path), mtime_ns, size, path.name, str(exc)),
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, '', NULL, '', '', ?, ?, '', '')",
+                (str(path), mtime_ns, size, path.name, _in_drafts(path), str(exc)),
             )
             return True
         meta = post.metadata
         body = searchable_text(post.body)
-        folded = f"{meta.title}\n{body}".casefold()
+        labels = " ".join((*meta.categories, *meta.tags))  # found by search too
+        folded = f"{meta.title}\n{body}\n{labels}".casefold()
         self.db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
             (
                 str(path),
                 mtime_ns,
@@ -169,11 +173,13 @@ class LibraryIndex:
                 meta.date.isoformat() if meta.date else None,
                 _LIST_SEPARATOR.join(meta.categories),
                 _LIST_SEPARATOR.join(meta.tags),
+                # Not on the built site: in _drafts, or `published: false`.
+                _in_drafts(path) or meta.extra.get("published") is False,
                 body,
                 folded,
             ),
         )
-        self.db.execute("INSERT INTO posts VALUES (?, ?, ?)", (str(path), meta.title, body))
+        self.db.execute("INSERT INTO posts VALUES (?, ?, ?, ?)", (str(path), meta.title, body, labels))
         return True
 
     def posts(self) -> list[PostSummary]:
@@ -189,16 +195,17 @@ class LibraryIndex:
                 dt.datetime.fromisoformat(date_iso) if date_iso else None,
                 words(categories),
                 words(tags),
-                is_draft(Path(path)),
+                bool(draft),
                 problem,
             )
-            for path, title, date_iso, categories, tags, problem in self.db.execute(
-                "SELECT path, title, date_iso, categories, tags, problem FROM files"
+            for path, title, date_iso, categories, tags, draft, problem in self.db.execute(
+                "SELECT path, title, date_iso, categories, tags, draft, problem FROM files"
             )
         ]
 
     def search(self, query: str, limit: int | None = 50) -> tuple[int, list[SearchHit]]:
-        """Posts whose title or text contains `query` (case-insensitive): (how many, the first `limit`)."""
+        """Posts whose title, text, categories or tags contain `query` (case-insensitive): (how
+        many, the first `limit`)."""
         query = unicodedata.normalize("NFC", query.strip())
         if not query:
             return 0, []
@@ -206,9 +213,9 @@ class LibraryIndex:
             match = '"' + query.replace('"', '""') + '"'
             count = self.db.execute("SELECT count(*) FROM posts WHERE posts MATCH ?", (match,)).fetchone()[0]
             rows = self.db.execute(
-                "SELECT p.path, f.title, f.date, snippet(posts, 2, '[', ']', '…', 12) FROM posts p "
+                "SELECT p.path, f.title, f.date, snippet(posts, -1, ?, ?, '…', 40) FROM posts p "
                 "JOIN files f ON f.path = p.path WHERE posts MATCH ? ORDER BY rank LIMIT ?",
-                (match, -1 if limit is None else limit),
+                (MATCH_START, MATCH_END, match, -1 if limit is None else limit),
             ).fetchall()
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
@@ -236,13 +243,15 @@ class LibraryIndex:
         return count, hits
 
 
+def _in_drafts(path: Path) -> bool:
+    return "_drafts" in path.parts
+
+
 def _snippet(body: str, folded_query: str, length: int) -> str:
+    """About 40 characters of `body` either side of the first match, marked; '…' where cut."""
     where = body.casefold().find(folded_query)
-    if where < 0:  # the match is in the title
-        return body[:60]
-    before, match, after = (
-        body[max(0, where - 30) : where],
-        body[where : where + length],
-        body[where + length :],
-    )
-    return f"{before}[{match}]{after[:40]}"
+    if where < 0:  # the match is in the title, categories or tags
+        return body[:80] + ("…" if len(body) > 80 else "")
+    start, stop, end = max(0, where - 40), where + length, where + length + 40
+    marked = f"{body[start:where]}{MATCH_START}{body[where:stop]}{MATCH_END}{body[stop:end]}"
+    return ("…" if start else "") + marked + ("…" if end < len(body) else "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,7 @@ class PostSummary:
     date: dt.datetime | None
     categories: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    #: Not on the built site: in `_drafts`, or `published: false`.
     is_draft: bool = False
     #: Why the file cannot be shown (binary, too large, unreadable), or "".
     problem: str = ""
@@ -68,10 +69,6 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
     return in_post_folders or found, folders
 
 
-def is_draft(path: Path) -> bool:
-    return "_drafts" in path.parts
-
-
 def sorted_posts(posts: Iterable[PostSummary], order: str) -> list[PostSummary]:
     """`order` is a key of SORT_ORDERS. Undated posts go last when sorting by date."""
     if order == "title":
@@ -102,22 +99,36 @@ def filtered_posts(
     ]
 
 
-def neighbour(
-    posts: Sequence[PostSummary], path: Path, step: int, same_category: bool = False
-) -> PostSummary | None:
-    """The post before (`step` -1, older) or after (+1, newer) the one at `path` in date order,
-    as Jekyll's page.previous/page.next; with `same_category`, among the posts filed under
-    the same categories (a series: "1부", "2부", …)."""
-    current = next((post for post in posts if post.path == path), None)
-    if current is None or current.date is None:
-        return None  # an undated post (a draft, a page) has no place in date order
-    candidates = [post for post in sorted_posts(posts, "oldest") if post.date is not None]
-    if same_category:
-        if not current.categories:
-            return None
-        candidates = [post for post in candidates if set(post.categories) == set(current.categories)]
-    where = candidates.index(current) + step
-    return candidates[where] if 0 <= where < len(candidates) else None
+@dataclass(frozen=True)
+class Neighbours:
+    """The posts around one in date order, as Jekyll's page.previous/page.next, and around it
+    among the posts filed under the same categories (a series: "1부", "2부", …)."""
+
+    older: PostSummary | None = None
+    newer: PostSummary | None = None
+    older_in_category: PostSummary | None = None
+    newer_in_category: PostSummary | None = None
+
+
+def neighbours(posts: Iterable[PostSummary], path: Path) -> Neighbours:
+    # An undated post (a draft, a page) has no place in date order.
+    by_date = [post for post in sorted_posts(posts, "oldest") if post.date is not None]
+    where = next((n for n, post in enumerate(by_date) if post.path == path), None)
+    if where is None:
+        return Neighbours()
+    current = by_date[where]
+    series = [post for post in by_date if set(post.categories) == set(current.categories)]
+    place = series.index(current)
+
+    def at(items: list[PostSummary], index: int) -> PostSummary | None:
+        return items[index] if 0 <= index < len(items) else None
+
+    return Neighbours(
+        at(by_date, where - 1),
+        at(by_date, where + 1),
+        at(series, place - 1) if current.categories else None,
+        at(series, place + 1) if current.categories else None,
+    )
 
 
 def _fold(text: str) -> str:

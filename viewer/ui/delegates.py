@@ -1,10 +1,17 @@
-"""Item painting shared by the lists: a main line and a muted second line."""
+"""Item painting shared by the lists: a main line with a muted second line, or rich text."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,4 +65,43 @@ class TwoLineDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignVCenter),
             metrics.elidedText(second, self.detail_elide, rect.width()),
         )
+        painter.restore()
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints the HTML an item holds in `html_role`, wrapped to the view's width."""
+
+    def __init__(self, html_role: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.html_role = html_role
+        self.view = parent
+
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        document.setHtml(index.data(self.html_role) or "")
+        document.setTextWidth(max(width, 80))
+        return document
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self.view.viewport().width() if isinstance(self.view, QAbstractItemView) else 400
+        document = self._document(option, index, width)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        document = self._document(option, index, option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
         painter.restore()

@@ -8,10 +8,27 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from viewer.core.index import SearchHit
+from viewer.core.index import MATCH_END, MATCH_START, SearchHit
+from viewer.ui.delegates import RichTextDelegate
 
 TYPING_PAUSE_MS = 250
 PathRole = Qt.ItemDataRole.UserRole + 1
+HtmlRole = Qt.ItemDataRole.UserRole + 2
+#: The match in a snippet: dark text on amber, readable in light and dark themes alike.
+MATCH_STYLE = "background-color:#fcd34d; color:#111"
+
+
+def result_html(hit: SearchHit, outline_path: list[str]) -> str:
+    """Title and date, the snippet with its match highlighted, and where in the outline it is."""
+    snippet = html.escape(hit.snippet).replace(MATCH_START, f'<span style="{MATCH_STYLE}">')
+    snippet = snippet.replace(MATCH_END, "</span>")
+    lines = [
+        f"<b>{html.escape(hit.title)}</b>&nbsp;&nbsp;<i>{html.escape(hit.date[:10])}</i>",
+        snippet,
+    ]
+    if outline_path:
+        lines.append(f"<i>in {html.escape(' › '.join(outline_path))}</i>")
+    return "<br>".join(lines)
 
 
 class LibrarySearchDialog(QDialog):
@@ -29,8 +46,9 @@ class LibrarySearchDialog(QDialog):
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.results = QListWidget(self)
-        self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when resized
+        self.results.setItemDelegate(RichTextDelegate(HtmlRole, self.results))
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
@@ -48,8 +66,9 @@ class LibrarySearchDialog(QDialog):
         self.status.setText(f"{count} posts match" if count else ("No posts match" if query else ""))
         for hit, outline_path in hits:
             item = QListWidgetItem()
-            where = " › ".join(outline_path)
-            item.setText(f"{hit.title}   {hit.date[:10]}\n{hit.snippet}" + (f"\n{where}" if where else ""))
+            plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+            item.setText(f"{hit.title}  {hit.date[:10]}  {plain}  {' › '.join(outline_path)}")  # for a11y
+            item.setData(HtmlRole, result_html(hit, outline_path))
             item.setToolTip(html.escape(str(hit.path)))
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)

@@ -525,16 +525,16 @@ class MainWindow(QMainWindow):
             self.posts.text_filter.selectAll()
 
     def _neighbours(self) -> dict[str, PostSummary | None]:
-        from viewer.core.library import neighbour
+        from viewer.core.library import neighbours
 
-        path, posts = self.current_path, self.posts.posts
-        if path is None or not posts:
+        if self.current_path is None or not self.posts.posts:
             return {}
+        around = neighbours(self.posts.posts, self.current_path)
         return {
-            "older": neighbour(posts, path, -1),
-            "newer": neighbour(posts, path, 1),
-            "older-in-category": neighbour(posts, path, -1, same_category=True),
-            "newer-in-category": neighbour(posts, path, 1, same_category=True),
+            "older": around.older,
+            "newer": around.newer,
+            "older-in-category": around.older_in_category,
+            "newer-in-category": around.newer_in_category,
         }
 
     def _update_post_nav(self) -> None:
