@@ -129,3 +129,28 @@ def test_categories_and_tags_are_found_too(tmp_path) -> None:
     for query in ("관측성", "opentelemetry", "클라우드", "관측"):
         count, hits = index.search(query)
         assert (count, [hit.path.name for hit in hits]) == (1, ["2024-01-01-a.md"]), query
+
+
+def test_a_locked_index_or_an_unwritable_cache_is_not_fatal(library, tmp_path, monkeypatch) -> None:
+    import sqlite3
+
+    import viewer.core.index
+
+    monkeypatch.setattr(viewer.core.index, "LOCK_WAIT_S", 0.2)
+    index_file = tmp_path / "cache" / "index.sqlite"
+    LibraryIndex(library, index_file).update()
+    (library / "_posts" / "2021-05-01-new.md").write_text(
+        "---\ntitle: 새 글\n---\n* 유일한낱말\n", encoding="utf-8"
+    )
+    other_program = sqlite3.connect(index_file)
+    other_program.execute("BEGIN EXCLUSIVE")  # and keeps it
+    index = LibraryIndex(library, index_file)
+    assert index.update().added == 81  # read again, in memory this time
+    assert index.search("유일한낱말")[0] == 1
+    other_program.rollback()
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("a file where the cache folder should be", encoding="utf-8")
+    index = LibraryIndex(library, not_a_folder / "index.sqlite")
+    assert index.update().added == 81
+    assert index.search("클라우드")[0] == brute_force_count(library, "클라우드")

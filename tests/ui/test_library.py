@@ -183,3 +183,36 @@ def test_reopening_shows_the_indexed_list_at_once(qtbot, window, samples, settin
     assert len(again.posts.posts) == 6
     again.library.worker.wait()
     again.worker.wait()
+
+
+def test_ctrl_l_filters_esc_clears_and_the_sort_order_is_remembered(qtbot, window, samples, settings) -> None:
+    open_site(qtbot, window, samples)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.posts.text_filter.hasFocus(), timeout=3000)
+    qtbot.keyClicks(window.posts.text_filter, "python")
+    assert listed(window) == ["Notes from a Python conference talk on packaging"]
+    qtbot.keyClick(window.posts.text_filter, Qt.Key.Key_Escape)
+    assert window.posts.text_filter.text() == "" and len(listed(window)) == 6
+
+    choose(window.posts.order, "title")
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.library_indexed, timeout=10000):
+        again.open_path(samples)
+    assert again.posts.order.currentData() == "title"
+    assert listed(again)[0] == "Notes from a Python conference talk on packaging"
+    again.library.worker.wait()
+    again.worker.wait()
+
+
+def test_an_empty_folder_says_so(qtbot, window, tmp_path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "photo.png").write_bytes(b"\x89PNG")
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        window.open_path(empty)
+    assert window.posts.posts == (), window.posts.posts
+    assert window.posts.count.text() == "0 posts"
+    assert "has no Markdown files" in window.preview.toPlainText()

@@ -7,6 +7,7 @@ and is only ever rebuilt, never trusted when broken: the user's files are only r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -25,6 +26,7 @@ SCHEMA_VERSION = 5
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 #: Around the matched text in `SearchHit.snippet`.
 MATCH_START, MATCH_END = "\x02", "\x03"
+LOCK_WAIT_S = 5
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>", re.S)
 
 
@@ -68,38 +70,49 @@ class LibraryIndex:
     def __init__(self, folder: Path, index_file: Path | None = None) -> None:
         self.folder = folder.resolve()
         self.index_file = index_file or index_path_for(self.folder)
-        self.index_file.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # if it cannot be made, _open indexes in memory
+            self.index_file.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = self._connect()
+            db = self._connect(self.index_file)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"index format {version}, expected {SCHEMA_VERSION}")
             db.execute("SELECT count(*) FROM files").fetchone()
             return db
         except sqlite3.Error:
-            # Corrupt, locked by a crashed run or from an older version: start again.
+            pass
+        # Corrupt, or from an older version: start again.
+        try:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{self.index_file}{suffix}").unlink(missing_ok=True)
-            db = self._connect()
-            db.executescript(
-                """
-                CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
-                                    title TEXT, date TEXT, date_iso TEXT,
-                                    categories TEXT, tags TEXT, draft INTEGER, problem TEXT, body TEXT,
-                                    folded TEXT);  -- title and body case-folded, for short queries
-                CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels,
-                                                      tokenize='trigram');
-                """
-            )
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.commit()
-            return db
+            return self._create(self.index_file)
+        except (sqlite3.Error, OSError):
+            return self._create(None)  # the cache folder cannot be written: index in memory
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.index_file, timeout=2)
+    def _create(self, index_file: Path | None) -> sqlite3.Connection:
+        db = self._connect(index_file)
+        db.executescript(
+            """
+            CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
+                                title TEXT, date TEXT, date_iso TEXT,
+                                categories TEXT, tags TEXT, draft INTEGER, problem TEXT, body TEXT,
+                                folded TEXT);  -- title, body and labels case-folded, for short queries
+            CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels, tokenize='trigram');
+            """
+        )
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.commit()
+        return db
+
+    @staticmethod
+    def _connect(index_file: Path | None) -> sqlite3.Connection:
+        if index_file is None:
+            return sqlite3.connect(":memory:")
+        # Another window writing the same index holds its lock for one batch of posts at a time.
+        db = sqlite3.connect(index_file, timeout=LOCK_WAIT_S)
         db.execute("PRAGMA journal_mode=WAL")
         return db
 
@@ -111,6 +124,18 @@ class LibraryIndex:
     ) -> IndexUpdate:
         """Add new posts, re-read changed ones (modification time or size), drop deleted ones.
         Work done is committed as it goes, so a `stop` half way keeps what was read."""
+        try:
+            return self._update(progress, stop)
+        except sqlite3.OperationalError:
+            # Locked by another program for too long, or the disk is full: index in memory
+            # this time rather than fail.
+            self.db.close()
+            self.db = self._create(None)
+            return self._update(progress, stop)
+
+    def _update(
+        self, progress: Callable[[int, int], None] | None, stop: threading.Event | None
+    ) -> IndexUpdate:
         known = {
             row[0]: (row[1], row[2]) for row in self.db.execute("SELECT path, mtime_ns, size FROM files")
         }

@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
 
         self.posts = PostsPanel(self)
         self.posts.post_chosen.connect(self.open_post)
+        self.posts.set_order(self.settings.post_order)
+        self.posts.order_changed.connect(lambda order: setattr(self.settings, "post_order", order))
         self.posts.hide()
         self.outline = OutlinePanel(self)
         self.outline.node_chosen.connect(self.scroll_to)

@@ -6,7 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -99,12 +101,15 @@ class PostsPanel(QWidget):
     """Selecting a post (click, or arrow keys coming to rest) opens it."""
 
     post_chosen = Signal(Path)
+    #: The user chose another sort order (a key of SORT_ORDERS), to be remembered.
+    order_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter posts by title")
         self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.installEventFilter(self)
         self.category = QComboBox(self)
         self.tag = QComboBox(self)
         self.year = QComboBox(self)
@@ -129,6 +134,8 @@ class PostsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName("Posts")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.count = QLabel(self)
         self.count.setContentsMargins(4, 0, 4, 0)
 
@@ -156,6 +163,7 @@ class PostsPanel(QWidget):
         self.order.currentIndexChanged.connect(
             lambda: self._keep_selection(self.model.set_order, self.order.currentData())
         )
+        self.order.currentIndexChanged.connect(lambda: self.order_changed.emit(self.order.currentData()))
         # Arrow keys move the selection; the post opens when they come to rest.
         self.view.selectionModel().currentChanged.connect(lambda: self._selection_timer.start())
         self.view.clicked.connect(lambda _index: self._open_current())
@@ -227,10 +235,41 @@ class PostsPanel(QWidget):
         selection.blockSignals(False)
         self.view.viewport().update()
 
+    def set_order(self, order: str) -> None:
+        where = self.order.findData(order)
+        if where >= 0:
+            self.order.setCurrentIndex(where)
+
     def show_placeholder(self, text: str) -> None:
         self.count.setText(text)
 
     # --- choosing ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Esc in the filter box clears it (and shows every post again).
+        if (
+            watched is self.text_filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.text_filter.text()
+        ):
+            self.text_filter.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, position: QPoint) -> None:
+        post = self.view.indexAt(position).data(PostRole)
+        if post is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.post_chosen.emit(post.path))
+        menu.addAction("Copy Path", lambda: QGuiApplication.clipboard().setText(str(post.path)))
+        menu.addAction(
+            "Open Containing Folder",
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(post.path.parent))),
+        )
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _open_current(self) -> None:
         self._selection_timer.stop()

@@ -26,6 +26,15 @@ class Settings:
         self._store.setValue("preferences/zoom", int(steps))
 
     @property
+    def post_order(self) -> str:
+        """How the post list of a folder is sorted (a key of library.SORT_ORDERS)."""
+        return str(self._store.value("preferences/post_order", "newest"))
+
+    @post_order.setter
+    def post_order(self, order: str) -> None:
+        self._store.setValue("preferences/post_order", order)
+
+    @property
     def recent_paths(self) -> list[str]:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):
