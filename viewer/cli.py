@@ -107,7 +107,9 @@ def _run_library(args: list[str]) -> int:
     library = LibraryIndex(options.folder)
     try:
         update = library.update(
-            lambda done, total: print(f"\rindexing {done}/{total}", end="", file=sys.stderr)
+            lambda done, total: print(
+                f"\rreading {done}/{total} new or changed posts", end="", file=sys.stderr
+            )
         )
         if options.command == "index":
             print(

@@ -216,3 +216,25 @@ def test_an_empty_folder_says_so(qtbot, window, tmp_path) -> None:
     assert window.posts.posts == (), window.posts.posts
     assert window.posts.count.text() == "0 posts"
     assert "has no Markdown files" in window.preview.toPlainText()
+
+
+def test_indexing_shows_progress_and_the_window_stays_usable(qtbot, window, samples, tmp_path) -> None:
+    big = tmp_path / "big" / "_posts"
+    big.mkdir(parents=True)
+    for number in range(2000):
+        (big / f"2022-01-{number % 28 + 1:02d}-note-{number}.md").write_text(
+            f"---\ntitle: 노트 {number}\n---\n* 클라우드 {number}\n  * 관측성\n", encoding="utf-8"
+        )
+    progress: list[tuple[int, int, bool]] = []
+    # Connected after the window's own handler: sees the bar as the window left it.
+    window.library.progress.connect(
+        lambda done, total: progress.append((done, total, window.index_progress.isVisible()))
+    )
+    window.open_path(big.parent)
+    # While the folder is indexed, a post opens and shows.
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(samples / "_posts" / "2023-11-20-pycon-notes.md")
+    assert window.library.updating
+    qtbot.waitUntil(lambda: len(window.posts.posts) == 2000, timeout=60000)
+    assert progress[-1] == (2000, 2000, True) and len(progress) >= 10
+    assert not window.index_progress.isVisible()

@@ -141,27 +141,31 @@ class LibraryIndex:
         }
         files, folders = scan_folder(self.folder)
         seen: set[str] = set()
-        added = changed = unchanged = 0
-        for number, path in enumerate(files, 1):
+        to_read: list[tuple[Path, os.stat_result]] = []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue  # gone since the folder was listed
+            if known.get(str(path)) == (info.st_mtime_ns, info.st_size):
+                seen.add(str(path))
+            else:
+                to_read.append((path, info))
+        unchanged, added, changed = len(seen), 0, 0
+        # Progress counts the posts read: an unchanged folder reports none.
+        for number, (path, info) in enumerate(to_read, 1):
             if stop is not None and stop.is_set():
                 self.db.commit()
                 return IndexUpdate(added, changed, 0, unchanged, tuple(folders))
             key = str(path)
-            try:
-                info = path.stat()
-            except OSError:
-                info = None  # gone since the folder was listed
-            if info is not None and known.get(key) == (info.st_mtime_ns, info.st_size):
-                unchanged += 1
-                seen.add(key)
-            elif info is not None and self._store(path, info.st_mtime_ns, info.st_size, key in known):
+            if self._store(path, info.st_mtime_ns, info.st_size, key in known):
                 added += key not in known
                 changed += key in known
                 seen.add(key)
-            if number % 200 == 0 or number == len(files):
+            if number % 200 == 0 or number == len(to_read):
                 self.db.commit()
                 if progress is not None:
-                    progress(number, len(files))
+                    progress(number, len(to_read))
         removed = [key for key in known if key not in seen]
         for key in removed:
             self.db.execute("DELETE FROM files WHERE path = ?", (key,))

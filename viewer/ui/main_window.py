@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 APP_NAME = "Note Viewer"
 SAFE_SCHEMES = ("http", "https", "mailto")
 RELOAD_DELAY_MS = 250
+#: Indexing fewer posts than this shows no progress bar.
+PROGRESS_FROM_POSTS = 100
 
 
 def render_path(path: Path, preview: PostView) -> tuple[RenderedPost, PostDocument]:
@@ -511,6 +513,8 @@ class MainWindow(QMainWindow):
             self.open_post((self.posts.model.shown or posts)[0].path)
 
     def _show_index_progress(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM_POSTS:
+            return  # over before a bar could be read
         self.index_progress.setRange(0, total)
         self.index_progress.setValue(done)
         self.index_progress.show()
