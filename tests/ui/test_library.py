@@ -99,6 +99,9 @@ def test_choosing_a_post_in_the_list_opens_it(qtbot, window, samples) -> None:
 
 
 def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, samples) -> None:
+    (samples / "_posts" / "2024-05-01-cloud-native-meetup-3.md").write_text(
+        "---\ntitle: 밋업 정리 - 3부\ncategories: Cloud Meetup\n---\n* 마무리\n", encoding="utf-8"
+    )
     open_site(qtbot, window, samples)
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(samples / "_posts" / "2024-03-09-cloud-native-meetup.md")
@@ -109,6 +112,10 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
     assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 2부")
+    # The study posts come next by date; the series goes on with 3부, offered on a line of its own.
+    nav = window.post_nav.text()
+    assert "쿠버네티스 스터디 1주차 - 파드와 서비스 ›" in nav
+    assert "<i>In Cloud · Meetup:</i>" in nav and "밋업 정리 - 3부 ›" in nav
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
     assert window.windowTitle().startswith("쿠버네티스 스터디 1주차")  # next by date: another category
@@ -124,6 +131,9 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
         )
     assert window.windowTitle().startswith("쿠버네티스 스터디 2주차")
     assert not next_in_category.isEnabled()
+    assert window.neighbour_actions[1].statusTip() == "밋업 정리 - 3부"  # next by date
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.neighbour_actions[1].trigger()
     assert not window.neighbour_actions[1].isEnabled()  # the newest dated post: no next
 
 

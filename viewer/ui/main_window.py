@@ -39,7 +39,7 @@ from viewer.ui.settings import Settings
 from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from viewer.core.library import PostSummary
+    from viewer.core.library import Neighbours, PostSummary
     from viewer.core.render import RenderedPost
     from viewer.core.search import Matcher
     from viewer.ui.library_search import LibrarySearchDialog
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 APP_NAME = "Note Viewer"
 SAFE_SCHEMES = ("http", "https", "mailto")
 RELOAD_DELAY_MS = 250
+#: The Go menu's targets: fields of library.Neighbours (previous is older, as in Jekyll).
+NEIGHBOURS = ("older", "newer", "older_in_category", "newer_in_category")
 #: Indexing fewer posts than this shows no progress bar.
 PROGRESS_FROM_POSTS = 100
 
@@ -292,11 +294,11 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&Go")
         self.neighbour_actions = [
             self._action(text, partial(self._go_to_neighbour, target), key, go)
-            for text, target, key in (
-                ("&Previous Post", "older", "Alt+PgUp"),
-                ("&Next Post", "newer", "Alt+PgDown"),
-                ("Previous in &Category", "older-in-category", "Alt+Shift+PgUp"),
-                ("Next in C&ategory", "newer-in-category", "Alt+Shift+PgDown"),
+            for text, target, key in zip(
+                ("&Previous Post", "&Next Post", "Previous in &Category", "Next in C&ategory"),
+                NEIGHBOURS,
+                ("Alt+PgUp", "Alt+PgDown", "Alt+Shift+PgUp", "Alt+Shift+PgDown"),
+                strict=True,
             )
         ]
         go.addSeparator()
@@ -530,46 +532,41 @@ class MainWindow(QMainWindow):
             self.posts.text_filter.setFocus()
             self.posts.text_filter.selectAll()
 
-    def _neighbours(self) -> dict[str, PostSummary | None]:
+    def _neighbours(self) -> Neighbours | None:
         from viewer.core.library import neighbours
 
         if self.current_path is None or not self.posts.posts:
-            return {}
-        around = neighbours(self.posts.posts, self.current_path)
-        return {
-            "older": around.older,
-            "newer": around.newer,
-            "older-in-category": around.older_in_category,
-            "newer-in-category": around.newer_in_category,
-        }
+            return None
+        return neighbours(self.posts.posts, self.current_path)
 
     def _update_post_nav(self) -> None:
         """The links above the post, and which Go actions apply."""
-        neighbours = self._neighbours()
-        for action, key in zip(
-            self.neighbour_actions, ("older", "newer", "older-in-category", "newer-in-category"), strict=True
-        ):
-            target = neighbours.get(key)
+        around = self._neighbours()
+        for action, key in zip(self.neighbour_actions, NEIGHBOURS, strict=True):
+            target = getattr(around, key, None)
             action.setEnabled(target is not None)
             action.setStatusTip(target.title if target else "")
-        if not neighbours or self.rendered is None:
+        if around is None or self.rendered is None:
             self.post_nav.hide()
             return
 
         def link(key: str, label: str) -> str:
-            target = neighbours[key]
+            target = getattr(around, key)
             if target is None:
                 return ""
             return f'<a href="{key}">{html.escape(label.format(title=target.title))}</a>'
 
         cells = [link("older", "‹ {title}"), link("newer", "{title} ›")]
-        categories = " · ".join(self.rendered.post.metadata.categories)
-        series = [link("older-in-category", "‹ {title}"), link("newer-in-category", "{title} ›")]
         # The category's own neighbours, when one of them is not simply the previous or next post.
-        by_date = (neighbours["older"], neighbours["newer"])
-        in_category = (neighbours["older-in-category"], neighbours["newer-in-category"])
-        if any(target is not None and target not in by_date for target in in_category):
-            cells += [f"<i>In {html.escape(categories)}:</i> {series[0]}", series[1]]
+        by_date = (around.older, around.newer)
+        if any(
+            p is not None and p not in by_date for p in (around.older_in_category, around.newer_in_category)
+        ):
+            categories = html.escape(" · ".join(self.rendered.post.metadata.categories))
+            cells += [
+                f"<i>In {categories}:</i> {link('older_in_category', '‹ {title}')}",
+                link("newer_in_category", "{title} ›"),
+            ]
         rows = "".join(
             f'<tr><td width="50%">{cells[i]}</td><td width="50%" align="right">{cells[i + 1]}</td></tr>'
             for i in range(0, len(cells), 2)
@@ -578,7 +575,7 @@ class MainWindow(QMainWindow):
         self.post_nav.setVisible(any(cells))
 
     def _go_to_neighbour(self, key: str) -> None:
-        target = self._neighbours().get(key)
+        target = getattr(self._neighbours(), key, None)
         if target is not None:
             self.open_post(target.path)
 
