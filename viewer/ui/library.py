@@ -21,8 +21,8 @@ RESCAN_DELAY_MS = 400
 #: Folders are always watched; post files up to this many paths in all (inotify watches are
 #: a per-user budget shared with every other program).
 WATCH_LIMIT = 4000
-#: Results that get the outline path of their match (each costs a render).
-RESULTS_WITH_OUTLINE_PATH = 10
+#: Results shown for a library search (the count covers all).
+MAX_RESULTS = 30
 
 
 def cache_folder() -> Path:
@@ -52,22 +52,17 @@ def read_library(
 
 
 def search_index(folder: Path, cache: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
-    """Runs in the worker thread: the index's answer; the first hits get the outline path of their match."""
-    from viewer.core.export import outline_path_of_match
+    """Runs in the worker thread: (query, how many posts match, the first hits)."""
     from viewer.core.index import LibraryIndex, index_path_for
 
     index = LibraryIndex(folder, index_path_for(folder, cache))
     try:
         if update_first:
             index.update()
-        count, hits = index.search(query, limit=30) if query else (0, [])
+        count, hits = index.search(query, limit=MAX_RESULTS) if query else (0, [])
     finally:
         index.close()
-    shown = [
-        (hit, outline_path_of_match(hit.path, query) if n < RESULTS_WITH_OUTLINE_PATH else [])
-        for n, hit in enumerate(hits)
-    ]
-    return query, count, shown
+    return query, count, hits
 
 
 class Library(QObject):
@@ -75,8 +70,10 @@ class Library(QObject):
     listed = Signal(object, bool)
     #: Posts read so far, of how many (while the index is brought up to date).
     progress = Signal(int, int)
-    #: (query, count, [(hit, outline path)]) for `search()`.
+    #: (query, count, [SearchHit]) for `search()`.
     searched = Signal(str, int, list)
+    #: (query, result number, outline path of its match): each costs a render, so they follow.
+    outline_path_found = Signal(str, int, list)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -93,6 +90,7 @@ class Library(QObject):
         self._stop = threading.Event()
         self.updating = False
         self._rescan_again = False
+        self._search_number = 0
 
     def open(self, folder: Path) -> None:
         self.close()
@@ -125,7 +123,18 @@ class Library(QObject):
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
+        self._search_number += 1
         self.worker.submit("search", lambda: search_index(folder, cache, query, update_first))
+
+    def _find_outline_paths(self, query: str, hits: list[Any]) -> None:
+        """Runs in the worker thread, result by result, until a newer search starts."""
+        from viewer.core.export import outline_path_of_match
+
+        number = self._search_number
+        for row, hit in enumerate(hits):
+            if number != self._search_number:
+                return
+            self.outline_path_found.emit(query, row, outline_path_of_match(hit.path, query))
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
@@ -139,7 +148,11 @@ class Library(QObject):
 
     def _on_done(self, kind: str, result: Any) -> None:
         if kind == "search":
+            query, _count, hits = result
             self.searched.emit(*result)
+            self.worker.submit("outline-paths", lambda: self._find_outline_paths(query, hits))
+            return
+        if kind == "outline-paths":
             return
         posts, watched = result
         if kind == "fresh":

@@ -58,22 +58,31 @@ class LibrarySearchDialog(QDialog):
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
+        self._hits: list[SearchHit] = []
 
-    def show_results(self, query: str, count: int, hits: list[tuple[SearchHit, list[str]]]) -> None:
+    def show_results(self, query: str, count: int, hits: list[SearchHit]) -> None:
         if query != self.edit.text().strip():
             return  # an answer to an older query
         self.results.clear()
         self.status.setText(f"{count} posts match" if count else ("No posts match" if query else ""))
-        for hit, outline_path in hits:
+        self._hits = hits
+        for hit in hits:
             item = QListWidgetItem()
             plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
-            item.setText(f"{hit.title}  {hit.date[:10]}  {plain}  {' › '.join(outline_path)}")  # for a11y
-            item.setData(HtmlRole, result_html(hit, outline_path))
+            item.setText(f"{hit.title}  {hit.date[:10]}  {plain}")  # what screen readers say
+            item.setData(HtmlRole, result_html(hit, []))
             item.setToolTip(html.escape(str(hit.path)))
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+
+    def show_outline_path(self, query: str, row: int, outline_path: list[str]) -> None:
+        """Add where in the post's outline result `row` matched (found after the results)."""
+        if query != self.edit.text().strip() or row >= self.results.count() or not outline_path:
+            return
+        self.results.item(row).setData(HtmlRole, result_html(self._hits[row], outline_path))
+        self.results.doItemsLayout()  # the row grew a line
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
