@@ -23,6 +23,7 @@ from markdown.util import AtomicString
 from viewer.core.kramdown_blocks import HTML_BLOCK_ELEMENTS, Block, KramdownBlockParser
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
+from viewer.core.typography import smarten_tree
 
 # GFM's escapable characters (kramdown-parser-gfm ESCAPED_CHARS_GFM).
 GFM_ESCAPED_CHARS = list("\\.*_+`<>()[]{}#!:|\"'$=-~")
@@ -117,10 +118,13 @@ class JekyllExtension(Extension):
                 _tag_links(md.inlinePatterns[name], written_as)
         # After inline processing (20) and attr_list (8), before prettify (10)? No: prettify only
         # adds whitespace; running after it keeps our view of the final tree.
+        # kramdown's dashes, ellipses, guillemets and curly quotes, once inline markup is done.
+        md.treeprocessors.register(_Typography(md), "kramdown_typography", 6)
         md.treeprocessors.register(OutlineTreeprocessor(md, self), "jekyll_outline", 5)
 
 
-_INLINE_HTML = r"(</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>)"
+# Not after another "<": kramdown reads "<<" as a guillemet first.
+_INLINE_HTML = r"(?<!<)(</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>)"
 _INLINE_COMMENT = r"(<!--(?:(?!<!--).)*?-->)"
 # '[[Bug #1]]' (not followed by a URL): the outer bracket is text, the inner one a link.
 _OUTER_BRACKET = r"\[(?=\[[^\]]*\]\](?!\())"
@@ -337,7 +341,8 @@ class _TreeBuilder:
         list_element.set("class", "task-list")
 
 
-# Text without any of these has no inline markup, links or line breaks for Python-Markdown to find.
+# Text without any of these has no inline markup, links or line breaks for Python-Markdown to find
+# (typographic quotes and dashes come later, from _Typography, for all text).
 _INLINE_ACTIVE = re.compile(r"[\\`*_\[\]<>!&~{}:@]|  \n|www\.", re.I)
 
 
@@ -360,6 +365,11 @@ def _apply_ial(element: etree.Element, ial: str) -> None:
             element.set("class", f"{element.get('class', '')} {cls}".strip())
         elif ref == "toc":
             element.set("data-toc", "1")
+
+
+class _Typography(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        smarten_tree(root, [str(raw) for raw in self.md.htmlStash.rawHtmlBlocks])
 
 
 class OutlineTreeprocessor(Treeprocessor):

@@ -2,6 +2,7 @@
 
 Matching is NFC on both sides and, unless 'match case' is on, Unicode case folding (so 'STRASSE'
 finds 'Straße'). Korean needs nothing special: a one-syllable query is just a short string.
+Typographic quotes and dashes, which Jekyll makes of ' " -- ---, match the ASCII ones typed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ _BLOCKS = frozenset(
      "figure", "table", "tr", "ul", "ol", "hr", "br"]
 )  # fmt: skip
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: One character for one, so match offsets stay those of the text.
+_PLAIN_PUNCTUATION = str.maketrans(
+    dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"') | dict.fromkeys("–—", "-")
+)
 
 
 class SearchError(ValueError):
@@ -39,7 +44,7 @@ class Matcher:
     """A compiled query. `find_all(text)` gives match spans in the original text's offsets."""
 
     def __init__(self, query: str, options: SearchOptions = SearchOptions()) -> None:
-        self.query = unicodedata.normalize("NFC", query)
+        self.query = unicodedata.normalize("NFC", query).translate(_PLAIN_PUNCTUATION)
         self.options = options
         # Case folding can change a string's length ('ß' → 'ss'): plain queries are matched on
         # folded text with an offset map; regular expressions use re.IGNORECASE instead.
@@ -62,7 +67,7 @@ class Matcher:
     def find_all(self, text: str) -> list[Span]:
         if self.is_empty:
             return []
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).translate(_PLAIN_PUNCTUATION)
         if not self._fold:
             return [Span(m.start(), m.end()) for m in self._regex.finditer(text) if m.end() > m.start()]
         folded = text.casefold()
@@ -78,7 +83,7 @@ class Matcher:
     def matches(self, text: str) -> bool:
         if self.is_empty:
             return False
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).translate(_PLAIN_PUNCTUATION)
         return any(m.end() > m.start() for m in self._regex.finditer(text.casefold() if self._fold else text))
 
 
