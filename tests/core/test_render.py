@@ -107,6 +107,20 @@ def test_highlight_and_raw_blocks(write_post) -> None:
     assert [n.text for n in rendered.outline] == ["항목 {{ 그대로 }}"]  # raw Liquid shown as written
 
 
+def test_raw_inside_highlight_with_tags_over_several_lines(write_post) -> None:
+    # Liquid sets {% raw %} aside before it reads blocks: the code keeps its Liquid-looking text
+    # and its quotes, and the lines after the block keep their numbers.
+    post = write_post(
+        "---\ntitle: t\n---\n{%\n  highlight\n  ruby\n%}\n{% raw\n%}\n"
+        'puts "{{ name }}" {% endhighlight %}\n{%\n  endraw\n%}\n{%\n  endhighlight\n%}\n\n* 다음 항목\n'
+    )
+    rendered = render_post(load_post(post))
+    code = rendered.html.split("<code>")[1].split("</code>")[0]
+    assert "{{" in code and "endhighlight" in code and "name" in code and "“" not in code
+    (item,) = rendered.outline
+    assert rendered.post.source.split("\n")[item.line - 1] == "* 다음 항목"
+
+
 def test_heading_ids_follow_kramdown() -> None:
     _, ext = render_markdown("# AWS Re:Invent 2020 요약\n## Q & A\n## `a--b` -- c\n")
     assert ext.heading_ids == ("aws-reinvent-2020-요약", "q--a", "a--b--c")

@@ -19,6 +19,8 @@ from viewer.core.site import Site, find_post_in_folder
 
 _TOKEN = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_RAW_MARK, _RAW_END = "\ue000", "\ue001"
+_RAW_PLACEHOLDER = re.compile(f"{_RAW_MARK}(\\d+){_RAW_END}(\n*)")
 # Blocks whose body is replaced as a whole.
 _BLOCK_END = {"comment": "endcomment", "highlight": "endhighlight", "capture": "endcapture"}
 
@@ -36,17 +38,28 @@ def render_liquid(text: str, context: LiquidContext) -> str:
     """Apply the Liquid Jekyll would, keeping the line count of `text`."""
     if "{%" not in text and "{{" not in text:
         return text
-    out: list[str] = []
-    pos = 0
-    for raw in _RAW.finditer(text):
-        out.append(_render(text[pos : raw.start()], context))
-        out.append(raw.group(1))
-        pos = raw.end()
-    out.append(_render(text[pos:], context))
-    return "".join(out)
+    # {% raw %} bodies are set aside first, as Liquid's tokenizer does, and put back as
+    # written: inside a {% highlight %} block too.
+    raw_bodies: list[str] = []
+
+    def set_aside(raw: re.Match[str]) -> str:
+        raw_bodies.append(raw.group(1))
+        return f"{_RAW_MARK}{len(raw_bodies) - 1}{_RAW_END}" + "\n" * raw.group(0).count("\n")
+
+    rendered = _render(_RAW.sub(set_aside, text), context, raw_bodies)
+    return _put_back(rendered, raw_bodies)
 
 
-def _render(text: str, context: LiquidContext) -> str:
+def _put_back(text: str, raw_bodies: list[str]) -> str:
+    def body(mark: re.Match[str]) -> str:
+        written = raw_bodies[int(mark.group(1))]
+        # The body's own line ends stand in for the tag's; any lines the tags spanned stay.
+        return written + "\n" * max(0, len(mark.group(2)) - written.count("\n"))
+
+    return _RAW_PLACEHOLDER.sub(body, text) if raw_bodies else text
+
+
+def _render(text: str, context: LiquidContext, raw_bodies: list[str]) -> str:
     out: list[str] = []
     pos = 0
     while True:
@@ -64,7 +77,7 @@ def _render(text: str, context: LiquidContext) -> str:
             body_end = closing.start() if closing else len(text)
             body = text[end:body_end]
             end = closing.end() if closing else len(text)
-            replacement = _block(tag, arguments, body, context)
+            replacement = _block(tag, arguments, body, context, raw_bodies)
         else:
             replacement = _tag(tag, arguments, context)
         span = text[match.start() : end]
@@ -73,11 +86,12 @@ def _render(text: str, context: LiquidContext) -> str:
         pos = end
 
 
-def _block(tag: str, arguments: str, body: str, context: LiquidContext) -> str:
+def _block(tag: str, arguments: str, body: str, context: LiquidContext, raw_bodies: list[str]) -> str:
     if tag != "highlight":
         return ""  # comment and capture leave nothing in the page
     language = arguments.split()[0] if arguments.split() else ""
-    body = _render(body, context)  # Liquid inside the block runs first, as in Jekyll
+    # Liquid inside the block runs first, as in Jekyll.
+    body = _put_back(_render(body, context, raw_bodies), raw_bodies)
     code = body.strip("\n")
     leading = body[: len(body) - len(body.lstrip("\n"))].count("\n")
     if context.highlight is not None:
