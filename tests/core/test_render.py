@@ -137,3 +137,15 @@ def test_code_spans_follow_kramdown() -> None:
     # lone backtick between spaces is text (checked against kramdown).
     html, _ = render_markdown("A ``x ` y`` and `a<b` ```no close ` here\n")
     assert html == "<p>A <code>x ` y</code> and <code>a&lt;b</code> ```no close ` here</p>"
+
+
+def test_jekyll_date_filters(write_post) -> None:
+    post = write_post(
+        "---\ntitle: t\ndate: 2024-03-09 14:30:00 +0900\n---\n"
+        "* {{ page.date | date_to_string }}\n"
+        "* {{ page.date | date_to_long_string }}\n"
+        '* {{ page.date | date: "%Y년 %m월 %d일" }}\n'
+        "* {{ page.date | date_to_xmlschema }}\n"
+    )
+    items = [node.text for node in render_post(load_post(post)).outline]
+    assert items == ["09 Mar 2024", "09 March 2024", "2024년 03월 09일", "2024-03-09T14:30:00+09:00"]

@@ -7,6 +7,7 @@ still point at the right source lines.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import re
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from viewer.core.document import parse_jekyll_date
 from viewer.core.site import Site, find_post_in_folder
 
 _TOKEN = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
@@ -131,13 +133,34 @@ def _expression(expression: str, context: LiquidContext) -> str:
     variable, *filters = [part.strip() for part in expression.split("|")]
     value = _lookup(variable, context)
     for applied in filters:
-        name = applied.split(":", 1)[0].strip()
+        name, _, argument = (part.strip() for part in applied.partition(":"))
         site = context.site
         if name == "relative_url" and site is not None:
             value = site.baseurl + "/" + value.lstrip("/")
         elif name == "absolute_url" and site is not None:
             value = site.url + site.baseurl + "/" + value.lstrip("/")
+        elif name in _DATE_FORMATS or name == "date":
+            value = _format_date(value, _DATE_FORMATS.get(name) or argument.strip("'\""))
     return value
+
+
+# Jekyll's date filters; `date: "%Y"` takes its own format. Dates keep the offset written.
+_DATE_FORMATS = {
+    "date_to_string": "%d %b %Y",
+    "date_to_long_string": "%d %B %Y",
+    "date_to_xmlschema": "%Y-%m-%dT%H:%M:%S%:z",
+    "date_to_rfc822": "%a, %d %b %Y %H:%M:%S %z",
+}
+
+
+def _format_date(value: str, pattern: str) -> str:
+    moment = parse_jekyll_date(value)
+    if moment is None or not pattern:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    offset = moment.strftime("%z")
+    return moment.strftime(pattern.replace("%:z", f"{offset[:3]}:{offset[3:]}"))
 
 
 def _lookup(variable: str, context: LiquidContext) -> str:
