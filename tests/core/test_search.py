@@ -50,3 +50,25 @@ def test_text_blocks_carry_the_node_they_belong_to() -> None:
     blocks = [(b.text, b.anchor) for b in text_blocks(html)]
     # The generated table of contents is not searched: its entries would double every heading.
     assert blocks == [("제목", "제목"), ("문단 텍스트", "제목"), ("항목 하나", "li-1"), ("안쪽 항목", "li-2")]
+
+
+def test_searching_many_texts_at_once_agrees_with_asking_each() -> None:
+    from viewer.core.search import JoinedTexts
+
+    texts = ["클라우드 네이티브", "STRASSE und Straße", "it’s “quoted” – here", "", "a\x00b", "데이터 분석",
+             "SageMaker 파이프라인", "클라", "end of-word", "Word word WORD"]  # fmt: skip
+    joined = JoinedTexts(texts)
+    for query, options in [
+        ("클라", SearchOptions()),
+        ("strasse", SearchOptions()),
+        ("Straße", SearchOptions(match_case=True)),
+        ('it\'s "quoted" - here', SearchOptions()),
+        ("word", SearchOptions(whole_word=True)),
+        ("Word", SearchOptions(whole_word=True, match_case=True)),
+        ("a b", SearchOptions()),
+        ("데이.", SearchOptions(regex=True)),
+        ("", SearchOptions()),
+    ]:
+        matcher = Matcher(query, options)
+        expected = {number for number, text in enumerate(texts) if matcher.matches(text)}
+        assert matcher.matching(joined) == expected, query

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.outline import OutlineNode, prune, walk
-from viewer.core.search import Matcher
+from viewer.core.search import JoinedTexts, Matcher
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
 NodeKindRole = Qt.ItemDataRole.UserRole + 2
@@ -183,6 +183,9 @@ class OutlinePanel(QTreeView):
         self.matcher: Matcher | None = None
         self.matching_nodes = 0
         self._full_outline: tuple[OutlineNode, ...] = ()
+        # The nodes' texts joined for searching, made at the first search of an outline.
+        self._search_texts: JoinedTexts | None = None
+        self._search_ids: list[str] = []
         self._expanded_before_search: set[str] | None = None
         self._searching = False
         # True while every node is expanded (as after opening a post): cheap to save and restore.
@@ -202,6 +205,7 @@ class OutlinePanel(QTreeView):
 
     def set_outline(self, outline: tuple[OutlineNode, ...]) -> None:
         self._full_outline = outline
+        self._search_texts = None
         if self.matcher is not None:
             self._show_matching(self.matcher)
         else:
@@ -246,8 +250,13 @@ class OutlinePanel(QTreeView):
 
     def _show_matching(self, matcher: Matcher) -> None:
         # Pruned in Python: a recursive QSortFilterProxyModel over a Python model is quadratic.
+        if self._search_texts is None:
+            nodes = [node for _, node in walk(self._full_outline)]
+            self._search_texts = JoinedTexts([node.text for node in nodes])
+            self._search_ids = [node.id for node in nodes]
+        matched = {self._search_ids[number] for number in matcher.matching(self._search_texts)}
         tree, self.matching_nodes = prune(
-            self._full_outline, lambda node: matcher.matches(node.text), MAX_FILTERED_MATCHES
+            self._full_outline, lambda node: node.id in matched, MAX_FILTERED_MATCHES
         )
         self.outline_model.set_outline(tree)
         self.expandAll()
