@@ -106,13 +106,15 @@ def test_command_line_index_and_search_leave_the_folder_unchanged(library, tmp_p
     indexed = run("index", str(library))
     assert indexed.returncode == 0 and "80 added" in indexed.stderr
     assert index_path_for(library, tmp_path / "xdg-cache" / "note-viewer").exists()
-    result = run("search", "--json", str(library), "클라우드", "검")
+    result = run("search", "--json", "--limit", "100", str(library), "클라우드", "검")
     answers = json.loads(result.stdout)
     assert [a["query"] for a in answers] == ["클라우드", "검"]
-    assert answers[0]["count"] == brute_force_count(library, "클라우드")
-    first = answers[0]["results"][0]
-    assert set(first) == {"path", "title", "date", "snippet", "path_in_outline"}
-    assert first["path_in_outline"] == ["발표", "클라우드 비용 절감"]
+    assert answers[0]["count"] == brute_force_count(library, "클라우드") == len(answers[0]["results"])
+    results = answers[0]["results"]
+    assert all(set(r) == {"path", "title", "date", "snippet", "path_in_outline"} for r in results)
+    # Where each match is: the outline node holding it, under its parents.
+    assert all(r["path_in_outline"][-1:] == [] or "클라우드" in r["path_in_outline"][-1] for r in results)
+    assert ["발표", "클라우드 비용 절감"] in [r["path_in_outline"] for r in results]
     assert snapshot(library) == before
 
 
@@ -154,3 +156,16 @@ def test_a_locked_index_or_an_unwritable_cache_is_not_fatal(library, tmp_path, m
     index = LibraryIndex(library, not_a_folder / "index.sqlite")
     assert index.update().added == 81
     assert index.search("클라우드")[0] == brute_force_count(library, "클라우드")
+
+
+def test_code_words_are_found_as_written(tmp_path) -> None:
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    (folder / "2024-01-01-a.md").write_text(
+        "---\ntitle: 코드 메모\n---\n## C# 과 파이썬\n* `__init__` 에서 my_var 를 **굵게** 설정\n",
+        encoding="utf-8",
+    )
+    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
+    index.update()
+    for query in ("my_var", "__init__", "C#", "굵게 설정", "C# 과"):
+        assert index.search(query)[0] == 1, query

@@ -22,12 +22,18 @@ from pathlib import Path
 from viewer.core.document import PostError, load_post
 from viewer.core.library import PostSummary, scan_folder
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 #: Around the matched text in `SearchHit.snippet`.
 MATCH_START, MATCH_END = "\x02", "\x03"
 LOCK_WAIT_S = 5
-_MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>", re.S)
+# Markup, not words: Liquid, link targets (their text stays), quote and table marks, heading
+# marks, tags. Underscores stay (snake_case, __init__; a word in _emphasis_ is still found), and
+# so does '#' inside a line (C#).
+_MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[>|]+|^[ \t]*#+|<[^>]+>", re.S | re.M)
+# Emphasis and code marks hold on to their words: "**굵게** 설정" reads "굵게 설정".
+_GLUED_MARKUP = re.compile(r"[*`~]+")
+_SPACES = re.compile(r"[ \t]+")
 
 
 def default_cache_folder() -> Path:
@@ -43,7 +49,8 @@ def index_path_for(folder: Path, cache_folder: Path | None = None) -> Path:
 
 def searchable_text(markdown_text: str) -> str:
     """A post body as words: Liquid, link targets, images and markup characters removed."""
-    return unicodedata.normalize("NFC", _MARKUP.sub(lambda m: m.group(1) or " ", markdown_text))
+    words = _GLUED_MARKUP.sub("", _MARKUP.sub(lambda m: m.group(1) or " ", markdown_text))
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", words))
 
 
 @dataclass(frozen=True)
