@@ -27,7 +27,7 @@ def test_search_the_library_and_open_a_result_at_its_match(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edit, timeout=3000)
     type_text(qtbot, dialog.edit, "드릴다운")
     qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=10000)
-    assert dialog.status.text() == "1 posts match"
+    assert dialog.status.text() == "1 post matches"
     first = dialog.results.item(0)
     assert first.text().startswith("클라우드 네이티브 밋업 2024 정리 - 1부  2024-03-09")
     assert f'<span style="{MATCH_STYLE}">드릴다운</span>' in first.data(HtmlRole)  # the match highlighted
@@ -46,3 +46,22 @@ def test_no_folder_no_library_search(qtbot, window) -> None:
     window.search_library()
     assert window.library_dialog is None
     assert "Open a folder first" in window.statusBar().currentMessage()
+
+
+def test_arrow_keys_choose_among_the_results_while_typing(qtbot, window, samples) -> None:
+    with qtbot.waitSignal(window.library_indexed, timeout=20000):
+        window.open_path(samples)
+    qtbot.waitUntil(lambda: window.rendered is not None, timeout=10000)
+    window.search_library()
+    dialog = window.library_dialog
+    type_text(qtbot, dialog.edit, "쿠버네티스")
+    qtbot.waitUntil(lambda: dialog.results.count() == 2, timeout=10000)
+    assert dialog.status.text() == "2 posts match"
+    assert dialog.results.currentRow() == 0
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Down)
+    assert dialog.results.currentRow() == 1 and dialog.edit.hasFocus()
+    chosen = dialog.results.currentItem().text().split("  ")[0]
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert window.rendered.post.title == chosen
+    assert not dialog.isVisible()

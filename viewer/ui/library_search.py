@@ -5,8 +5,18 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.index import MATCH_END, MATCH_START, SearchHit
 from viewer.ui.delegates import RichTextDelegate
@@ -29,6 +39,11 @@ def result_html(hit: SearchHit, outline_path: list[str]) -> str:
     if outline_path:
         lines.append(f"<i>in {html.escape(' › '.join(outline_path))}</i>")
     return "<br>".join(lines)
+
+
+def _count_text(count: int, shown: int) -> str:
+    text = "1 post matches" if count == 1 else f"{count:,} posts match"
+    return text + (f" (the first {shown} are shown)" if shown < count else "")
 
 
 class LibrarySearchDialog(QDialog):
@@ -59,12 +74,25 @@ class LibrarySearchDialog(QDialog):
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
         self._hits: list[SearchHit] = []
+        # The arrow keys move through the results while typing goes on in the box.
+        self.edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            QApplication.sendEvent(self.results, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def show_results(self, query: str, count: int, hits: list[SearchHit]) -> None:
         if query != self.edit.text().strip():
             return  # an answer to an older query
         self.results.clear()
-        self.status.setText(f"{count} posts match" if count else ("No posts match" if query else ""))
+        self.status.setText(_count_text(count, len(hits)) if count else ("No posts match" if query else ""))
         self._hits = hits
         for hit in hits:
             item = QListWidgetItem()
