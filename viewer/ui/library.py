@@ -8,6 +8,7 @@ picked up from folder and file watches, and by a re-check whenever the window is
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ from viewer.ui.workers import Worker
 
 #: Changes on disk come in bursts (a save, a git checkout): re-check once they settle.
 RESCAN_DELAY_MS = 400
-#: Folders are always watched; post files up to this many paths in all (inotify watches are
-#: a per-user budget shared with every other program).
-WATCH_LIMIT = 4000
+#: Folders are always watched; post files up to this many paths in all. On Linux each is an
+#: inotify watch (a per-user budget shared with every other program); on macOS and the BSDs
+#: each is an open file descriptor, of which a process may have only 256 by default.
+WATCH_LIMIT = 4000 if sys.platform.startswith("linux") else 128
 #: Results shown for a library search (the count covers all).
 MAX_RESULTS = 30
 

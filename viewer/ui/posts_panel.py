@@ -86,6 +86,8 @@ class PostListModel(QAbstractListModel):
             return post.title
         if role == PostRole:
             return post
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{post.title}, {describe(post)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{post.path}\n{post.problem}" if post.problem else str(post.path)
         return None
