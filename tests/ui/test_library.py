@@ -248,3 +248,10 @@ def test_indexing_shows_progress_and_the_window_stays_usable(qtbot, window, samp
     qtbot.waitUntil(lambda: len(window.posts.posts) == 2000, timeout=60000)
     assert progress[-1] == (2000, 2000, True) and len(progress) >= 10
     assert not window.index_progress.isVisible()
+
+
+def test_the_post_list_model_passes_the_model_tester(qtbot, qtmodeltester, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    qtmodeltester.check(window.posts.model)
+    choose(window.posts.category, "Kubernetes")
+    qtmodeltester.check(window.posts.model)
