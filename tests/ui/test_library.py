@@ -255,3 +255,14 @@ def test_the_post_list_model_passes_the_model_tester(qtbot, qtmodeltester, windo
     qtmodeltester.check(window.posts.model)
     choose(window.posts.category, "Kubernetes")
     qtmodeltester.check(window.posts.model)
+
+
+def test_a_chosen_tag_whose_last_post_is_deleted_stops_filtering(qtbot, window, samples) -> None:
+    open_site(qtbot, window, samples)
+    choose(window.posts.tag, "packaging")
+    assert listed(window) == ["Notes from a Python conference talk on packaging"]
+    with qtbot.waitSignal(window.library_indexed, timeout=10000):
+        (samples / "_posts" / "2023-11-20-pycon-notes.md").unlink()
+    qtbot.waitUntil(lambda: window.posts.tag.findData("packaging") < 0, timeout=10000)
+    assert window.posts.tag.currentData() is None
+    assert len(listed(window)) == 5  # every post that is left, not an empty list

@@ -188,6 +188,7 @@ class PostsPanel(QWidget):
         self._fill_choices(self.tag, "All tags", Counter(t for p in posts for t in p.tags))
         years = Counter(p.year for p in posts if p.year is not None)
         self._fill_choices(self.year, "All years", years, newest_first=True)
+        self.model.filters = self._chosen_filters()  # a category that is gone is no longer chosen
         self._keep_selection(self.model.set_posts, posts)
         self.view.verticalScrollBar().setValue(scrolled)
 
@@ -206,14 +207,16 @@ class PostsPanel(QWidget):
         box.setEnabled(bool(counts))
         box.blockSignals(False)
 
+    def _chosen_filters(self) -> dict[str, Any]:
+        return {
+            "text": self.text_filter.text(),
+            "category": self.category.currentData(),
+            "tag": self.tag.currentData(),
+            "year": self.year.currentData(),
+        }
+
     def _apply_filters(self) -> None:
-        self._keep_selection(
-            self.model.set_filters,
-            text=self.text_filter.text(),
-            category=self.category.currentData(),
-            tag=self.tag.currentData(),
-            year=self.year.currentData(),
-        )
+        self._keep_selection(self.model.set_filters, **self._chosen_filters())
 
     def _keep_selection(self, change: Any, *args: Any, **kwargs: Any) -> None:
         change(*args, **kwargs)
