@@ -36,6 +36,14 @@ CASES = [
     ("a--b---c----d.....e", "<p>a–b—c—-d…..e</p>"),
     ('2024-03-09 -- 발표 "클라우드 네이티브" 정리', "<p>2024-03-09 – 발표 “클라우드 네이티브” 정리</p>"),
     ("'Agile is fragile' -- 애자일", "<p>‘Agile is fragile’ – 애자일</p>"),
+    # Where a quote meets other markup: code spans, escapes, emphasis written with '_'.
+    ("\"`x and `'[데이터", "<p>“<code>x and </code>‘[데이터</p>"),
+    ("' '\">>]<<x\"", "<p>’ ‘”»]«x”</p>"),
+    ('x(데이터* \\>>"**[,', "<p>x(데이터* >>“**[,</p>"),
+    ("'\\...(s80a", "<p>‘...(s80a</p>"),
+    ("80._'_ and \"**[,", "<p>80.<em>‘</em> and “**[,</p>"),
+    ("\"`(?(])`:'[", "<p>”<code>(?(])</code>:’[</p>"),
+    ('it.""`" a(-s`', '<p>it.””<code>" a(-s</code></p>'),
 ]
 
 

@@ -23,7 +23,7 @@ from markdown.util import AtomicString
 from viewer.core.kramdown_blocks import HTML_BLOCK_ELEMENTS, Block, KramdownBlockParser
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
-from viewer.core.typography import smarten_tree
+from viewer.core.typography import UNDERSCORE_MARK, literal, smarten_tree
 
 # GFM's escapable characters (kramdown-parser-gfm ESCAPED_CHARS_GFM).
 GFM_ESCAPED_CHARS = list("\\.*_+`<>()[]{}#!:|\"'$=-~")
@@ -116,6 +116,8 @@ class JekyllExtension(Extension):
         ):
             if name in md.inlinePatterns:
                 _tag_links(md.inlinePatterns[name], written_as)
+        if "em_strong" in md.inlinePatterns:
+            _mark_underscores(md.inlinePatterns["em_strong"])
         # After inline processing (20) and attr_list (8), before prettify (10)? No: prettify only
         # adds whitespace; running after it keeps our view of the final tree.
         # kramdown's dashes, ellipses, guillemets and curly quotes, once inline markup is done.
@@ -158,7 +160,7 @@ class _CodeSpan(InlineProcessor):
         )
         close = -1 if lone else data.find(run, m.end())
         if close < 0:  # a lone '`' between spaces, or a run nothing closes: text
-            return "".join(f"\x02{ord(ch)}\x03" for ch in run), m.start(0), m.end(0)
+            return literal(run), m.start(0), m.end(0)
         text = data[m.end() : close]
         if len(run) > 1:
             text = text[1:] if text.startswith(" ") else text
@@ -172,7 +174,7 @@ class _LiteralText(InlineProcessor):
     """Characters kramdown shows as they are, where Python-Markdown would start markup."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
-        return "".join(f"\x02{ord(ch)}\x03" for ch in m.group(0)), m.start(0), m.end(0)
+        return literal(m.group(0)), m.start(0), m.end(0)
 
 
 def _tag_links(processor: Any, written_as: str) -> None:
@@ -184,6 +186,21 @@ def _tag_links(processor: Any, written_as: str) -> None:
         element = result[0] if isinstance(result, tuple) else result
         if isinstance(element, etree.Element) and element.tag == "a":
             element.set("data-written", written_as)
+        return result
+
+    processor.handleMatch = handle_match
+
+
+def _mark_underscores(processor: Any) -> None:
+    """Mark emphasis written with '_' rather than '*' (the typography pass reads it: kramdown's
+    quote rules look at the marks around a quote)."""
+    original = processor.handleMatch
+
+    def handle_match(match: re.Match[str], data: str) -> Any:
+        result = original(match, data)
+        element, start = (result[0], result[1]) if isinstance(result, tuple) else (result, None)
+        if isinstance(element, etree.Element) and start is not None and data[start : start + 1] == "_":
+            element.set(UNDERSCORE_MARK, "1")
         return result
 
     processor.handleMatch = handle_match

@@ -29,18 +29,27 @@ _SYMBOLS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<< ": "\u00ab\u00
 
 # Ruby's \w, \s and \d are ASCII, but its \b and \B know Unicode letters (Python's do too).
 _W, _S, _NOT_S = "[a-zA-Z0-9_]", r"[ \t\n\r\f\v]", r"[^ \t\n\r\f\v]"
-_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
-_CLOSE = r"""[^ \\\t\r\n\[{(-]"""
+# Python-Markdown's placeholder for an escaped character ('\*') is read as the source had it: a
+# backslash (_STAND_IN), then the character (_PUNCT_STAND_IN, or _WORD_STAND_IN for '_', the one
+# escapable word character); kramdown reads '\<<' and '\>>' as a pair of plain angle brackets.
+# Characters shown as written where markup failed (a lone backtick) have the same placeholder
+# with a leading zero (see `literal`) and read as themselves: punctuation.
+_ESCAPED = re.compile("\x0260\x03<|\x0262\x03>|\x02(0?)(\\d+)\x03")
+_STAND_IN, _PUNCT_STAND_IN, _WORD_STAND_IN, _DOT_STAND_IN = "\uf8ff", "\uf8fe", "\u02b0", "\uf8fd"
+_STAND_INS = (_STAND_IN, _PUNCT_STAND_IN, _WORD_STAND_IN, _DOT_STAND_IN)
+_DOT = f"[.{_DOT_STAND_IN}]"
+_PUNCT = rf"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{{|}}~{_STAND_IN}{_PUNCT_STAND_IN}{_DOT_STAND_IN}]"""
+_CLOSE = rf"""[^ \\{_STAND_IN}\t\r\n\[{{(-]"""
 # (pattern, what each part becomes): a group number is kept as text; "lquote1" is an opening
 # quote of the kind in group 1; a name is that quote.
 _RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
     (re.compile(rf"""("|')(?=[_*]{{1,2}}{_NOT_S})"""), ("lquote1",)),
-    (re.compile(rf"""("|')(?={_PUNCT}(?!\.\.)\B)"""), ("rquote1",)),
+    (re.compile(rf"""("|')(?={_PUNCT}(?!{_DOT}{_DOT})\B)"""), ("rquote1",)),
     (re.compile(rf"""({_S}?)"'(?={_W})"""), (1, "ldquo", "lsquo")),
     (re.compile(rf"""({_S}?)'"(?={_W})"""), (1, "lsquo", "ldquo")),
     (re.compile(rf"""({_S}?)'(?=[0-9][0-9]s)"""), (1, "rsquo")),
     (re.compile(rf"""({_S})('|")(?={_W})"""), (1, "lquote2")),
-    (re.compile(rf"""({_CLOSE}{_S}*)('|")"""), (1, "rquote2")),
+    (re.compile(rf"""({_CLOSE})('|")"""), (1, "rquote2")),
     (re.compile(rf"""("|')(?={_S}|s\b|$)""", re.MULTILINE), ("rquote1",)),
     (re.compile(r"""(.?)'""", re.DOTALL), (1, "lsquo")),
     (re.compile(r"""(.?)\"""", re.DOTALL), (1, "ldquo")),
@@ -51,8 +60,7 @@ _NEXT = re.compile(r"""(?P<quote>[^\\]?["'])|(?P<symbol>---|--|\.\.\.|<< | >>|<<
 _CANDIDATE = re.compile(r"""["']|--|\.\.\.|<<|>>""")
 # Characters kramdown stops at to try another span parser (emphasis, code, HTML, links,
 # entities, extensions, escapes); a quote right after one is scanned from the quote itself.
-# ETX ends Python-Markdown's placeholder for an escaped character.
-_SPAN_STARTS = frozenset("*_`<[{&~$\\\x03")
+_SPAN_STARTS = frozenset("*_`<[{&~$\\" + "".join(_STAND_INS))
 # Raw HTML and entities, kept aside by Python-Markdown: kramdown parses them as their own spans.
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math"})
@@ -93,7 +101,40 @@ def smarten(text: str, followed_by: str = "", stash: Sequence[str] = ()) -> str:
     return "".join(out)
 
 
+def literal(text: str) -> str:
+    """Characters to show as written, kept from further inline markup: Python-Markdown's
+    placeholders for escapes, with a leading zero so this pass tells them from escapes."""
+    return "".join(f"\x020{ord(char)}\x03" for char in text)
+
+
 def _smarten_run(text: str, followed_by: str) -> str:
+    if "\x02" not in text or any(char in text for char in _STAND_INS):
+        return _smarten_plain(text, followed_by)
+    units: list[tuple[str, str]] = []  # each placeholder, and what stands in for it
+
+    def stand_in(placeholder: re.Match[str]) -> str:
+        shown_as_written, number = placeholder.group(1), placeholder.group(2)
+        if number is None:  # '\<<' or '\>>'
+            standing = _STAND_IN + _PUNCT_STAND_IN * 2
+        elif shown_as_written:
+            standing = _PUNCT_STAND_IN
+        else:
+            escaped = {ord("_"): _WORD_STAND_IN, ord("."): _DOT_STAND_IN}.get(int(number), _PUNCT_STAND_IN)
+            standing = _STAND_IN + escaped
+        units.append((placeholder.group(0), standing))
+        return standing
+
+    done = _smarten_plain(_ESCAPED.sub(stand_in, text), followed_by)
+    # Stand-ins are never changed, moved apart or reordered: put each placeholder back.
+    out, position = [], 0
+    for placeholder, standing in units:
+        where = done.index(standing[0], position)
+        out += [done[position:where], placeholder]
+        position = where + len(standing)
+    return "".join(out) + done[position:]
+
+
+def _smarten_plain(text: str, followed_by: str) -> str:
     source = text + followed_by
     out: list[str] = []
     position = 0
@@ -134,29 +175,59 @@ def _first_rule(source: str, start: int) -> tuple[re.Match[str], tuple[int | str
     raise AssertionError("the last two rules match any quote")
 
 
+# How inline elements were written, as far as kramdown's look-aheads can tell: what opens
+# them and what closes them.
+_OPENERS = {"em": "*", "strong": "**", "code": "`", "img": "![", "del": "~~", "s": "~~", "sup": "[^",
+            "br": "  \n"}  # fmt: skip
+_CLOSERS = {"em": "*", "strong": "**", "code": "`", "a": "](", "del": "~~", "s": "~~", "sup": "]"}
+
+
+#: Set on emphasis written with '_' rather than '*' (by the Markdown extension); removed here.
+UNDERSCORE_MARK = "data-underscore"
+
+
+def _marks(element: etree.Element, marks: dict[str, str]) -> str:
+    mark = marks[str(element.tag)]
+    return mark.replace("*", "_") if element.get(UNDERSCORE_MARK) else mark
+
+
 def _written_as(element: etree.Element) -> str:
-    """The start of the Markdown an inline element was written as, as kramdown's rules see it."""
-    tag = element.tag
+    """The start of the Markdown an inline element was written as: its opening mark and the
+    first character inside."""
+    tag = str(element.tag)
     if tag == "a":
-        return {"bare": "hx", "autolink": "<x"}.get(element.get("data-written") or "", "[x")
-    return {"em": "*x", "strong": "**x", "code": "`x", "img": "![x", "del": "~~x", "s": "~~x",
-            "sup": "[^x", "br": "  \n"}.get(str(tag), "<x")  # fmt: skip
-
-
-def smarten_tree(element: etree.Element, stash: Sequence[str] = ()) -> None:
-    """Apply kramdown's typography to the text under `element`, leaving code and raw HTML alone."""
+        opener = {"bare": "", "autolink": "<"}.get(element.get("data-written") or "", "[")
+    elif tag in _OPENERS:
+        opener = _marks(element, _OPENERS)
+    else:
+        return "<x"  # raw HTML
+    if tag in ("br", "img"):
+        return opener
+    if element.text:
+        return opener + element.text[:1]
     children = list(element)
-    if element.tag not in _UNTOUCHED and element.text:
-        after = _written_as(children[0]) if children else ""
-        element.text = _keep_kind(element.text, smarten(element.text, after, stash))
+    return opener + (_written_as(children[0]) if children else _CLOSERS.get(tag, ""))
+
+
+def smarten_tree(element: etree.Element, stash: Sequence[str] = (), after: str = "") -> None:
+    """Apply kramdown's typography to the text under `element`, leaving code and raw HTML alone.
+    `after` is the Markdown that follows the element, where it is inline."""
+    tag = str(element.tag)
+    # What follows the element's last text: its closing mark and what comes after it; a block
+    # ends there.
+    end = _marks(element, _CLOSERS) + after if tag in _CLOSERS else ""
+    children = [child for child in element if isinstance(child.tag, str)]  # not comments
+
+    def following(number: int) -> str:
+        return _written_as(children[number]) if number < len(children) else end
+
+    if tag not in _UNTOUCHED and element.text:
+        element.text = _keep_kind(element.text, smarten(element.text, following(0), stash))
     for number, child in enumerate(children):
-        tag: object = child.tag
-        if not isinstance(tag, str):  # a comment
-            continue
-        smarten_tree(child, stash)
+        smarten_tree(child, stash, child.tail[:2] if child.tail else following(number + 1))
+        child.attrib.pop(UNDERSCORE_MARK, None)
         if child.tail:
-            after = _written_as(children[number + 1]) if number + 1 < len(children) else ""
-            child.tail = _keep_kind(child.tail, smarten(child.tail, after, stash))
+            child.tail = _keep_kind(child.tail, smarten(child.tail, following(number + 1), stash))
 
 
 def _keep_kind(old: str, new: str) -> str:
