@@ -51,12 +51,17 @@ def window(qtbot, settings: Settings):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    win.library.close()
+    win.library.worker.wait()
     win.worker.wait()
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
+    """Open a post and wait until it is shown and, for a post of a site, the site's posts are
+    listed around it (the links to the previous and next post take a line above the post)."""
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(path)
+    qtbot.waitUntil(lambda: not window.library.updating, timeout=20000)
 
 
 @pytest.fixture(autouse=True)

@@ -241,9 +241,11 @@ def test_indexing_shows_progress_and_the_window_stays_usable(qtbot, window, samp
         lambda done, total: progress.append((done, total, window.index_progress.isVisible()))
     )
     window.open_path(big.parent)
-    # While the folder is indexed, a post opens and shows.
+    # While the folder is indexed, a post from elsewhere (not of a site) opens and shows.
+    single = tmp_path / "메모.md"
+    single.write_text("# 메모\n* 항목\n", encoding="utf-8")
     with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.open_path(samples / "_posts" / "2023-11-20-pycon-notes.md")
+        window.open_path(single)
     assert window.library.updating
     qtbot.waitUntil(lambda: len(window.posts.posts) == 2000, timeout=60000)
     assert progress[-1] == (2000, 2000, True) and len(progress) >= 10
@@ -266,3 +268,21 @@ def test_a_chosen_tag_whose_last_post_is_deleted_stops_filtering(qtbot, window, 
     qtbot.waitUntil(lambda: window.posts.tag.findData("packaging") < 0, timeout=10000)
     assert window.posts.tag.currentData() is None
     assert len(listed(window)) == 5  # every post that is left, not an empty list
+
+
+def test_a_post_of_a_site_opened_alone_lists_the_site_around_it(qtbot, window, samples, tmp_path) -> None:
+    post = samples / "study" / "_posts" / "2024-04-02-kubernetes-study-week-1.md"
+    with qtbot.waitSignal(window.library_indexed, timeout=20000):
+        window.open_path(post)  # as from a file manager
+    assert window.windowTitle().startswith("쿠버네티스 스터디 1주차")  # the post itself stays
+    assert len(window.posts.posts) == 6
+    assert window.posts.view.currentIndex().data() == "쿠버네티스 스터디 1주차 - 파드와 서비스"
+    assert "쿠버네티스 스터디 2주차 - 디플로이먼트 ›" in window.post_nav.text()
+    assert str(samples) not in window.settings.recent_paths  # only what the user opened
+
+    loose = tmp_path / "loose.md"
+    loose.write_text("# 따로 쓴 메모\n* 항목\n", encoding="utf-8")
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(loose)
+    assert window.folder == samples.resolve()  # a post of no site leaves the list as it was
+    assert not window.post_nav.isVisible()

@@ -422,6 +422,18 @@ class MainWindow(QMainWindow):
             self.open_folder(path)
         else:
             self.open_post(path)
+            self._list_site_around(path)
+
+    def _list_site_around(self, post: Path) -> None:
+        """A post of a Jekyll site opened on its own (from a file manager, say): list the site's
+        posts around it, for previous and next."""
+        from viewer.core.site import find_site
+
+        site, resolved = find_site(post), post.resolve()
+        if site is None or (self.folder is not None and self.folder in resolved.parents):
+            return
+        if {"_posts", "_drafts"} & set(resolved.relative_to(site.root).parts[:-1]):
+            self.open_folder(site.root, remember=False)
 
     def open_post(self, path: Path, keep_state: bool = False) -> None:
         path = Path(path).resolve()
@@ -430,17 +442,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {path.name}…")
         self.worker.submit("render", lambda: render_path(path, self.preview))
 
-    def open_folder(self, folder: Path) -> None:
+    def open_folder(self, folder: Path, remember: bool = True) -> None:
+        """List the posts of `folder` (and index them); `remember` puts it in Open Recent."""
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
         self.statusBar().showMessage(f"Reading {folder}…")
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")
         self.posts.show()
-        if self.rendered is None:
+        if self.current_path is None:
             self.preview.show_message("Reading the folder…", f"The posts of {folder} are listed on the left.")
         self.library.open(folder)
-        self.settings.add_recent(str(folder))
+        if remember:
+            self.settings.add_recent(str(folder))
 
     def choose_file(self) -> None:
         start = str(self.current_path.parent) if self.current_path else ""

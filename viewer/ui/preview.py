@@ -114,6 +114,10 @@ class PostView(QTextBrowser):
         """Show a post whose document was built off the GUI thread (see `build_document`)."""
         self._programmatic_scroll = True
         self.match_positions, self._match_selections, self._flash_selection = [], [], []
+        # Drop highlights while their document lives: Qt repaints the old ones when they are
+        # next replaced, and a flash ending after the old document is gone would crash.
+        self._flash_timer.stop()
+        self.setExtraSelections([])
         self._html = rendered.html
         old = self.document()
         ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
