@@ -142,6 +142,7 @@ class Library(QObject):
         """Stop work on the open folder and its watches."""
         self._stop.set()
         self._rescan_timer.stop()
+        self._search_number += 1  # outline paths still being found are not wanted either
         self.folder = None
         self.updating = self._rescan_again = False
         paths = self.watcher.files() + self.watcher.directories()
@@ -159,8 +160,9 @@ class Library(QObject):
         posts, watched = result
         if kind == "fresh":
             self.updating = False
-            if self.folder is None:
-                return
+        if self.folder is None:
+            return  # closed meanwhile
+        if kind == "fresh":
             current = set(self.watcher.files() + self.watcher.directories())
             gone, new = current - set(watched), [path for path in watched if path not in current]
             if gone:
