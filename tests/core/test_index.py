@@ -169,3 +169,22 @@ def test_code_words_are_found_as_written(tmp_path) -> None:
     index.update()
     for query in ("my_var", "__init__", "C#", "굵게 설정", "C# 과"):
         assert index.search(query)[0] == 1, query
+
+
+def test_a_post_deleted_while_the_folder_is_read_is_left_out(library, tmp_path, monkeypatch) -> None:
+    import viewer.core.index
+
+    doomed = library / "_posts" / "2020-01-03-post-2.md"
+    real_load = viewer.core.index.load_post
+
+    def load_post(path):
+        if path == doomed:
+            doomed.unlink()  # gone between listing the folder and reading the file
+        return real_load(path)
+
+    monkeypatch.setattr(viewer.core.index, "load_post", load_post)
+    index = LibraryIndex(library, tmp_path / "cache" / "index.sqlite")
+    update = index.update()
+    assert (update.added, update.removed) == (79, 0)
+    assert doomed not in [post.path for post in index.posts()]
+    assert len(index.posts()) == 79
