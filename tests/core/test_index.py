@@ -188,3 +188,22 @@ def test_a_post_deleted_while_the_folder_is_read_is_left_out(library, tmp_path, 
     assert (update.added, update.removed) == (79, 0)
     assert doomed not in [post.path for post in index.posts()]
     assert len(index.posts()) == 79
+
+
+def test_posts_with_the_query_in_their_title_rank_first(tmp_path) -> None:
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    for day, title, body in [
+        (1, "밋업 정리", "* 관측성 이야기 관측성 관측성"),
+        (2, "관측성 입문", "* 로그와 지표"),
+        (3, "다른 글", "* 관 하나"),
+    ]:
+        (folder / f"2024-01-0{day}-p{day}.md").write_text(
+            f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8"
+        )
+    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
+    index.update()
+    # Three characters and more: BM25 with the title weighted; shorter: the title first.
+    assert [hit.title for hit in index.search("관측성")[1]] == ["관측성 입문", "밋업 정리"]
+    assert [hit.title for hit in index.search("관측")[1]] == ["관측성 입문", "밋업 정리"]
+    assert [hit.title for hit in index.search("관")[1]] == ["관측성 입문", "다른 글", "밋업 정리"]

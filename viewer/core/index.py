@@ -22,11 +22,12 @@ from pathlib import Path
 from viewer.core.document import PostError, load_post
 from viewer.core.library import PostSummary, scan_folder
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 #: Around the matched text in `SearchHit.snippet`.
 MATCH_START, MATCH_END = "\x02", "\x03"
 LOCK_WAIT_S = 5
+_TITLE_WEIGHT, _LABEL_WEIGHT = 10.0, 4.0
 # Markup, not words: Liquid, link targets (their text stays), quote and table marks, heading
 # marks, tags. Underscores stay (snake_case, __init__; a word in _emphasis_ is still found), and
 # so does '#' inside a line (C#).
@@ -109,6 +110,10 @@ class LibraryIndex:
                                 folded TEXT);  -- title, body and labels case-folded, for short queries
             CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels, tokenize='trigram');
             """
+        )
+        # Rank by BM25 with a match in the title counting most, then in categories and tags.
+        db.execute(
+            f"INSERT INTO posts(posts, rank) VALUES ('rank', 'bm25(0, {_TITLE_WEIGHT}, 1, {_LABEL_WEIGHT})')"
         )
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()
@@ -250,17 +255,20 @@ class LibraryIndex:
             count = self.db.execute("SELECT count(*) FROM posts WHERE posts MATCH ?", (match,)).fetchone()[0]
             rows = self.db.execute(
                 "SELECT p.path, f.title, f.date, snippet(posts, -1, ?, ?, '…', 40) FROM posts p "
-                "JOIN files f ON f.path = p.path WHERE posts MATCH ? ORDER BY rank LIMIT ?",
+                "JOIN files f ON f.path = p.path WHERE posts MATCH ? "
+                "ORDER BY rank LIMIT ?",
                 (MATCH_START, MATCH_END, match, -1 if limit is None else limit),
             ).fetchall()
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
             folded = query.casefold()
-            # One scan: the matching rows in date order, each with the total count.
+            # One scan: the matching rows, each with the total count. No rank without trigrams:
+            # posts with the query in the title come first (SQLite's lower() folds ASCII only;
+            # it only orders), then the newest.
             found = self.db.execute(
                 "SELECT rowid, count(*) OVER () FROM files WHERE instr(folded, ?) > 0 "
-                "ORDER BY date_iso DESC LIMIT ?",
-                (folded, -1 if limit is None else max(limit, 1)),  # a row, to carry the count
+                "ORDER BY instr(lower(title), ?) > 0 DESC, date_iso DESC LIMIT ?",
+                (folded, folded, -1 if limit is None else max(limit, 1)),  # a row, to carry the count
             ).fetchall()
             count = found[0][1] if found else 0
             found = found[:limit]
