@@ -111,9 +111,11 @@ def _run_library(args: list[str]) -> int:
                 f"\rreading {done}/{total} new or changed posts", end="", file=sys.stderr
             )
         )
+        if update.added or update.changed:
+            print(file=sys.stderr)  # end the progress line
         if options.command == "index":
             print(
-                f"\n{update.added} added, {update.changed} changed, {update.removed} removed, "
+                f"{update.added} added, {update.changed} changed, {update.removed} removed, "
                 f"{update.unchanged} unchanged",
                 file=sys.stderr,
             )
@@ -140,7 +142,7 @@ def _run_library(args: list[str]) -> int:
         for answer in answers:
             print(f"{answer['count']} posts match {answer['query']!r}")
             for result in answer["results"]:
-                print(f"  {result['date'][:10]}  {result['title']}  …{result['snippet']}…")
+                print(f"  {result['date'][:10]:<10}  {result['title']}  {result['snippet']}")
     return 0
 
 
