@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,25 @@ def test_posts_with_the_query_in_their_title_rank_first(tmp_path) -> None:
     assert [hit.title for hit in index.search("관측성")[1]] == ["관측성 입문", "밋업 정리"]
     assert [hit.title for hit in index.search("관측")[1]] == ["관측성 입문", "밋업 정리"]
     assert [hit.title for hit in index.search("관")[1]] == ["관측성 입문", "다른 글", "밋업 정리"]
+
+
+def test_indexes_of_folders_not_opened_for_months_are_deleted(library, tmp_path) -> None:
+    from viewer.core.index import forget_unused_indexes
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, recent = cache / "library-0000000000000000.sqlite", cache / "library-1111111111111111.sqlite"
+    for index_file in (old, recent, cache / "library-0000000000000000.sqlite-wal"):
+        index_file.write_bytes(b"x")
+    long_ago = time.time() - 200 * 86400
+    os.utime(old, (long_ago, long_ago))
+    opened = index_path_for(library, cache)
+    LibraryIndex(library, opened).update()
+    os.utime(opened, (long_ago, long_ago))
+    LibraryIndex(library, opened).close()  # opening it again counts as use
+
+    assert forget_unused_indexes(cache) == [old]
+    assert sorted(path.name for path in cache.iterdir() if path.suffix == ".sqlite") == sorted(
+        [recent.name, opened.name]
+    )
+    assert not (cache / "library-0000000000000000.sqlite-wal").exists()

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 #: Around the matched text in `SearchHit.snippet`.
 MATCH_START, MATCH_END = "\x02", "\x03"
 LOCK_WAIT_S = 5
+#: Indexes of folders not opened for this long are deleted from the cache.
+UNUSED_INDEX_DAYS = 120
 _TITLE_WEIGHT, _LABEL_WEIGHT = 10.0, 4.0
 # Markup, not words: Liquid, link targets (their text stays), quote and table marks, heading
 # marks, tags. Underscores stay (snake_case, __init__; a word in _emphasis_ is still found), and
@@ -46,6 +49,23 @@ def default_cache_folder() -> Path:
 def index_path_for(folder: Path, cache_folder: Path | None = None) -> Path:
     key = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
     return (cache_folder or default_cache_folder()) / f"library-{key}.sqlite"
+
+
+def forget_unused_indexes(cache_folder: Path, days: float = UNUSED_INDEX_DAYS) -> list[Path]:
+    """Delete the indexes of folders not opened for `days` (an index is only a cache: opening the
+    folder again rebuilds it). Returns what was deleted."""
+    cutoff = time.time() - days * 86400
+    deleted = []
+    for index_file in cache_folder.glob("library-*.sqlite"):
+        try:
+            if index_file.stat().st_mtime >= cutoff:
+                continue
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{index_file}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            continue
+        deleted.append(index_file)
+    return deleted
 
 
 def searchable_text(markdown_text: str) -> str:
@@ -81,6 +101,8 @@ class LibraryIndex:
         with contextlib.suppress(OSError):  # if it cannot be made, _open indexes in memory
             self.index_file.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
+        with contextlib.suppress(OSError):  # opened now: see forget_unused_indexes
+            os.utime(self.index_file)
 
     def _open(self) -> sqlite3.Connection:
         try:

@@ -38,9 +38,11 @@ def read_library(
 ) -> tuple[list[Any], list[str]]:
     """Runs in the worker thread: (the posts, the paths to watch); with `update` the index is
     brought up to date first."""
-    from viewer.core.index import LibraryIndex, index_path_for
+    from viewer.core.index import LibraryIndex, forget_unused_indexes, index_path_for
 
     index = LibraryIndex(folder, index_path_for(folder, cache))
+    if not update:  # once per opening: the cache does not keep every folder ever opened
+        forget_unused_indexes(cache)
     try:
         folders = index.update(progress, stop).folders if update else ()
         posts = index.posts()
