@@ -14,6 +14,7 @@ from viewer.core.library import (
     PostSummary,
     filtered_posts,
     find_post_files,
+    in_date_order,
     neighbours,
     sorted_posts,
 )
@@ -110,6 +111,9 @@ SERIES = [
 ]
 
 
+BY_DATE = in_date_order(SERIES)
+
+
 def titles(posts: list[PostSummary]) -> list[str]:
     return [post.title for post in posts]
 
@@ -133,15 +137,15 @@ def test_filters_combine() -> None:
 
 
 def test_previous_and_next_in_date_order_and_in_the_series() -> None:
-    first = neighbours(SERIES, Path("a"))
+    first = neighbours(BY_DATE, Path("a"))
     assert first.older.title == "스터디 1주차"
     assert first.newer.title == "Python packaging"
     assert first.newer_in_category.title == "밋업 정리 2부"  # the same categories, in any order
     assert first.older_in_category is None
     assert (
-        neighbours(SERIES, Path("c")).newer is None
+        neighbours(BY_DATE, Path("c")).newer is None
     )  # the newest dated post: the undated draft has no place
-    assert neighbours(SERIES, Path("e")) == neighbours(SERIES, Path("nowhere")) == Neighbours()
-    no_categories = neighbours(SERIES, Path("b"))
+    assert neighbours(BY_DATE, Path("e")) == neighbours(BY_DATE, Path("nowhere")) == Neighbours()
+    no_categories = neighbours(BY_DATE, Path("b"))
     assert no_categories.older.title == "밋업 정리 1부"
     assert no_categories.older_in_category is None is no_categories.newer_in_category  # no series

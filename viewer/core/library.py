@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,17 +110,23 @@ class Neighbours:
     newer_in_category: PostSummary | None = None
 
 
-def neighbours(posts: Iterable[PostSummary], path: Path) -> Neighbours:
-    # An undated post (a draft, a page) has no place in date order.
-    by_date = [post for post in sorted_posts(posts, "oldest") if post.date is not None]
+def in_date_order(posts: Iterable[PostSummary]) -> list[PostSummary]:
+    """The dated posts, oldest first: the order `neighbours` follows. An undated post (a draft,
+    a page) has no place in it."""
+    return [post for post in sorted_posts(posts, "oldest") if post.date is not None]
+
+
+def neighbours(by_date: Sequence[PostSummary], path: Path) -> Neighbours:
+    """The posts around the one at `path` in `by_date` (from `in_date_order`, made once per list)."""
     where = next((n for n, post in enumerate(by_date) if post.path == path), None)
     if where is None:
         return Neighbours()
     current = by_date[where]
-    series = [post for post in by_date if set(post.categories) == set(current.categories)]
+    filed_under = set(current.categories)
+    series = [post for post in by_date if set(post.categories) == filed_under]
     place = series.index(current)
 
-    def at(items: list[PostSummary], index: int) -> PostSummary | None:
+    def at(items: Sequence[PostSummary], index: int) -> PostSummary | None:
         return items[index] if 0 <= index < len(items) else None
 
     return Neighbours(

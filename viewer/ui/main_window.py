@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
 
         if self.current_path is None or not self.posts.posts:
             return None
-        return neighbours(self.posts.posts, self.current_path)
+        return neighbours(self.posts.model.by_date, self.current_path)
 
     def _update_post_nav(self) -> None:
         """The links above the post, and which Go actions apply."""

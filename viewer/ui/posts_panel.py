@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
+from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, in_date_order, sorted_posts
 from viewer.ui.delegates import Index, TwoLineDelegate
 
 _ROOT = QModelIndex()
@@ -51,12 +51,15 @@ class PostListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.all_posts: tuple[PostSummary, ...] = ()
+        self.by_date: list[PostSummary] = []
         self.shown: list[PostSummary] = []
         self.order = "newest"
         self.filters: dict[str, Any] = {}
 
     def set_posts(self, posts: list[PostSummary]) -> None:
         self.all_posts = tuple(posts)
+        #: For previous/next: sorted once per list, not once per post shown.
+        self.by_date = in_date_order(posts)
         self._refresh()
 
     def set_order(self, order: str) -> None:
