@@ -124,7 +124,7 @@ def neighbours(by_date: Sequence[PostSummary], path: Path) -> Neighbours:
     current = by_date[where]
     filed_under = set(current.categories)
     series = [post for post in by_date if set(post.categories) == filed_under]
-    place = series.index(current)
+    place = next(n for n, post in enumerate(series) if post is current)
 
     def at(items: Sequence[PostSummary], index: int) -> PostSummary | None:
         return items[index] if 0 <= index < len(items) else None
