@@ -177,33 +177,42 @@ class _LiteralText(InlineProcessor):
         return literal(m.group(0)), m.start(0), m.end(0)
 
 
-def _tag_links(processor: Any, written_as: str) -> None:
-    """Mark the <a> elements an inline processor makes with how the link was written."""
+def _mark_made_elements(processor: Any, mark: Callable[[etree.Element, str], None]) -> None:
+    """Call `mark(element, opening)` on each element an inline processor makes; `opening` is
+    the first characters of the Markdown it was made from (empty for old-style patterns, which
+    do not see it)."""
     original = processor.handleMatch
 
     def handle_match(*args: Any) -> Any:
         result = original(*args)
         element = result[0] if isinstance(result, tuple) else result
-        if isinstance(element, etree.Element) and element.tag == "a":
-            element.set("data-written", written_as)
+        if isinstance(element, etree.Element):
+            start = result[1] if isinstance(result, tuple) else None
+            mark(element, args[1][start : start + 2] if start is not None and len(args) > 1 else "")
         return result
 
     processor.handleMatch = handle_match
+
+
+def _tag_links(processor: Any, written_as: str) -> None:
+    """Mark the <a> elements an inline processor makes with how the link was written."""
+
+    def mark(element: etree.Element, _opening: str) -> None:
+        if element.tag == "a":
+            element.set("data-written", written_as)
+
+    _mark_made_elements(processor, mark)
 
 
 def _mark_underscores(processor: Any) -> None:
     """Mark emphasis written with '_' rather than '*' (the typography pass reads it: kramdown's
     quote rules look at the marks around a quote)."""
-    original = processor.handleMatch
 
-    def handle_match(match: re.Match[str], data: str) -> Any:
-        result = original(match, data)
-        element, start = (result[0], result[1]) if isinstance(result, tuple) else (result, None)
-        if isinstance(element, etree.Element) and start is not None and data[start : start + 1] == "_":
+    def mark(element: etree.Element, opening: str) -> None:
+        if opening.startswith("_"):
             element.set(UNDERSCORE_MARK, "1")
-        return result
 
-    processor.handleMatch = handle_match
+    _mark_made_elements(processor, mark)
 
 
 class KramdownBlockProcessor(BlockProcessor):
