@@ -48,6 +48,17 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
+def index_posts(tmp_path: Path, posts: dict[str, str]) -> LibraryIndex:
+    """An up-to-date index of a blog holding `posts` (file name → text) in _posts/."""
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    for name, text in posts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
+    index.update()
+    return index
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     folder = tmp_path / "blog"
@@ -120,15 +131,13 @@ def test_command_line_index_and_search_leave_the_folder_unchanged(library, tmp_p
 
 
 def test_categories_and_tags_are_found_too(tmp_path) -> None:
-    folder = tmp_path / "blog" / "_posts"
-    folder.mkdir(parents=True)
-    (folder / "2024-01-01-a.md").write_text(
-        "---\ntitle: 발표 정리\ncategories: 클라우드\ntags: [관측성, OpenTelemetry]\n---\n* 본문\n",
-        encoding="utf-8",
+    index = index_posts(
+        tmp_path,
+        {
+            "2024-01-01-a.md": "---\ntitle: 발표 정리\ncategories: 클라우드\ntags: [관측성, OpenTelemetry]\n---\n* 본문\n",
+            "2024-01-02-b.md": "---\ntitle: 다른 글\n---\n* 본문\n",
+        },
     )
-    (folder / "2024-01-02-b.md").write_text("---\ntitle: 다른 글\n---\n* 본문\n", encoding="utf-8")
-    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
-    index.update()
     for query in ("관측성", "opentelemetry", "클라우드", "관측"):
         count, hits = index.search(query)
         assert (count, [hit.path.name for hit in hits]) == (1, ["2024-01-01-a.md"]), query
@@ -160,14 +169,12 @@ def test_a_locked_index_or_an_unwritable_cache_is_not_fatal(library, tmp_path, m
 
 
 def test_code_words_are_found_as_written(tmp_path) -> None:
-    folder = tmp_path / "blog" / "_posts"
-    folder.mkdir(parents=True)
-    (folder / "2024-01-01-a.md").write_text(
-        "---\ntitle: 코드 메모\n---\n## C# 과 파이썬\n* `__init__` 에서 my_var 를 **굵게** 설정\n",
-        encoding="utf-8",
+    index = index_posts(
+        tmp_path,
+        {
+            "2024-01-01-a.md": "---\ntitle: 코드 메모\n---\n## C# 과 파이썬\n* `__init__` 에서 my_var 를 **굵게** 설정\n"
+        },
     )
-    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
-    index.update()
     for query in ("my_var", "__init__", "C#", "굵게 설정", "C# 과"):
         assert index.search(query)[0] == 1, query
 
@@ -192,18 +199,14 @@ def test_a_post_deleted_while_the_folder_is_read_is_left_out(library, tmp_path, 
 
 
 def test_posts_with_the_query_in_their_title_rank_first(tmp_path) -> None:
-    folder = tmp_path / "blog" / "_posts"
-    folder.mkdir(parents=True)
-    for day, title, body in [
-        (1, "밋업 정리", "* 관측성 이야기 관측성 관측성"),
-        (2, "관측성 입문", "* 로그와 지표"),
-        (3, "다른 글", "* 관 하나"),
-    ]:
-        (folder / f"2024-01-0{day}-p{day}.md").write_text(
-            f"---\ntitle: {title}\n---\n{body}\n", encoding="utf-8"
-        )
-    index = LibraryIndex(tmp_path / "blog", tmp_path / "cache" / "index.sqlite")
-    index.update()
+    index = index_posts(
+        tmp_path,
+        {
+            "2024-01-01-p1.md": "---\ntitle: 밋업 정리\n---\n* 관측성 이야기 관측성 관측성\n",
+            "2024-01-02-p2.md": "---\ntitle: 관측성 입문\n---\n* 로그와 지표\n",
+            "2024-01-03-p3.md": "---\ntitle: 다른 글\n---\n* 관 하나\n",
+        },
+    )
     # Three characters and more: BM25 with the title weighted; shorter: the title first.
     assert [hit.title for hit in index.search("관측성")[1]] == ["관측성 입문", "밋업 정리"]
     assert [hit.title for hit in index.search("관측")[1]] == ["관측성 입문", "밋업 정리"]

@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def search_library(self) -> None:
         """Ctrl+Shift+F: search every post of the open folder (or the current post's folder)."""
-        folder = self.folder or (self.current_path.parent if self.current_path else None)
+        folder = self._library_folder()
         if folder is None:
             self.statusBar().showMessage("Open a folder first.", 4000)
             return
@@ -338,8 +338,12 @@ class MainWindow(QMainWindow):
         self.library_dialog.activateWindow()
         self.library_dialog.edit.setFocus()
 
+    def _library_folder(self) -> Path | None:
+        """What the library search covers: the open folder, else the current post's folder."""
+        return self.folder or (self.current_path.parent if self.current_path else None)
+
     def _run_library_search(self, query: str) -> None:
-        folder = self.folder or (self.current_path.parent if self.current_path else None)
+        folder = self._library_folder()
         if folder is not None:
             self.library.search(folder, query)
 
