@@ -10,6 +10,24 @@ SAMPLES = ROOT / "resources" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test, and every program a test starts, gets its own home, config, cache and state
+    folders: nothing a test does reaches the real user's."""
+    home = tmp_path / "home"
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_DATA_HOME", ".local/share"),
+    ):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    return home
+
+
 @pytest.fixture
 def write_post(tmp_path: Path):
     """Write bytes or text to a post file in a temporary folder and return its path."""

@@ -61,18 +61,7 @@ def _run_headless(args: list[str]) -> int:
         print(f"note-viewer: warning: {warning}", file=sys.stderr)
     from viewer.core import export
 
-    if options.command == "outline":
-        fmt = "json" if options.json else options.format or "text"
-        text = {
-            "json": export.outline_json,
-            "opml": export.outline_opml,
-            "markdown": export.outline_markdown,
-            "text": export.outline_text,
-        }[fmt](rendered)
-    elif options.command == "links":
-        fmt = "json" if options.json else options.format or "text"
-        text = export.links_as(rendered, fmt)
-    elif options.command == "find":
+    if options.command == "find":
         from viewer.core.search import SearchError, SearchOptions
 
         search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
@@ -81,8 +70,11 @@ def _run_headless(args: list[str]) -> int:
         except SearchError as exc:
             print(f"note-viewer: {exc}", file=sys.stderr)
             return 1
-    else:
-        text = export.standalone_html(rendered)
+    elif options.command == "html":
+        text = export.EXPORTS["post-html"].make(rendered)
+    else:  # outline, links
+        fmt = "json" if options.json else options.format or "text"
+        text = export.EXPORTS[f"{options.command}-{fmt}"].make(rendered)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

@@ -62,11 +62,3 @@ def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(path)
     qtbot.waitUntil(lambda: not window.library.updating, timeout=20000)
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Library indexes go to a temporary cache folder, never the user's."""
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    return cache

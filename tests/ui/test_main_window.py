@@ -262,7 +262,7 @@ def test_export_outline_as_opml_and_markdown(qtbot, window, samples, tmp_path, m
     monkeypatch.setattr(window, "ask_save_path", lambda *a: samples / MEETUP)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     before = (samples / MEETUP).read_bytes()
-    window.export("html")
+    window.export("post-html")
     assert (samples / MEETUP).read_bytes() == before
 
 

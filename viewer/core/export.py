@@ -6,6 +6,8 @@ import csv
 import html
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +162,42 @@ pre {{ background: #f6f8fa; padding: .8em; overflow-x: auto; }}
 </body>
 </html>
 """
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way to write a rendered post out: the File ▸ Export menu and the command line both
+    read this table."""
+
+    #: The subject and the format, as the command line names them ("outline", "opml").
+    subject: str
+    format: str
+    #: The menu entry.
+    label: str
+    suffix: str
+    file_filter: str
+    make: Callable[[RenderedPost], str]
+    #: Offered in the window's export menu (plain text and JSON outlines are for programs).
+    in_menu: bool = True
+
+    @property
+    def key(self) -> str:
+        return f"{self.subject}-{self.format}"
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("outline", "opml", "Outline as &OPML…", "opml", "OPML (*.opml)", outline_opml),
+    ExportFormat("outline", "markdown", "Outline as &Markdown…", "md", "Markdown (*.md)", outline_markdown),
+    ExportFormat("outline", "json", "Outline as JSON…", "json", "JSON (*.json)", outline_json, in_menu=False),
+    ExportFormat("outline", "text", "Outline as text…", "txt", "Text (*.txt)", outline_text, in_menu=False),
+    ExportFormat("post", "html", "Post as &HTML…", "html", "HTML (*.html)", standalone_html),
+    ExportFormat(
+        "links", "markdown", "Links as Markdown…", "md", "Markdown (*.md)", lambda r: links_as(r, "markdown")
+    ),
+    ExportFormat("links", "csv", "Links as CSV…", "csv", "CSV (*.csv)", lambda r: links_as(r, "csv")),
+    ExportFormat("links", "json", "Links as JSON…", "json", "JSON (*.json)", lambda r: links_as(r, "json")),
+    ExportFormat(
+        "links", "text", "Links as text…", "txt", "Text (*.txt)", lambda r: links_as(r, "text"), in_menu=False
+    ),
+)
+EXPORTS: dict[str, ExportFormat] = {fmt.key: fmt for fmt in EXPORT_FORMATS}

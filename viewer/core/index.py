@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.core import user_folders
 from viewer.core.document import PostError, load_post
 from viewer.core.library import PostSummary, scan_folder
 
@@ -40,15 +41,9 @@ _GLUED_MARKUP = re.compile(r"[*`~]+")
 _SPACES = re.compile(r"[ \t]+")
 
 
-def default_cache_folder() -> Path:
-    """$XDG_CACHE_HOME/note-viewer (or ~/.cache/note-viewer): what Qt's cache location is on Linux."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "note-viewer"
-
-
 def index_path_for(folder: Path, cache_folder: Path | None = None) -> Path:
     key = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
-    return (cache_folder or default_cache_folder()) / f"library-{key}.sqlite"
+    return (cache_folder or user_folders.cache_folder()) / f"library-{key}.sqlite"
 
 
 def forget_unused_indexes(cache_folder: Path, days: float = UNUSED_INDEX_DAYS) -> list[Path]:

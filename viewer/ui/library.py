@@ -13,8 +13,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from viewer.core.user_folders import cache_folder
 from viewer.ui.workers import Worker
 
 #: Changes on disk come in bursts (a save, a git checkout): re-check once they settle.
@@ -25,12 +26,6 @@ RESCAN_DELAY_MS = 400
 WATCH_LIMIT = 4000 if sys.platform.startswith("linux") else 128
 #: Results shown for a library search (the count covers all).
 MAX_RESULTS = 30
-
-
-def cache_folder() -> Path:
-    """Where indexes live: the user cache folder Qt knows ($XDG_CACHE_HOME on Linux)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    return Path(base) / "note-viewer"
 
 
 def read_library(

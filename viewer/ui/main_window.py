@@ -240,14 +240,15 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action(
             "&Reload", self.reload, [QKeySequence.StandardKey.Refresh, "Ctrl+R"], file_menu
         )
+        from viewer.core.export import EXPORT_FORMATS
+
         export = file_menu.addMenu("&Export")
-        self._action("Outline as &OPML…", lambda: self.export("outline-opml"), None, export)
-        self._action("Outline as &Markdown…", lambda: self.export("outline-markdown"), None, export)
-        self._action("Post as &HTML…", lambda: self.export("html"), None, export)
-        export.addSeparator()
-        self._action("Links as Markdown…", lambda: self.export("links-markdown"), None, export)
-        self._action("Links as CSV…", lambda: self.export("links-csv"), None, export)
-        self._action("Links as JSON…", lambda: self.export("links-json"), None, export)
+        subject = ""
+        for fmt in (f for f in EXPORT_FORMATS if f.in_menu):
+            if subject and fmt.subject != subject:
+                export.addSeparator()
+            subject = fmt.subject
+            self._action(fmt.label, partial(self.export, fmt.key), None, export)
         file_menu.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
 
@@ -762,28 +763,20 @@ class MainWindow(QMainWindow):
         if self.rendered is None:
             self.statusBar().showMessage("Open a post first.", 4000)
             return
-        from viewer.core import export
+        from viewer.core.export import EXPORTS
 
-        formats = {
-            "outline-opml": (export.outline_opml, "opml", "OPML (*.opml)"),
-            "outline-markdown": (export.outline_markdown, "md", "Markdown (*.md)"),
-            "html": (export.standalone_html, "html", "HTML (*.html)"),
-            "links-markdown": (lambda r: export.links_as(r, "markdown"), "md", "Markdown (*.md)"),
-            "links-csv": (lambda r: export.links_as(r, "csv"), "csv", "CSV (*.csv)"),
-            "links-json": (lambda r: export.links_as(r, "json"), "json", "JSON (*.json)"),
-        }
-        make, suffix, file_filter = formats[what]
+        fmt = EXPORTS[what]
         suggested = self.rendered.post.path.with_suffix("").name + (
-            "-links" if what.startswith("links") else ""
+            "" if fmt.subject == "post" else f"-{fmt.subject}"
         )
-        target = self.ask_save_path(f"{suggested}.{suffix}", file_filter)
+        target = self.ask_save_path(f"{suggested}.{fmt.suffix}", fmt.file_filter)
         if target is None:
             return
         if target.resolve() == self.rendered.post.path.resolve():
             QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
             return
         try:
-            target.write_text(make(self.rendered), encoding="utf-8")
+            target.write_text(fmt.make(self.rendered), encoding="utf-8")
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -9,11 +10,19 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT = 10
 
 
+def settings_file() -> Path:
+    """An INI file in the user's config folder (the one `viewer.core.user_folders` names for every
+    part of the app), on every OS."""
+    from viewer.core.user_folders import config_folder
+
+    return config_folder() / "settings.ini"
+
+
 class Settings:
     """Preferences (what the user chose) are kept apart from window state (how it was left)."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store or QSettings()
+        self._store = store or QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
     # --- preferences ---------------------------------------------------------------------------------
 
