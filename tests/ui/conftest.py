@@ -107,3 +107,18 @@ def match_count(window: MainWindow) -> int:
     """How many matches the search box reports ("3 / 17" → 17; "No matches" → 0)."""
     status = window.search.status.text()
     return int(status.split("/")[1]) if "/" in status else 0
+
+
+def click_node(qtbot, window: MainWindow, text: str) -> None:
+    """Click the outline node showing `text`, as the user would."""
+    view = window.outline
+    matches = view.model().match(
+        view.model().index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        text,
+        1,
+        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
+    )
+    assert matches, text
+    view.scrollTo(matches[0])
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(matches[0]).center())

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.conftest import flashed_text, open_and_wait, tree_rows
+from tests.ui.conftest import click_node, flashed_text, open_and_wait, tree_rows
 from viewer.core.outline import find_path, walk
 from viewer.ui.main_window import MainWindow
 from viewer.ui.outline_panel import NodeIdRole
@@ -37,20 +37,6 @@ def cli_rows(path: Path) -> list[tuple[int, str]]:
         return rows
 
     return flat(json.loads(result.stdout)["outline"], 0)
-
-
-def click_node(qtbot, window: MainWindow, text: str) -> None:
-    view = window.outline
-    matches = view.model().match(
-        view.model().index(0, 0),
-        Qt.ItemDataRole.DisplayRole,
-        text,
-        1,
-        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-    )
-    assert matches, text
-    view.scrollTo(matches[0])
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(matches[0]).center())
 
 
 def test_tree_matches_the_command_line_outline(qtbot, window, samples) -> None:
