@@ -51,7 +51,9 @@ def test_scrolling_the_post_moves_the_tree_without_a_jump(qtbot, window, samples
     window.reading.jumped.connect(jumped.append)
     preview = window.preview
     with qtbot.waitSignal(window.reading.node_selected, timeout=3000) as selected:
-        preview.verticalScrollBar().setValue(preview.cursorRect(preview.anchor_cursor("플랫폼-엔지니어링")).top())
+        preview.verticalScrollBar().setValue(
+            preview.cursorRect(preview.anchor_cursor("플랫폼-엔지니어링")).top()
+        )
     assert selected.args == [window.outline.current_node_id()] == [preview.anchor_at_top()]
     assert jumped == []  # the post stayed where the reader put it
 
