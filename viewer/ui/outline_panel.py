@@ -59,7 +59,6 @@ class OutlineModel(QAbstractItemModel):
         self._set_nodes(())
 
     def _set_nodes(self, outline: tuple[OutlineNode, ...]) -> None:
-        self.outline = outline
         self._nodes: list[OutlineNode] = []
         self._parent: list[int] = []  # -1 for top-level nodes
         self._row: list[int] = []

@@ -61,12 +61,6 @@ def post_stylesheet(palette: QPalette) -> str:
     )
 
 
-def set_up_document(document: QTextDocument, stylesheet: str) -> None:
-    document.setDefaultStyleSheet(stylesheet)
-    document.setDocumentMargin(DOCUMENT_MARGIN)
-    document.setIndentWidth(INDENT_WIDTH)
-
-
 @dataclass(frozen=True)
 class PostDocument:
     """A post laid into a Qt document, with its plain text (what search looks through) and
@@ -101,7 +95,9 @@ def build_document(html_text: str, stylesheet: str) -> PostDocument:
     quadratic time in the length of a list, and a post of thousands of bullets would freeze the
     window. The document is moved to the GUI thread, which shows it."""
     document = QTextDocument()
-    set_up_document(document, stylesheet)
+    document.setDefaultStyleSheet(stylesheet)
+    document.setDocumentMargin(DOCUMENT_MARGIN)
+    document.setIndentWidth(INDENT_WIDTH)
     shown_html, shown = cut_for_preview(html_text)
     document.setHtml(shown_html)
     plain = document.toPlainText()
