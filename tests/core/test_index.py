@@ -372,3 +372,33 @@ def test_an_index_with_a_post_in_twice_is_rebuilt(library, tmp_path) -> None:
     assert counts(index) == [80] + [
         brute_force_count(library, q) for q in ("클", "데이", "클라우드", "비용 절감")
     ]
+
+
+def test_an_index_of_an_older_format_is_read_again(library, tmp_path) -> None:
+    import sqlite3
+
+    index_file = tmp_path / "cache" / "index.sqlite"
+    index_file.parent.mkdir()
+    older = sqlite3.connect(index_file)  # format 7, with every post in twice (two indexers at once)
+    older.executescript(
+        """
+        CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, title TEXT, date TEXT,
+                            date_iso TEXT, categories TEXT, tags TEXT, draft INTEGER, problem TEXT,
+                            body TEXT, folded TEXT);
+        CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels, tokenize='trigram');
+        PRAGMA user_version = 7;
+        """
+    )
+    for path in sorted(library.rglob("*.md")):
+        info, text = path.stat(), path.read_text(encoding="utf-8")
+        older.execute("INSERT INTO files VALUES (?, ?, ?, ?, '', NULL, '', '', 0, '', ?, ?)",
+                      (str(path), info.st_mtime_ns, info.st_size, path.name, text, text.casefold()))  # fmt: skip
+        for _twice in range(2):
+            older.execute("INSERT INTO posts VALUES (?, ?, ?, '')", (str(path), path.name, text))
+    older.commit()
+    older.close()
+    index = LibraryIndex(library, index_file)
+    assert index.update().added == 80
+    assert counts(index) == [80] + [
+        brute_force_count(library, q) for q in ("클", "데이", "클라우드", "비용 절감")
+    ]
