@@ -62,14 +62,15 @@ def _run_headless(args: list[str]) -> int:
     from viewer.core import export
 
     if options.command == "find":
-        from viewer.core.search import SearchError, SearchOptions
+        from viewer.core.search import Matcher, SearchError, SearchOptions, find_in_post
 
-        search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
         try:
-            text = export.find_results(rendered, options.query, search_options, as_json=options.json)
+            search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
+            matcher = Matcher(options.query, search_options)
         except SearchError as exc:
             print(f"note-viewer: {exc}", file=sys.stderr)
             return 1
+        text = export.matches_as(options.query, find_in_post(rendered, matcher), as_json=options.json)
     elif options.command == "html":
         text = export.EXPORTS["post-html"].make(rendered)
     else:  # outline, links
@@ -93,8 +94,8 @@ def _run_library(args: list[str]) -> int:
     if not options.folder.is_dir():
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
-    from viewer.core.export import outline_path_of_match
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
+    from viewer.core.search import outline_path_of_match
 
     library = LibraryIndex(options.folder)
     try:

@@ -131,6 +131,21 @@ def test_find_reports_matches_with_their_outline_path() -> None:
     ]
 
 
+def test_find_output_grows_with_the_matches_not_with_the_heading_they_are_under(tmp_path: Path) -> None:
+    # A 40 KB heading of 'a a a …': every match used to carry the whole heading twice (as its
+    # outline path and as its id), 1.6 GB of JSON for the query 'a'.
+    post = tmp_path / "long-heading.md"
+    post.write_text("# " + "a " * 20_000 + "\n\n* 항목 a\n", encoding="utf-8")
+    result = run("find", "--json", post, "a")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["count"] == 20_001
+    assert len(result.stdout.encode()) < 500 * data["count"]
+    assert data["matches"][-1]["path"][-1] == "항목 a"
+    text = run("find", post, "a").stdout
+    assert text.startswith("20001 matches for 'a'\n") and len(text.encode()) < 500 * 20_001
+
+
 def test_find_with_an_invalid_regex_is_a_one_line_error() -> None:
     result = run("find", "--regex", MEETUP, "(")
     assert result.returncode == 1 and "Invalid regular expression" in result.stderr
