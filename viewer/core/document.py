@@ -280,13 +280,13 @@ def _titleize(slug: str) -> str:
 
 def _word_list(*values: Any) -> tuple[str, ...]:
     """Jekyll's categories/tags: a list, or a string split on white space; both keys merged."""
-    words: list[str] = []
+    words: dict[str, None] = {}  # in the order first met; a list's 'in' made 20,000 tags take 6 s
     for value in values:
         if value is None:
             continue
         items = value.split() if isinstance(value, str) else value if isinstance(value, list) else [value]
         for item in items:
             word = unicodedata.normalize("NFC", str(item).strip())
-            if word and word not in words:
-                words.append(word)
+            if word:
+                words.setdefault(word)
     return tuple(words)
