@@ -74,7 +74,10 @@ def load_post(path: str | Path) -> Post:
     """Read a post from disk. Raises `PostError` with a user-facing message when it cannot be shown."""
     path = Path(path)
     data = _read_bytes(path)
-    text, encoding, warnings = decode_text(data)
+    try:
+        text, encoding, warnings = decode_text(data)
+    except PostError as exc:
+        raise PostError(f"{path}: {exc}") from None
     site = find_site(path)
     if site is not None:  # a post is shown with its site's settings, or told why not
         warnings += site.warnings
