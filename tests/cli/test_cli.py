@@ -175,7 +175,9 @@ def test_find_counts_on_the_seed_post() -> None:
 def test_counts_of_one_are_singular(tmp_path: Path) -> None:
     blog = tmp_path / "blog"
     blog.mkdir()
-    (blog / "2024-01-01-one.md").write_text("---\ntitle: 하나\n---\n* 쿠버네티스 입문 정리\n", encoding="utf-8")
+    (blog / "2024-01-01-one.md").write_text(
+        "---\ntitle: 하나\n---\n* 쿠버네티스 입문 정리\n", encoding="utf-8"
+    )
     (blog / "2024-01-02-two.md").write_text("---\ntitle: 둘\n---\n* 도커 정리\n", encoding="utf-8")
     found = run("search", blog, "쿠버네티스")
     assert found.returncode == 0, found.stderr
