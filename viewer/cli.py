@@ -148,6 +148,23 @@ def _run_library(args: list[str]) -> int:
     return 0
 
 
+def _read_first_post_early(args: list[str]) -> None:
+    """Start reading (or rendering) the post the window will open on a thread of its own,
+    while Qt loads: the first argument that names a post file, unless it follows an option
+    of Qt's, which take values ('-stylesheet FILE'). A guess: if Qt's parse disagrees, nothing is lost."""
+    from viewer.core import POST_SUFFIXES
+
+    for before, arg in zip(["", *args], args, strict=False):
+        if arg.startswith("-") or (before.startswith("-") and not before.startswith("--")):
+            continue
+        path = Path(arg)
+        if path.suffix.lower() in POST_SUFFIXES and path.is_file():
+            from viewer.core.render_cache import read_early
+
+            read_early(path)
+        return
+
+
 def _run_window(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="note-viewer",
@@ -168,6 +185,7 @@ def _run_window(args: list[str]) -> int:
     )
     if {"-h", "--help", "--version"} & set(args):
         parser.parse_known_args(args)  # prints and exits, without starting Qt (no display needed)
+    _read_first_post_early(args)
     from viewer.ui.app import qt_application, run
 
     # Qt takes the options it knows out of the command line (with their values: '-style fusion'

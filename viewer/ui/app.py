@@ -11,7 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.core.render_cache import finished_early
 from viewer.resources import resource_path
+from viewer.ui.first_paint import after_first_post, after_next_paint, report_first_paint
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import MAX_RECENT, Settings
 
@@ -37,19 +39,21 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
     settings = Settings()
-    window = MainWindow(settings, build_now=False)
+    window = MainWindow(settings)
     if len(paths) > 1:
         _list_the_others(window, settings, paths[1:])
     if smoke_test:
         _check_when_shown(app, window)
-    # Show the window first, then load the panels' code and build them, then read the post:
-    # the window appears as soon as Qt is up.
-    window.show()
-    app.processEvents()
-    window.build()
-    app.processEvents()
+    report_first_paint(window.reading, window.preview.viewport())
     target = paths[0] if paths else resource_path("samples")
-    QTimer.singleShot(0, lambda: window.open_path(target))
+    # The post was read while Qt loaded (see cli.py); when that is over, the window shows
+    # with the post in its first paint, and what can wait follows that paint.
+    rendered = finished_early(target)
+    if rendered is not None and window.reading.show_now(target, rendered):
+        after_first_post(window.reading, window.preview.viewport(), lambda: window.list_site_around(target))
+    else:
+        QTimer.singleShot(0, lambda: window.open_path(target))
+    window.show()
     return app.exec()
 
 
@@ -78,7 +82,7 @@ def _app_icon() -> QIcon:
 
 
 def _check_when_shown(app: QApplication, window: MainWindow) -> None:
-    """--smoke-test: exit 0 once a post is on screen with its outline, 1 if it is empty, 2 if
+    """--smoke-test: exit 0 once a post is painted with its outline, 1 if it is empty, 2 if
     nothing arrives in time. Used by CI on the frozen app."""
 
     def check() -> None:
@@ -92,5 +96,11 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
         window.close()
         app.exit(0 if shown else 1)
 
-    window.post_shown.connect(check)
+    def shown() -> None:
+        if window.reading.rendered is not None:
+            after_next_paint(window.preview.viewport(), check)  # on screen: painted
+        else:
+            QTimer.singleShot(0, check)  # in the event loop: the post may come before it runs
+
+    window.post_shown.connect(shown)
     QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(2))

@@ -248,9 +248,9 @@ class MainWindow(QMainWindow):
             self.open_folder(path)
         else:
             self.reading.open(path)
-            self._list_site_around(path)
+            self.list_site_around(path)
 
-    def _list_site_around(self, post: Path) -> None:
+    def list_site_around(self, post: Path) -> None:
         """A post of a Jekyll site opened on its own (from a file manager, say): list the site's
         posts around it, for previous and next."""
         from viewer.core.site import find_site

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.ui.workers import Worker
 
@@ -27,14 +27,20 @@ if TYPE_CHECKING:
     from viewer.core.search import Matcher
     from viewer.ui.post_document import PostDocument
 
+#: The largest post (characters of HTML) laid out on the GUI thread by `show_now`: a few
+#: milliseconds of Qt's HTML import.
+SHOW_NOW_MAX_CHARS = 200_000
+#: How long after a post is shown its memory is settled (see `settle_memory`).
+SETTLE_DELAY_MS = 300
+
 
 def render_path(path: Path, stylesheet: str) -> tuple[RenderedPost, PostDocument]:
-    """Runs in the worker thread: read and render the post, and lay it out for Qt."""
-    from viewer.core.document import load_post
-    from viewer.core.render import render_post
+    """Runs in the worker thread: read and render the post (or take it from the render cache),
+    and lay it out for Qt."""
+    from viewer.core.render_cache import rendered_post
     from viewer.ui.post_document import build_document
 
-    rendered = render_post(load_post(path))
+    rendered = rendered_post(path)
     return rendered, build_document(rendered.html, stylesheet)
 
 
@@ -95,6 +101,21 @@ class Reading(QObject):
         self._keep_view = keep_view
         self.opening.emit(path)
         self.worker.submit("render", partial(render_path, path, self._stylesheet))
+
+    def show_now(self, path: Path, rendered: RenderedPost) -> bool:
+        """Show a post already rendered (the one the app starts with, read while Qt loaded)
+        at once, laid out here on the GUI thread, so that the window's first paint has it.
+        Only a post small enough to lay out without a noticeable pause: False for a larger one
+        (`open` it instead)."""
+        if len(rendered.html) > SHOW_NOW_MAX_CHARS:
+            return False
+        from viewer.ui.post_document import build_document
+
+        self.path = Path(path).resolve()
+        self._keep_view = False
+        self.opening.emit(self.path)
+        self._on_rendered("render", (rendered, build_document(rendered.html, self._stylesheet)))
+        return True
 
     def reload(self) -> None:
         if self.path is not None:
@@ -157,7 +178,8 @@ class Reading(QObject):
             self.current_match = current
         self._find_neighbours()
         self.post_changed.emit(self.rendered, keep)
-        settle_memory()
+        # Once the post is on screen: a full collection now would hold its first paint back.
+        QTimer.singleShot(SETTLE_DELAY_MS, settle_memory)
 
     def _on_failed(self, _kind: str, message: str) -> None:
         self.rendered, self.document = None, None
