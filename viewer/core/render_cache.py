@@ -103,8 +103,9 @@ class Early:
         finally:
             self._done.set()
 
-    def done(self) -> bool:
-        return self._done.is_set()
+    def wait(self, seconds: float) -> bool:
+        """Whether the reading is over (waiting up to `seconds` for it)."""
+        return self._done.wait(seconds)
 
     def result(self) -> RenderedPost:
         self._done.wait()
@@ -126,12 +127,13 @@ def read_early(path: Path) -> Early:
     return early
 
 
-def finished_early(path: Path) -> RenderedPost | None:
-    """The post at `path` if it was read early and that reading is over and went well (it is
-    taken then); None otherwise (a reading still going on is left for `rendered_post`)."""
+def finished_early(path: Path, wait: float = 0.0) -> RenderedPost | None:
+    """The post at `path` if it was read early and that reading is over, or ends within `wait`
+    seconds, and went well (it is taken then); None otherwise (a reading still going on is
+    left for `rendered_post`)."""
     path = Path(path).resolve()
     early = _early.get(path)
-    if early is None or not early.done():
+    if early is None or not early.wait(wait):
         return None
     del _early[path]
     try:

@@ -18,6 +18,8 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import MAX_RECENT, Settings
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
+#: How long the window waits for its first post before it shows without it.
+EARLY_POST_WAIT_S = 0.5
 
 
 def qt_application(argv: list[str]) -> list[str]:
@@ -44,13 +46,14 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         _list_the_others(window, settings, paths[1:])
     if smoke_test:
         _check_when_shown(app, window)
-    report_first_paint(window.reading, window.preview.viewport())
+    report_first_paint(window.reading, window)
     target = paths[0] if paths else resource_path("samples")
-    # The post was read while Qt loaded (see cli.py); when that is over, the window shows
-    # with the post in its first paint, and what can wait follows that paint.
-    rendered = finished_early(target)
+    # The post was read while Qt loaded (see cli.py). When that is over, or soon is (a post
+    # opened for the first time renders), the window shows with the post in its first paint,
+    # and what can wait follows that paint; else the window shows first and the post after.
+    rendered = finished_early(target, wait=EARLY_POST_WAIT_S)
     if rendered is not None and window.reading.show_now(target, rendered):
-        after_first_post(window.reading, window.preview.viewport(), lambda: window.list_site_around(target))
+        after_first_post(window.reading, window, lambda: window.list_site_around(target))
     else:
         QTimer.singleShot(0, lambda: window.open_path(target))
     window.show()
@@ -98,7 +101,7 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
 
     def shown() -> None:
         if window.reading.rendered is not None:
-            after_next_paint(window.preview.viewport(), check)  # on screen: painted
+            after_next_paint(window, check)  # on screen: painted
         else:
             QTimer.singleShot(0, check)  # in the event loop: the post may come before it runs
 

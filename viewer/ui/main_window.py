@@ -50,7 +50,6 @@ class MainWindow(QMainWindow):
 
     settings: Settings
     reading: Reading
-    posts: PostsPanel
     outline: OutlinePanel
     preview: PostView
     links: LinksPanel
@@ -93,19 +92,17 @@ class MainWindow(QMainWindow):
         from viewer.ui.links_panel import LinksPanel
         from viewer.ui.outline_panel import OutlinePanel
         from viewer.ui.post_header import PostHeader
-        from viewer.ui.posts_panel import PostsPanel
         from viewer.ui.preview import PostView
         from viewer.ui.search_bar import SearchBar
         from viewer.ui.warning_bar import WarningBar
 
         reading = self.reading
-        self.posts = PostsPanel(reading, self)
-        self.posts.set_order(self.settings.post_order)
-        self.posts.order_changed.connect(lambda order: setattr(self.settings, "post_order", order))
-        self.posts.hide()
+        self._posts: PostsPanel | None = None
+        posts_place = QWidget(self)  # the post list's, until a folder is open (see `posts`)
+        posts_place.hide()
         self.outline = OutlinePanel(reading, self)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.addWidget(self.posts)
+        self.left.addWidget(posts_place)
         self.left.addWidget(self.outline)
         self.left.setStretchFactor(0, 2)
         self.left.setStretchFactor(1, 3)
@@ -140,6 +137,24 @@ class MainWindow(QMainWindow):
         self.index_progress.setFormat("Indexing %v / %m")
         self.index_progress.hide()
         self.statusBar().addPermanentWidget(self.index_progress)
+
+    @property
+    def posts(self) -> PostsPanel:
+        """The post list of the open folder, made when first asked for: a post opened on its own
+        shows without it (it takes a while to build)."""
+        if self._posts is None:
+            from viewer.ui.posts_panel import PostsPanel
+
+            panel = PostsPanel(self.reading, self)
+            panel.set_order(self.settings.post_order)
+            panel.order_changed.connect(lambda order: setattr(self.settings, "post_order", order))
+            panel.select(self.reading.path)
+            # In its place's size and visibility, so the outline below it does not move.
+            place = self.left.replaceWidget(0, panel)
+            if place is not None:
+                place.deleteLater()
+            self._posts = panel
+        return self._posts
 
     def _build_actions(self) -> None:
         from viewer.ui.actions import install_actions, window_actions

@@ -8,7 +8,15 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
@@ -48,6 +56,7 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        self._shown_document: QTextDocument | None = None  # the last one `show_post` set
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.document().setIndentWidth(INDENT_WIDTH)
         self._apply_stylesheet()
@@ -84,7 +93,11 @@ class PostView(QTextBrowser):
         self.setExtraSelections([])
         self._html = document.html
         old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
+        # Qt deletes its own first document; ours are deleted here. (Not `old.parent() is
+        # self`: asking for the parent of Qt's own, an object of a class Python does not know,
+        # makes PySide6 set up a hundred classes' enums looking for one, ~20 ms.)
+        ours = old is self._shown_document
+        self._shown_document = document.qt
         document.qt.setParent(self)
         document.qt.setDefaultFont(self._zoomed_font())
         self.setDocument(document.qt)

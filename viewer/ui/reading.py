@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: milliseconds of Qt's HTML import.
 SHOW_NOW_MAX_CHARS = 200_000
 #: How long after a post is shown its memory is settled (see `settle_memory`).
-SETTLE_DELAY_MS = 300
+SETTLE_DELAY_MS = 1000
 
 
 def render_path(path: Path, stylesheet: str) -> tuple[RenderedPost, PostDocument]:
