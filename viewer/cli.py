@@ -103,7 +103,6 @@ def _run_library(args: list[str]) -> int:
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
-    from viewer.core.search import outline_path_of_match
 
     library = LibraryIndex(options.folder)
     try:
@@ -130,7 +129,7 @@ def _run_library(args: list[str]) -> int:
                     "title": hit.title,
                     "date": hit.date,
                     "snippet": hit.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]"),
-                    "path_in_outline": outline_path_of_match(hit.path, query),
+                    "path_in_outline": list(hit.outline_path),
                 }
                 for hit in hits
             ]

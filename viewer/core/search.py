@@ -8,11 +8,12 @@ Typographic quotes and dashes, which Jekyll makes of ' " -- ---, match the ASCII
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.core.outline import OutlineNode, walk
@@ -256,21 +257,30 @@ def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
     return matches
 
 
-def outline_path_of_match(path: Path, query: str) -> list[str]:
-    """The outline labels above the first place in the post at `path` where `query` occurs
-    (a library search shows it beside each result)."""
-    from viewer.core.document import PostError, load_post
-    from viewer.core.render import render_post
-
-    try:
-        rendered = render_post(load_post(path))
-    except PostError:
-        return []
-    matcher = Matcher(query)
+def packed_blocks(rendered: RenderedPost) -> bytes:
+    """The post's visible text block by block, each with the outline path above it, packed
+    small: the library index keeps it, so that a search says where in a post its query is
+    without rendering the post again."""
+    paths = _OutlinePaths(rendered.outline)
+    numbers: dict[tuple[str, ...], int] = {}
+    blocks = []
     for block in text_blocks(rendered.html):
-        if matcher.matches(block.text):
-            return list(_OutlinePaths(rendered.outline).of(block.anchor))
-    return []
+        blocks.append((block.text, numbers.setdefault(paths.of(block.anchor), len(numbers))))
+    data = json.dumps([list(numbers), blocks], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(data.encode("utf-8"))
+
+
+def outline_path_in(packed: bytes, matcher: Matcher) -> tuple[str, ...]:
+    """The outline path of the first block in `packed` (see `packed_blocks`) that `matcher`
+    finds; () when none does (the query is in the title, say) or `packed` is damaged."""
+    try:
+        paths, blocks = json.loads(zlib.decompress(packed))
+        for text, number in blocks:
+            if matcher.matches(text):
+                return tuple(paths[number])
+    except (zlib.error, ValueError, TypeError, IndexError):
+        pass
+    return ()
 
 
 class _OutlinePaths:

@@ -69,10 +69,8 @@ class Library(QObject):
     listed = Signal(object, bool)
     #: Posts read so far, of how many (while the index is brought up to date).
     progress = Signal(int, int)
-    #: (query, count, [SearchHit]) for `search()`.
+    #: (query, count, [SearchHit]) for `search()`; each hit says where in its post the query is.
     searched = Signal(str, int, list)
-    #: (query, result number, outline path of its match): each costs a render, so they follow.
-    outline_path_found = Signal(str, int, list)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -89,7 +87,6 @@ class Library(QObject):
         self._stop = threading.Event()
         self.updating = False
         self._rescan_again = False
-        self._search_number = 0
 
     def open(self, folder: Path) -> None:
         self.close()
@@ -122,24 +119,12 @@ class Library(QObject):
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
-        self._search_number += 1
         self.worker.submit("search", lambda: search_index(folder, cache, query, update_first))
-
-    def _find_outline_paths(self, query: str, hits: list[Any]) -> None:
-        """Runs in the worker thread, result by result, until a newer search starts."""
-        from viewer.core.search import outline_path_of_match
-
-        number = self._search_number
-        for row, hit in enumerate(hits):
-            if number != self._search_number:
-                return
-            self.outline_path_found.emit(query, row, outline_path_of_match(hit.path, query))
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
         self._stop.set()
         self._rescan_timer.stop()
-        self._search_number += 1  # outline paths still being found are not wanted either
         self.folder = None
         self.updating = self._rescan_again = False
         paths = self.watcher.files() + self.watcher.directories()
@@ -148,11 +133,7 @@ class Library(QObject):
 
     def _on_done(self, kind: str, result: Any) -> None:
         if kind == "search":
-            query, _count, hits = result
             self.searched.emit(*result)
-            self.worker.submit("outline-paths", lambda: self._find_outline_paths(query, hits))
-            return
-        if kind == "outline-paths":
             return
         posts, watched = result
         if kind == "fresh":

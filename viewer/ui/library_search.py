@@ -28,7 +28,7 @@ HtmlRole = Qt.ItemDataRole.UserRole + 2
 MATCH_STYLE = "background-color:#fcd34d; color:#111"
 
 
-def result_html(hit: SearchHit, outline_path: list[str]) -> str:
+def result_html(hit: SearchHit) -> str:
     """Title and date, the snippet with its match highlighted, and where in the outline it is."""
     snippet = html.escape(hit.snippet).replace(MATCH_START, f'<span style="{MATCH_STYLE}">')
     snippet = snippet.replace(MATCH_END, "</span>")
@@ -36,8 +36,8 @@ def result_html(hit: SearchHit, outline_path: list[str]) -> str:
         f"<b>{html.escape(hit.title)}</b>&nbsp;&nbsp;<i>{html.escape(hit.date[:10])}</i>",
         snippet,
     ]
-    if outline_path:
-        lines.append(f"<i>in {html.escape(' › '.join(outline_path))}</i>")
+    if hit.outline_path:
+        lines.append(f"<i>in {html.escape(' › '.join(hit.outline_path))}</i>")
     return "<br>".join(lines)
 
 
@@ -73,7 +73,6 @@ class LibrarySearchDialog(QDialog):
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
-        self._hits: list[SearchHit] = []
         # The arrow keys move through the results while typing goes on in the box.
         self.edit.installEventFilter(self)
 
@@ -93,24 +92,16 @@ class LibrarySearchDialog(QDialog):
             return  # an answer to an older query
         self.results.clear()
         self.status.setText(_count_text(count, len(hits)) if count else ("No posts match" if query else ""))
-        self._hits = hits
         for hit in hits:
             item = QListWidgetItem()
             plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
             item.setText(f"{hit.title}  {hit.date[:10]}  {plain}")  # what screen readers say
-            item.setData(HtmlRole, result_html(hit, []))
+            item.setData(HtmlRole, result_html(hit))
             item.setToolTip(html.escape(str(hit.path)))
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
-
-    def show_outline_path(self, query: str, row: int, outline_path: list[str]) -> None:
-        """Add where in the post's outline result `row` matched (found after the results)."""
-        if query != self.edit.text().strip() or row >= self.results.count() or not outline_path:
-            return
-        self.results.item(row).setData(HtmlRole, result_html(self._hits[row], outline_path))
-        self.results.doItemsLayout()  # the row grew a line
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)

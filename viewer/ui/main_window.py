@@ -378,7 +378,6 @@ class MainWindow(QMainWindow):
             self.library_dialog.query_changed.connect(self._run_library_search)
             self.library_dialog.result_chosen.connect(self._open_library_result)
             self.library.searched.connect(self.library_dialog.show_results)
-            self.library.outline_path_found.connect(self.library_dialog.show_outline_path)
         self.library_dialog.show_message(f"Searching {folder}")
         self.library_dialog.show()
         self.library_dialog.raise_()
