@@ -209,12 +209,11 @@ def main() -> None:
             runs, count = [], 0
             for _ in range(5):
                 start = time.perf_counter()
-                count, hits = index.search(query, limit=20)
+                count, _hits = index.search(query, limit=20)
                 runs.append(time.perf_counter() - start)
             check = "exact" if count == expected[query] else f"SCAN SAYS {expected[query]}"
-            print(
-                f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {statistics.median(runs) * 1000:6.1f} ms"
-            )
+            took = statistics.median(runs) * 1000
+            print(f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {took:6.1f} ms")
         index.close()
 
         cache = temp / "xdg"
@@ -227,7 +226,8 @@ def main() -> None:
         beyond = (statistics.median(every) - statistics.median(one)) / (len(queries) - 1)
         print(
             f"note-viewer search --json (with outline paths): one query {statistics.median(one):.2f} s, "
-            f"{len(queries)} queries {statistics.median(every):.2f} s: {beyond * 1000:.0f} ms a query beyond the first"
+            f"{len(queries)} queries {statistics.median(every):.2f} s: "
+            f"{beyond * 1000:.0f} ms a query beyond the first"
         )
         env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT)}
         answers = json.loads(
@@ -247,7 +247,7 @@ def main() -> None:
             )
             grep_times.append(time.perf_counter() - start)
         print(
-            f"grep -l -r -i -F over the same files: median {statistics.median(grep_times) * 1000:.0f} ms a query "
+            f"grep -l -r -i -F over the same files: {statistics.median(grep_times) * 1000:.0f} ms a query "
             f"({min(grep_times) * 1000:.0f}–{max(grep_times) * 1000:.0f} ms)"
         )
         if not options.no_window:
