@@ -41,6 +41,9 @@ _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 MATCH_START, MATCH_END = "\x02", "\x03"
 LOCK_WAIT_S = 5
 MMAP_BYTES = 256 * 1024 * 1024
+#: A short query found in at least one post in this many is ordered by walking the posts newest
+#: first; a rarer one by sorting what a scan found.
+DENSE_SHARE = 10
 #: Posts read before they are written, in one short write: by count, and by text held.
 BATCH_POSTS, BATCH_CHARS = 200, 16_000_000
 #: Reading at least this many posts, the index uses a process per core (up to MAX_PROCESSES).
@@ -378,18 +381,11 @@ class LibraryIndex:
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
             folded = query.casefold()
-            # One scan: the matching rows, each with the total count. No rank without trigrams:
-            # posts with the query in the title come first (SQLite's lower() folds ASCII only;
-            # it only orders), then the newest.
-            found = self.db.execute(
-                "SELECT id, count(*) OVER () FROM files WHERE instr(folded, ?) > 0 "
-                "ORDER BY instr(lower(title), ?) > 0 DESC, date_iso DESC LIMIT ?",
-                (folded, folded, -1 if limit is None else max(limit, 1)),  # a row, to carry the count
-            ).fetchall()
-            count = found[0][1] if found else 0
-            found = found[:limit]
+            count = self.db.execute("SELECT count(*) FROM files WHERE instr(folded, ?) > 0", (folded,))
+            count = count.fetchone()[0]
+            found = self._newest_first(folded, count, limit)
             # The text itself is kept once, in the text index (a row per post that can be shown).
-            ids = ",".join(str(rowid) for rowid, _ in found)
+            ids = ",".join(str(rowid) for rowid in found)
             details = {
                 row[0]: row[1:]
                 for row in self.db.execute(f"SELECT id, path, title, date FROM files WHERE id IN ({ids})")
@@ -397,7 +393,7 @@ class LibraryIndex:
             bodies = dict(self.db.execute(f"SELECT rowid, body FROM posts WHERE rowid IN ({ids})").fetchall())
             rows = [
                 (rowid, *details[rowid], _snippet(bodies.get(rowid, ""), folded, len(query)))
-                for rowid, _ in found
+                for rowid in found
             ]
         paths = self._outline_paths([row[0] for row in rows], query)
         hits = [
@@ -405,6 +401,35 @@ class LibraryIndex:
             for rowid, p, t, d, s in rows
         ]
         return count, hits
+
+    def _newest_first(self, folded: str, count: int, limit: int | None) -> list[int]:
+        """The first `limit` of the `count` posts whose text holds `folded` (no rank without
+        trigrams): those with it in the title first (SQLite's lower() folds ASCII only; it only
+        orders), then the newest."""
+        wanted = count if limit is None else min(limit, count)
+        if not wanted:
+            return []
+        titled = "instr(lower(title), ?) > 0"
+        if count * DENSE_SHARE < self.db.execute("SELECT count(*) FROM files").fetchone()[0]:
+            # Few posts have it: the scan that finds them orders them.
+            rows = self.db.execute(
+                "SELECT id FROM files WHERE instr(folded, ?) > 0 "
+                f"ORDER BY {titled} DESC, date_iso DESC LIMIT ?",
+                (folded, folded, wanted),
+            )
+            return [rowid for (rowid,) in rows]
+        # Most posts have it: walked newest first (an index), the first few posts found will do.
+        found: list[int] = []
+        for condition in (titled, f"NOT {titled}"):
+            rows = self.db.execute(
+                f"SELECT id FROM files WHERE {condition} AND instr(folded, ?) > 0 "
+                "ORDER BY date_iso DESC LIMIT ?",
+                (folded, folded, wanted - len(found)),
+            )
+            found += [rowid for (rowid,) in rows]
+            if len(found) >= wanted:
+                break
+        return found
 
     def _outline_paths(self, rowids: list[int], query: str) -> dict[int, tuple[str, ...]]:
         """Where in each of these posts the query first is: the outline path of its block."""
@@ -592,6 +617,8 @@ def _create_schema(db: sqlite3.Connection) -> None:
     db.execute(
         f"INSERT INTO posts (posts, rank) VALUES ('rank', 'bm25({_TITLE_WEIGHT}, 1, {_LABEL_WEIGHT})')"
     )
+    # Short queries list the newest posts first: found by walking this (see _newest_first).
+    db.execute("CREATE INDEX files_by_date ON files (date_iso)")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

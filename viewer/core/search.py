@@ -111,6 +111,18 @@ class Matcher:
             if match.end() > match.start()
         }
 
+    def first_matching(self, texts: JoinedTexts) -> int | None:
+        """The number of the first text that matches, in one search over them all."""
+        if self.is_empty:
+            return None
+        if self.options.regex:
+            return next((number for number, text in enumerate(texts.texts) if self.matches(text)), None)
+        joined, starts = texts.joined(folded=self._fold)
+        for match in self._regex.finditer(joined):
+            if match.end() > match.start():
+                return bisect.bisect_right(starts, match.start()) - 1
+        return None
+
     def matches(self, text: str) -> bool:
         if self.is_empty:
             return False
@@ -275,12 +287,10 @@ def outline_path_in(packed: bytes, matcher: Matcher) -> tuple[str, ...]:
     finds; () when none does (the query is in the title, say) or `packed` is damaged."""
     try:
         paths, blocks = json.loads(zlib.decompress(packed))
-        for text, number in blocks:
-            if matcher.matches(text):
-                return tuple(paths[number])
+        first = matcher.first_matching(JoinedTexts([text for text, _ in blocks]))
+        return () if first is None else tuple(paths[blocks[first][1]])
     except (zlib.error, ValueError, TypeError, IndexError):
-        pass
-    return ()
+        return ()
 
 
 class _OutlinePaths:
