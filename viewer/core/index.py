@@ -381,9 +381,10 @@ class LibraryIndex:
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
             folded = query.casefold()
-            count = self.db.execute("SELECT count(*) FROM files WHERE instr(folded, ?) > 0", (folded,))
-            count = count.fetchone()[0]
-            found = self._newest_first(folded, count, limit)
+            scan = self.db.execute("SELECT id FROM files WHERE instr(folded, ?) > 0", (folded,))
+            having = [rowid for (rowid,) in scan]
+            count = len(having)
+            found = self._newest_first(folded, having, limit)
             # The text itself is kept once, in the text index (a row per post that can be shown).
             ids = ",".join(str(rowid) for rowid in found)
             details = {
@@ -402,20 +403,20 @@ class LibraryIndex:
         ]
         return count, hits
 
-    def _newest_first(self, folded: str, count: int, limit: int | None) -> list[int]:
-        """The first `limit` of the `count` posts whose text holds `folded` (no rank without
-        trigrams): those with it in the title first (SQLite's lower() folds ASCII only; it only
-        orders), then the newest."""
-        wanted = count if limit is None else min(limit, count)
+    def _newest_first(self, folded: str, having: list[int], limit: int | None) -> list[int]:
+        """The first `limit` of the posts `having` the folded query in their text (no rank
+        without trigrams): those with it in the title first (SQLite's lower() folds ASCII only;
+        it only orders), then the newest."""
+        wanted = len(having) if limit is None else min(limit, len(having))
         if not wanted:
             return []
         titled = "instr(lower(title), ?) > 0"
-        if count * DENSE_SHARE < self.db.execute("SELECT count(*) FROM files").fetchone()[0]:
-            # Few posts have it: the scan that finds them orders them.
+        if len(having) * DENSE_SHARE < self.db.execute("SELECT count(*) FROM files").fetchone()[0]:
+            # Few posts have it: those ordered.
+            ids = ",".join(map(str, having))
             rows = self.db.execute(
-                "SELECT id FROM files WHERE instr(folded, ?) > 0 "
-                f"ORDER BY {titled} DESC, date_iso DESC LIMIT ?",
-                (folded, folded, wanted),
+                f"SELECT id FROM files WHERE id IN ({ids}) ORDER BY {titled} DESC, date_iso DESC LIMIT ?",
+                (folded, wanted),
             )
             return [rowid for (rowid,) in rows]
         # Most posts have it: walked newest first (an index), the first few posts found will do.
