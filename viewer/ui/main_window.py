@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.library.progress.connect(self._show_index_progress)
         self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
+        self._start_in_folder = False
+        self.reading.opening.connect(lambda _path: setattr(self, "_start_in_folder", False))
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         if build_now:
@@ -265,6 +267,9 @@ class MainWindow(QMainWindow):
         """List the posts of `folder` (and index them); `remember` puts it in Open Recent."""
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
+        # Its first post opens when the list arrives, unless the reader opens a post meanwhile
+        # (later re-checks of the folder never replace the post being read).
+        self._start_in_folder = True
         self.statusBar().showMessage(f"Reading {folder}…")
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")
@@ -325,7 +330,7 @@ class MainWindow(QMainWindow):
         path = self.reading.path
         if not posts and fresh and path is None:
             self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
-        elif posts and (path is None or self.folder not in path.parents):
+        elif posts and self._start_in_folder and (path is None or self.folder not in path.parents):
             # Nothing of this folder is shown yet: start with the first post of the list.
             first = self.posts.first_path()
             if first is not None:
