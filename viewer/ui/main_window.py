@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the search in the post is set to the query."""
         self.search.set_query(query)
-        self.reading.open(path)
+        self.reading.open(path, keep_search=True)
 
     # --- zoom, export, about -------------------------------------------------------------------------
 

@@ -88,9 +88,16 @@ class Reading(QObject):
 
     # --- requests ------------------------------------------------------------------------------------
 
-    def open(self, path: Path, keep_view: bool = False) -> None:
-        """Read the post at `path`; with `keep_view` the views keep their place (a reload)."""
+    def open(self, path: Path, keep_view: bool = False, keep_search: bool = False) -> None:
+        """Read the post at `path`; with `keep_view` the views keep their place (a reload).
+
+        A search belongs to the post it was made in: going to another post ends it, unless
+        `keep_search` (a library result opens its post at the match of the library's query).
+        Carried along silently, it would show the next post's tree and links filtered down to
+        its matches, or empty, with little to say why."""
         path = Path(path).resolve()
+        if path != self.path and not keep_search and self.matcher is not None:
+            self.search(None)
         self.path = path
         self._keep_view = keep_view
         self.opening.emit(path)
