@@ -23,6 +23,7 @@ from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
     from viewer.core.library import Neighbours, PostSummary
+    from viewer.core.links import LinkEntry
     from viewer.core.render import RenderedPost
     from viewer.core.search import Matcher
     from viewer.ui.post_document import PostDocument
@@ -57,6 +58,8 @@ class Reading(QObject):
     node_selected = Signal(str)
     #: The reader jumped to a node (an element id): the post goes there.
     jumped = Signal(str)
+    #: The reader jumped to a place inside a node, a link say: (start, end) in the document.
+    jumped_to_span = Signal(int, int)
     #: The active search changed (a Matcher, or None); `matches` and `current_match` are set.
     search_changed = Signal(object)
     #: Another match is the current one: (its number, how many there are).
@@ -82,6 +85,8 @@ class Reading(QObject):
         self._by_date: list[PostSummary] = []
         self._stylesheet = ""
         self._keep_view = False
+        #: Where the links to a URL are in the document (found once per post and URL).
+        self._spans_by_url: dict[str, list[tuple[int, int]]] = {}
         self.worker = Worker(self)
         self.worker.done.connect(self._on_rendered)
         self.worker.failed.connect(self._on_failed)
@@ -115,6 +120,31 @@ class Reading(QObject):
             self.jumped.emit(node_id)
         else:
             self._set_match(number)
+
+    def go_to_link(self, entry: LinkEntry, number: int) -> None:
+        """Jump to the link `entry` itself: the place it is cited at for the `number`th time
+        (counting on from the first again after the last). The node it sits in is selected."""
+        spans = self._link_spans(entry.url)
+        if not spans:  # not shown by the post (an embed): its node, then
+            if entry.anchors:
+                self.go_to(entry.anchors[number % len(entry.anchors)])
+            return
+        start, end = spans[number % len(spans)]
+        assert self.document is not None
+        positions = self.document.anchors
+        cited_in = [a for a in entry.anchors if a in positions and positions[a] <= start]
+        if cited_in:
+            self._select(max(cited_in, key=positions.__getitem__))
+        self.jumped_to_span.emit(start, end)
+
+    def _link_spans(self, url: str) -> list[tuple[int, int]]:
+        from viewer.ui.post_document import link_spans
+
+        if self.document is None:
+            return []
+        if url not in self._spans_by_url:
+            self._spans_by_url[url] = link_spans(self.document.qt, url)
+        return self._spans_by_url[url]
 
     def reached(self, node_id: str) -> None:
         """The reader scrolled to a node (no jump: the post is already there)."""
@@ -155,6 +185,7 @@ class Reading(QObject):
     def _on_rendered(self, _kind: str, result: tuple[RenderedPost, PostDocument]) -> None:
         keep = self._keep_view
         self.rendered, self.document = result
+        self._spans_by_url = {}
         self.problem = ""
         if not keep or self.node not in self.document.anchors:
             self.node = ""
@@ -168,6 +199,7 @@ class Reading(QObject):
 
     def _on_failed(self, _kind: str, message: str) -> None:
         self.rendered, self.document = None, None
+        self._spans_by_url = {}
         self.problem = message
         self.node = ""
         self._find_matches()
