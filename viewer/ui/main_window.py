@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from viewer.ui import APP_NAME
 from viewer.ui.library import Library
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
+from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.preview, 1)
 
         self.links = LinksPanel(reading, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = ReadingSplitter(post_column=1, parent=self)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
@@ -198,9 +199,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         # After the panels: hiding a panel of a window not yet shown would shrink it again.
-        geometry = self.settings.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1280, 800))
+        restore_geometry(self, self.settings.window_state("geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())
