@@ -40,6 +40,8 @@ NEIGHBOUR_ACTIONS = {
     "go.previous-in-category": "older_in_category",
     "go.next-in-category": "newer_in_category",
 }
+#: View ▸ Expand to Level N goes this deep (Alt+1 … Alt+9); the menu offers the post's depth.
+MAX_EXPAND_LEVEL = 9
 #: The side panels that can be hidden: name → the id of the action that shows it.
 PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links"}
 
@@ -109,7 +111,7 @@ _ACTIONS = (
         ),
         *(
             ActionSpec(f"view.expand-to-level-{n}", f"Expand to Level &{n}", _expand_to(n), (f"Alt+{n}",))
-            for n in range(1, 5)
+            for n in range(1, MAX_EXPAND_LEVEL + 1)
         ),
     ),
     *_in_menu(

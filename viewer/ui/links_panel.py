@@ -48,7 +48,8 @@ KINDS = {
     "email": ("#6b7280", "✉", "E-mail address"),
     "other": ("#6b7280", "↗", "Web page"),
 }
-COLUMNS = ("Link", "×")
+#: The second column counts the citations ("×", as once, read as a close button).
+COLUMNS = ("Link", "Cited")
 SortRole = Qt.ItemDataRole.UserRole + 2
 _ICONS: dict[str, QIcon] = {}
 
@@ -110,6 +111,8 @@ class LinksModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
+            return "How many times the post cites the link (click the link: each citation in turn)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

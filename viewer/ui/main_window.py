@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.commands["file.reload"])
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
+        self._offer_expand_levels(None)
 
     def _connect_reading(self) -> None:
         """What goes through the window: links to follow, changes on disk, the status bar."""
@@ -223,6 +224,16 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(rendered.post.path))
             self.statusBar().showMessage(str(rendered.post.path), 4000)
         self._enable_go_actions()
+        self._offer_expand_levels(rendered)
+
+    def _offer_expand_levels(self, rendered: RenderedPost | None) -> None:
+        """Expand to Level 1 … the post's depth (up to 9): deeper levels would show nothing more."""
+        from viewer.core.outline import walk
+        from viewer.ui.actions import MAX_EXPAND_LEVEL
+
+        depth = max((level + 1 for level, _ in walk(rendered.outline)), default=1) if rendered else 1
+        for n in range(1, MAX_EXPAND_LEVEL + 1):
+            self.commands[f"view.expand-to-level-{n}"].setVisible(n <= max(depth, 1))
 
     def _enable_go_actions(self) -> None:
         from viewer.ui.actions import NEIGHBOUR_ACTIONS
@@ -419,10 +430,16 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
             return
+        self.settings.export_folder = str(target.parent)
         self.statusBar().showMessage(f"Exported to {target}", 5000)
 
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
-        folder = Path.home()
+        """Ask where to export, starting in the folder of the last export, else the Documents
+        folder: never beside the post, where a Markdown or HTML file would become part of the
+        user's site."""
+        from viewer.ui.export_folder import start_folder
+
+        folder = start_folder(self.settings.export_folder)
         name, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / suggested), file_filter)
         return Path(name) if name else None
 

@@ -59,6 +59,15 @@ class Settings:
 
     # --- window state --------------------------------------------------------------------------------
 
+    @property
+    def export_folder(self) -> str:
+        """Where the last export was written ("" before the first)."""
+        return str(self._store.value("window/export_folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._store.setValue("window/export_folder", folder)
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None
