@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setSizes([300, 700, 320])  # fitted to the window: see ReadingSplitter
         self.setCentralWidget(self.splitter)
 
         self.toolbar = self.addToolBar("Main")

@@ -3,7 +3,9 @@ post column that keeps its width while the side panels give way."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QDataStream, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -13,6 +15,9 @@ DEFAULT_SIZE = QSize(1280, 800)
 SCREEN_SHARE = 0.9
 #: Side panels give way to a narrower window down to this width before the post does.
 SIDE_PANEL_MIN = 180
+#: QSplitter.saveState() starts with this number (qsplitter.cpp's SplitterMagic), a version (0
+#: or 1), then the widths asked for.
+SPLITTER_STATE_MAGIC = 0xFF
 
 
 def restore_geometry(window: QWidget, saved: QByteArray | None) -> None:
@@ -33,27 +38,72 @@ def _on_a_screen(geometry: QRect) -> bool:
     return any(screen.availableGeometry().contains(geometry) for screen in QGuiApplication.screens())
 
 
+def fitted_sizes(wanted: list[int], post: int, available: int) -> list[int]:
+    """The panel widths `wanted` made to fill `available`: more goes to the post (index `post`);
+    less comes from the side panels first, down to SIDE_PANEL_MIN each, then from the post."""
+    sizes = list(wanted)
+    lost = sum(sizes) - available
+    if lost <= 0:
+        sizes[post] -= lost
+        return sizes
+    sides = [i for i, size in enumerate(sizes) if i != post and size > SIDE_PANEL_MIN]
+    spare = sum(sizes[i] - SIDE_PANEL_MIN for i in sides)
+    taken = min(lost, spare)
+    for i in sides:
+        sizes[i] -= round(taken * (wanted[i] - SIDE_PANEL_MIN) / spare)
+    sizes[post] -= sum(sizes) - available
+    return sizes
+
+
 class ReadingSplitter(QSplitter):
     """Side panels, the post, side panels: the post column takes what a wider window gains, and
     what a narrower one loses comes from the side panels first (down to SIDE_PANEL_MIN), so the
-    post stays readable. (QSplitter alone takes both from the column with the stretch.)"""
+    post stays readable. (QSplitter alone takes both from the column with the stretch.) It keeps
+    the widths asked for (set, restored, or dragged to) and fits them into the room there is."""
 
     def __init__(self, post_column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.post_column = post_column
+        self._wanted: list[int] = []
+        self.splitterMoved.connect(self._remember_drag)
+
+    def _remember(self, sizes: list[int]) -> None:
+        self._wanted = list(sizes)
+
+    def _remember_drag(self) -> None:
+        # A hidden panel keeps the width it had, for when it shows again.
+        old = self._wanted if len(self._wanted) == self.count() else self.sizes()
+        self._wanted = [
+            size if shown else old[i]
+            for i, (size, shown) in enumerate(zip(self.sizes(), self._shown(), strict=True))
+        ]
+
+    def setSizes(self, sizes: Sequence[int]) -> None:
+        self._remember(list(sizes))
+        super().setSizes(sizes)
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        restored = super().restoreState(state)
+        if restored:
+            stream = QDataStream(QByteArray(state))
+            if stream.readInt32() == SPLITTER_STATE_MAGIC and stream.readInt32() in (0, 1):
+                self._remember([stream.readInt32() for _ in range(stream.readInt32())])
+        return restored
+
+    def fit(self, wanted: list[int], available: int) -> None:
+        """Set the panels' widths to `wanted`, fitted into `available` (see fitted_sizes)."""
+        super().setSizes(fitted_sizes(wanted, self.post_column, available))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        before = self.sizes()
         super().resizeEvent(event)
-        after = self.sizes()
-        lost = sum(before) - sum(after)
-        if lost <= 0 or len(before) != len(after) or not self.isVisible():
-            return
-        sides = [i for i, size in enumerate(before) if i != self.post_column and size > SIDE_PANEL_MIN]
-        spare = sum(before[i] - SIDE_PANEL_MIN for i in sides)
-        taken = min(lost, spare)
-        sizes = list(before)
-        for i in sides:
-            sizes[i] -= round(taken * (before[i] - SIDE_PANEL_MIN) / spare)
-        sizes[self.post_column] -= lost - (sum(before) - sum(sizes))
-        self.setSizes(sizes)
+        laid_out = self.sizes()
+        # Less room than the widths asked for (a narrower window, or widths left on a wider
+        # screen): Qt would take it all from the post; the side panels give first.
+        wanted = [size if shown else 0 for size, shown in zip(self._wanted, self._shown(), strict=False)]
+        if len(wanted) == len(laid_out) and sum(laid_out) > 0:
+            self.fit(wanted, sum(laid_out))
+
+    def _shown(self) -> list[bool]:
+        return [
+            not widget.isHidden() for widget in map(self.widget, range(self.count())) if widget is not None
+        ]
