@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.resources import resource_path
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
+from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, open_paths
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
@@ -25,6 +28,14 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
+    paths = [path] if path is not None else []
+    # One app per user and display: a running one takes the paths and comes forward. A smoke
+    # test always runs on its own.
+    instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
+    if instance is None:
+        return 0
+    # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
+    app.installEventFilter(FileOpenEvents(instance.receive, app))
     window = MainWindow(Settings(), build_now=False)
     if smoke_test:
         _check_when_shown(app, window)
@@ -34,9 +45,12 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.processEvents()
     window.build()
     app.processEvents()
-    target = path if path is not None else resource_path("samples")
-    QTimer.singleShot(0, lambda: window.open_path(target))
-    return app.exec()
+    targets = paths or [resource_path("samples")]
+    QTimer.singleShot(0, lambda: open_paths(window, targets))
+    QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
+    status = app.exec()
+    instance.close()
+    return status
 
 
 def _app_icon() -> QIcon:
