@@ -159,7 +159,10 @@ class MainWindow(QMainWindow):
     def _connect_reading(self) -> None:
         """What goes through the window: links to follow, changes on disk, the status bar."""
         from viewer.ui.link_policy import LinkPolicy
+        from viewer.ui.other_programs import install_tree_menu
         from viewer.ui.post_watcher import PostWatcher
+
+        install_tree_menu(self)
 
         reading = self.reading
         self.link_policy = LinkPolicy(reading, self)

@@ -44,6 +44,15 @@ class Settings:
         self._store.setValue("preferences/post_order", order)
 
     @property
+    def editor_command(self) -> str:
+        """How Open in Editor starts the editor ({path}, {line}); "" for the system's default."""
+        return str(self._store.value("preferences/editor_command", ""))
+
+    @editor_command.setter
+    def editor_command(self, command: str) -> None:
+        self._store.setValue("preferences/editor_command", command)
+
+    @property
     def recent_paths(self) -> list[str]:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):
