@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +21,17 @@ from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forw
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
 
-def run(path: Path | None, smoke_test: bool = False) -> int:
+def qt_application(argv: list[str]) -> list[str]:
+    """Make the application from the whole command line, so that Qt takes out the options it
+    knows with their values (-style fusion, -platform offscreen, -reverse, -stylesheet FILE,
+    -qwindowgeometry …); returns the arguments left, for us to read."""
+    app = QApplication.instance() or QApplication(argv)
+    return app.arguments()[1:]
+
+
+def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
+    """Open the window on the first of `paths` (on the sample posts when there is none); the
+    others are put in File ▸ Open Recent."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Note Viewer")
@@ -28,7 +39,6 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
-    paths = [path] if path is not None else []
     # One app per user and display: a running one takes the paths and comes forward. A smoke
     # test always runs on its own.
     instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
@@ -45,7 +55,7 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.processEvents()
     window.build()
     app.processEvents()
-    targets = paths or [resource_path("samples")]
+    targets = list(paths) or [resource_path("samples")]
     QTimer.singleShot(0, lambda: open_paths(window, targets))
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     status = app.exec()
@@ -69,6 +79,10 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
         shown = window.reading.rendered is not None and window.outline.model().rowCount() > 0
         shown = shown and bool(window.preview.toPlainText().strip())
         print("smoke test:", "outline and post shown" if shown else "nothing shown", file=sys.stderr)
+        if window.reading.rendered is not None:
+            print("smoke test: post:", window.reading.rendered.post.path, file=sys.stderr)
+        if window.statusBar().currentMessage():
+            print("smoke test: status bar:", window.statusBar().currentMessage(), file=sys.stderr)
         window.close()
         app.exit(0 if shown else 1)
 

@@ -28,6 +28,8 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
+from viewer.ui.settings import MAX_RECENT
+
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
@@ -164,18 +166,28 @@ def claim(
 
 
 def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
-    """The first path opens; the others wait in File ▸ Open Recent."""
+    """The first path opens; the others wait in File ▸ Open Recent, just under it, and the status
+    bar says so once the first shows."""
     if not paths:
         return
     first, *others = paths
-    for other in reversed(others):
-        window.settings.add_recent(str(Path(other).expanduser().absolute()))
-    window.open_path(Path(first))
     if others:
-        window.statusBar().showMessage(
-            f"{len(others)} more {'file is' if len(others) == 1 else 'files are'} in File ▸ Open Recent.",
-            10000,
-        )
+        _list_the_others(window, others)
+    window.open_path(Path(first))
+
+
+def _list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
+    listed = others[: MAX_RECENT - 1]
+    for path in reversed(listed):
+        window.settings.add_recent(str(Path(path).expanduser().absolute()))
+    given = "1 more file was given" if len(others) == 1 else f"{len(others)} more files were given"
+    where = "lists it" if len(others) == 1 else "lists them"
+    if len(listed) < len(others):
+        where = f"lists the first {len(listed)}"
+    message = f"{given}; File ▸ Open Recent {where}."
+    window.post_shown.connect(
+        lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
+    )
 
 
 def bring_forward(window: MainWindow, paths: Sequence[Path]) -> None:
