@@ -50,7 +50,8 @@ def test_expand_to_level_goes_as_deep_as_the_post(qtbot, window, tmp_path) -> No
     post = tmp_path / "deep.md"
     post.write_text("\n".join(lines) + "\n", encoding="utf-8")  # eight levels
     open_and_wait(qtbot, window, post)
-    offered = [a.text() for a in window.menuBar().actions()[1].menu().actions() if a.isVisible()]
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    offered = [a.text() for a in view.actions() if a.isVisible()]
     assert "Expand to Level &8" in offered and "Expand to Level &9" not in offered
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)

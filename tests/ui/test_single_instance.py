@@ -100,3 +100,19 @@ def test_files_the_system_opens_in_the_app_macos_file_open_events(qtbot, window,
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(samples / PYCON)))
     assert window.reading.path == (samples / PYCON).resolve()
+
+
+def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recent(
+    qtbot, window, samples, runtime_folder
+) -> None:
+    instance = claim([])
+    instance.deliver_to(partial(bring_forward, window))
+    app = second_app(samples / PYCON, samples / MEETUP)  # as a file manager passes two chosen files
+    with qtbot.waitSignal(window.post_shown, timeout=20000):
+        qtbot.waitUntil(lambda: app.poll() is not None, timeout=20000)
+    _out, err = app.communicate()
+    assert app.returncode == 0, err
+    assert window.reading.path == (samples / PYCON).resolve()
+    assert window.settings.recent_paths[:2] == [str((samples / PYCON).resolve()), str(samples / MEETUP)]
+    assert window.statusBar().currentMessage() == "1 more file was given; File ▸ Open Recent lists it."
+    instance.close()

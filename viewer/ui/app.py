@@ -16,7 +16,7 @@ from viewer import __version__
 from viewer.resources import resource_path
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
-from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, open_paths
+from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
@@ -47,6 +47,8 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
     app.installEventFilter(FileOpenEvents(instance.receive, app))
     window = MainWindow(Settings(), build_now=False)
+    targets = list(paths) or [resource_path("samples")]
+    list_the_others(window, targets[1:])
     if smoke_test:
         _check_when_shown(app, window)
     # Show the window first, then load the panels' code and build them, then read the post:
@@ -55,8 +57,7 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.processEvents()
     window.build()
     app.processEvents()
-    targets = list(paths) or [resource_path("samples")]
-    QTimer.singleShot(0, lambda: open_paths(window, targets))
+    QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     status = app.exec()
     instance.close()

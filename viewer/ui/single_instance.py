@@ -171,12 +171,15 @@ def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
     if not paths:
         return
     first, *others = paths
-    if others:
-        _list_the_others(window, others)
+    list_the_others(window, others)
     window.open_path(Path(first))
 
 
-def _list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
+def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
+    """Put `others` in File ▸ Open Recent (under the first path, which goes on top once shown);
+    the status bar says so when the next post shows."""
+    if not others:
+        return
     listed = others[: MAX_RECENT - 1]
     for path in reversed(listed):
         window.settings.add_recent(str(Path(path).expanduser().absolute()))
