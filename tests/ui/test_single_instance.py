@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -25,12 +22,9 @@ PYCON = "_posts/2023-11-20-pycon-notes.md"
 
 
 @pytest.fixture
-def runtime_folder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A runtime folder of this test's own (short: a socket's path has a length limit)."""
-    folder = Path(tempfile.mkdtemp(prefix="nv-"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+def runtime_folder() -> Path:
+    """The runtime folder tests/conftest.py gives this test (the running app's address is there)."""
+    return Path(os.environ["XDG_RUNTIME_DIR"])
 
 
 def second_app(*args: str | Path) -> subprocess.Popen[str]:
@@ -107,6 +101,8 @@ def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recen
 ) -> None:
     instance = claim([])
     instance.deliver_to(partial(bring_forward, window))
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
     app = second_app(samples / PYCON, samples / MEETUP)  # as a file manager passes two chosen files
     with qtbot.waitSignal(window.post_shown, timeout=20000):
         qtbot.waitUntil(lambda: app.poll() is not None, timeout=20000)
@@ -114,5 +110,5 @@ def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recen
     assert app.returncode == 0, err
     assert window.reading.path == (samples / PYCON).resolve()
     assert window.settings.recent_paths[:2] == [str((samples / PYCON).resolve()), str(samples / MEETUP)]
-    assert window.statusBar().currentMessage() == "1 more file was given; File ▸ Open Recent lists it."
+    assert "1 more file was given; File ▸ Open Recent lists it." in said
     instance.close()
