@@ -84,7 +84,7 @@ def test_frozen_second_app_hands_its_file_to_the_first(tmp_path: Path) -> None:
     # QtNetwork's local socket in the bundle: the second app is answered by the first and leaves.
     runtime = Path(tempfile.mkdtemp(prefix="nv-"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
-    first = subprocess.Popen([str(APP), str(POST)], env=env, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen([str(APP), str(POST)], env=env, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while not list(runtime.glob("note-viewer-*")) and time.monotonic() < deadline:
