@@ -34,6 +34,8 @@ MAX_TEXT_WIDTH: dict[Style, float] = {"root": 320.0, "heading": 250.0, "item": 2
 #: A label longer than this many lines ends with "…" (the full text is the node's tooltip).
 MAX_LINES = 6
 PAD_X, PAD_Y = 9.0, 5.0
+#: Between the centre's text and the post's title under it.
+CAPTION_GAP = 3.0
 #: Between a node and its children's column, and between siblings.
 H_GAP, V_GAP = 46.0, 8.0
 #: The map first opens folded at the deepest level that shows at most this many nodes.
@@ -168,6 +170,8 @@ class MapNode:
     #: How many children it has in the outline (shown or folded).
     children: int
     folded: bool
+    #: Under the centre's own text, when the centre is a node: the post's title (item font).
+    caption: tuple[str, ...] = ()
 
     @property
     def centre_y(self) -> float:
@@ -198,8 +202,6 @@ def edge_curve(parent: MapNode, child: MapNode) -> tuple[tuple[float, float], ..
 class MapLayout:
     #: The centre first, then every node shown, in reading order.
     nodes: tuple[MapNode, ...]
-    #: The post's title above the centre, when the centre is a node and not the title.
-    caption: str
     #: (left, top, right, bottom) of every box.
     bounds: tuple[float, float, float, float]
 
@@ -370,9 +372,16 @@ class MindMap:
             band(branch)
         sides = self._sides(bands)
         root_lines, root_width, root_height = self._size(self.root_id, self.title, "root")
+        caption = (
+            tuple(wrap(self.caption, "item", self.metrics, MAX_TEXT_WIDTH["root"])) if self.caption else ()
+        )
+        if caption:
+            caption_width = max(self.metrics.width(line, "item") for line in caption) + 2 * PAD_X
+            root_width = max(root_width, caption_width)
+            root_height += len(caption) * self.metrics.font("item").line_height + CAPTION_GAP
         root = MapNode(
             self.root_id, self.title, root_lines, "root", 0, -1, 0, -root_width / 2, -root_height / 2,
-            root_width, root_height, None, len(self.branches), False,
+            root_width, root_height, None, len(self.branches), False, caption,
         )  # fmt: skip
         placed: list[MapNode] = [root]
 
@@ -409,7 +418,7 @@ class MindMap:
             max(n.x + n.width for n in placed),
             max(n.y + n.height for n in placed),
         )
-        return MapLayout(tuple(placed), self.caption, bounds)
+        return MapLayout(tuple(placed), bounds)
 
     def _sides(self, bands: dict[str, float]) -> dict[str, int]:
         """Each branch's side: all right, or the first ones right and the rest left, split where

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from viewer.core.map_colours import LIGHT, MapColours
 from viewer.core.map_layout import (
+    CAPTION_GAP,
     PAD_X,
     PAD_Y,
     SVG_FONT_FAMILY,
@@ -45,8 +46,6 @@ def _n(value: float) -> str:
 def map_svg(layout: MapLayout, metrics: TextMetrics, title: str, colours: MapColours = LIGHT) -> str:
     """The map as an SVG document titled `title` (the post's title)."""
     left, top, right, bottom = layout.bounds
-    caption_height = metrics.font("heading").line_height * 1.6 if layout.caption else 0.0
-    top -= caption_height
     x0, y0 = left - MARGIN, top - MARGIN
     width, height = right - left + 2 * MARGIN, bottom - top + 2 * MARGIN
     family = metrics.font("item").family
@@ -67,14 +66,6 @@ def map_svg(layout: MapLayout, metrics: TextMetrics, title: str, colours: MapCol
             f'stroke="{colours.hue(child.branch)}" stroke-width="{_n(colours.edge_width(child.depth))}"/>'
         )
     out.append("</g>")
-    if layout.caption:
-        centre = layout.nodes[0]
-        font = metrics.font("heading")
-        out.append(
-            f'<text class="caption" x="{_n(centre.x + centre.width / 2)}" '
-            f'y="{_n(centre.y - font.line_height * 0.6)}" text-anchor="middle" font-size="{_n(font.size)}" '
-            f'fill="{colours.muted}">{_text(layout.caption)}</text>'
-        )
     out.append('<g class="nodes">')
     for node in layout.nodes:
         out.extend(_node(node, metrics, colours))
@@ -110,9 +101,21 @@ def _node(node: MapNode, metrics: TextMetrics, colours: MapColours) -> list[str]
         f'<tspan x="{_n(text_x)}" y="{_n(baseline + number * font.line_height)}">{_text(line)}</tspan>'
         for number, line in enumerate(node.lines)
     )
-    parts.append(
-        f'<text class="label" font-size="{_n(font.size)}"{weight}{anchor} fill="{ink}">{tspans}</text>'
-    )
+    # The first line's place on <text> too: renderers that ignore a <tspan>'s x and y (Qt's
+    # SVG Tiny) then at least start the label in its box.
+    look = f'x="{_n(text_x)}" y="{_n(baseline)}" font-size="{_n(font.size)}"{weight}{anchor} fill="{ink}"'
+    parts.append(f'<text class="label" {look}>{tspans}</text>')
+    if node.caption:
+        small = metrics.font("item")
+        top = baseline + (len(node.lines) - 1) * font.line_height + font.line_height - font.ascent
+        top += CAPTION_GAP + small.ascent
+        tspans = "".join(
+            f'<tspan x="{_n(text_x)}" y="{_n(top + number * small.line_height)}">{_text(line)}</tspan>'
+            for number, line in enumerate(node.caption)
+        )
+        parts.append(
+            f'<text class="caption" font-size="{_n(small.size)}"{anchor} fill="{ink}">{tspans}</text>'
+        )
     if node.folded and node.handle is not None:
         hx, hy = node.handle
         parts.append(

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -31,10 +32,23 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.map_colours import LIGHT, MATCH, MapColours
-from viewer.core.map_layout import PAD_X, PAD_Y, FontSpec, MapLayout, MapNode, MindMap, Style, edge_curve
+from viewer.core.map_layout import (
+    CAPTION_GAP,
+    PAD_X,
+    PAD_Y,
+    FontSpec,
+    MapLayout,
+    MapNode,
+    MindMap,
+    Side,
+    Style,
+    edge_curve,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+
+    from viewer.core.outline import OutlineNode
 
 #: Item data keys: the node id an item stands for, and what part of the node it is.
 NODE_ID, PART = 0, 1
@@ -62,10 +76,21 @@ class QtMetrics:
             font.setPixelSize(round(pixels * scale))
             font.setBold(bold)
             metrics = QFontMetricsF(font)
+            # Hangul comes from a fallback font with taller lines than the app font's: a label's
+            # lines are spaced by the taller of the two, so that every line fits its box.
+            sample = QTextLayout("가Ag", font)
+            sample.beginLayout()
+            line = sample.createLine()
+            sample.endLayout()
+            line_height = max(metrics.lineSpacing(), line.height() + metrics.leading())
             self.fonts[style] = font  # type: ignore[index]
             self._metrics[style] = metrics  # type: ignore[index]
             self._specs[style] = FontSpec(  # type: ignore[index]
-                font.family(), float(font.pixelSize()), bold, metrics.lineSpacing(), metrics.ascent()
+                font.family(),
+                float(font.pixelSize()),
+                bold,
+                line_height,
+                max(metrics.ascent(), line.ascent()),
             )
 
     def font(self, style: Style) -> FontSpec:
@@ -136,17 +161,14 @@ class MapScene(QGraphicsScene):
                 if items.edge is not None:
                     items.edge.hide()
         for node in layout.nodes:
-            items = self._items.get(node.id)
-            if items is None:
+            made = self._items.get(node.id)
+            if made is None:
                 self._items[node.id] = self._make(node, shown)
-            elif items.node != node or not items.box.isVisible():
-                self._place(items, node, shown)
+            elif made.node != node or not made.box.isVisible():
+                self._place(made, node, shown)
         self.layout_now = layout
         left, top, right, bottom = layout.bounds
-        caption = self.metrics.font("heading").line_height * 2 if layout.caption else 0.0
-        self.setSceneRect(
-            QRectF(left, top - caption, right - left, bottom - top + caption).adjusted(-60, -60, 60, 60)
-        )
+        self.setSceneRect(QRectF(left, top, right - left, bottom - top).adjusted(-60, -60, 60, 60))
         self._apply_fading()
         self.highlight(self._highlighted)
 
@@ -177,12 +199,17 @@ class MapScene(QGraphicsScene):
             x = (node.width - self.metrics.width(line, node.style)) / 2 if node.depth == 0 else PAD_X
             label.setPos(x, PAD_Y + number * line_height)
             label.setVisible(self._labels_shown)
-        if node.depth == 0 and self.mind_map is not None and self.mind_map.caption:
-            caption = QGraphicsSimpleTextItem(self.mind_map.caption, box)
-            caption.setFont(self.metrics.fonts["heading"])
-            caption.setBrush(QColor(colours.muted))
-            width = self.metrics.width(self.mind_map.caption, "heading")
-            caption.setPos((node.width - width) / 2, -self.metrics.font("heading").line_height * 1.5)
+        caption_top = PAD_Y + len(node.lines) * line_height + CAPTION_GAP
+        for number, line in enumerate(node.caption):  # the post's title, under the centre's text
+            label = QGraphicsSimpleTextItem(line, box)
+            label.setFont(self.metrics.fonts["item"])
+            label.setBrush(ink)
+            label.setOpacity(0.8)
+            label.setData(NODE_ID, node.id)
+            label.setData(PART, "node")
+            x = (node.width - self.metrics.width(line, "item")) / 2
+            label.setPos(x, caption_top + number * self.metrics.font("item").line_height)
+            label.setVisible(self._labels_shown)
         handle = None
         if node.handle is not None:
             handle = QGraphicsEllipseItem(
@@ -246,6 +273,13 @@ class MapScene(QGraphicsScene):
         if items is None or not items.box.isVisible():
             return None
         return items.box.sceneBoundingRect()
+
+    def handle_point(self, node_id: str) -> QPointF | None:
+        """The centre of a shown node's fold handle, in the scene."""
+        items = self._items.get(node_id)
+        if items is None or items.handle is None or not items.box.isVisible():
+            return None
+        return items.handle.scenePos()
 
     def highlight(self, node_id: str) -> None:
         """Ring the node `node_id` (it must be shown; "" for none)."""
@@ -342,3 +376,31 @@ def render_image(
     painter.end()
     scene.set_map(None)
     return image
+
+
+def post_map_png(
+    outline: tuple[OutlineNode, ...], title: str, side: Side = "balanced", level: int | None = None
+) -> bytes:
+    """The map of a whole outline (unfolded, or to `level`) as PNG bytes, in light colours; for
+    the command line (a QApplication is made if there is none)."""
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication.instance() or QApplication(["note-viewer"])
+    metrics = QtMetrics(application.font())  # type: ignore[attr-defined]
+    mind_map = MindMap(outline, title, metrics, side)
+    if level is None:
+        mind_map.expand_all()
+    else:
+        mind_map.fold_to_level(level)
+    return png_bytes(render_image(mind_map, metrics))
+
+
+def png_bytes(image: QImage) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt takes str
+    buffer.close()
+    return bytes(data.data())

@@ -82,23 +82,6 @@ class OutlineModel(QAbstractItemModel):
         self._heading_font = QFont()
         self._heading_font.setBold(True)
 
-    def _show_focus(self) -> None:
-        """Only the focused branch (or the whole outline again)."""
-        self.set_outline(self.reading.outline_shown)
-        if self.reading.node:
-            self.follow(self.reading.node)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        node = self.node(self.indexAt(event.pos()))
-        menu = QMenu(self)
-        if node is not None and node.id != self.reading.focus:
-            menu.addAction("Focus on This Branch", lambda: self.reading.focus_on(node.id))
-        if self.reading.focus:
-            menu.addAction("Widen the Focus", self.reading.widen)
-            menu.addAction("Show the Whole Post", self.reading.unfocus)
-        if not menu.isEmpty():
-            menu.exec(event.globalPos())
-
     def set_outline(self, outline: tuple[OutlineNode, ...]) -> None:
         self.beginResetModel()
         self._set_nodes(outline)

@@ -176,6 +176,12 @@ class Reading(QObject):
         else:
             self._set_match(number)
 
+    def to_top(self) -> None:
+        """Go to the first node of what is shown."""
+        shown = self.outline_shown
+        if shown:
+            self.go_to(shown[0].id, record=False)
+
     def reached(self, node_id: str) -> None:
         """The reader scrolled to a node (no jump: the post is already there)."""
         self._select(node_id)
@@ -349,6 +355,9 @@ class Reading(QObject):
         if kind == "focus":
             self._on_focused(result)  # type: ignore[arg-type]
             return
+        rendered: RenderedPost
+        document: PostDocument
+        focused: PostDocument | None
         rendered, document, focused = result  # type: ignore[misc]
         keep = self._keep_view
         old = self._documents()
