@@ -101,21 +101,18 @@ def _node(node: MapNode, metrics: TextMetrics, colours: MapColours) -> list[str]
         f'<tspan x="{_n(text_x)}" y="{_n(baseline + number * font.line_height)}">{_text(line)}</tspan>'
         for number, line in enumerate(node.lines)
     )
+    if node.caption:  # the post's title under the centre's text: part of the same label
+        small = metrics.font("item")
+        top = baseline + len(node.lines) * font.line_height - font.ascent + CAPTION_GAP + small.ascent
+        tspans += "".join(
+            f'<tspan class="caption" x="{_n(text_x)}" y="{_n(top + number * small.line_height)}" '
+            f'font-size="{_n(small.size)}" font-weight="normal">{_text(line)}</tspan>'
+            for number, line in enumerate(node.caption)
+        )
     # The first line's place on <text> too: renderers that ignore a <tspan>'s x and y (Qt's
     # SVG Tiny) then at least start the label in its box.
     look = f'x="{_n(text_x)}" y="{_n(baseline)}" font-size="{_n(font.size)}"{weight}{anchor} fill="{ink}"'
     parts.append(f'<text class="label" {look}>{tspans}</text>')
-    if node.caption:
-        small = metrics.font("item")
-        top = baseline + (len(node.lines) - 1) * font.line_height + font.line_height - font.ascent
-        top += CAPTION_GAP + small.ascent
-        tspans = "".join(
-            f'<tspan x="{_n(text_x)}" y="{_n(top + number * small.line_height)}">{_text(line)}</tspan>'
-            for number, line in enumerate(node.caption)
-        )
-        parts.append(
-            f'<text class="caption" font-size="{_n(small.size)}"{anchor} fill="{ink}">{tspans}</text>'
-        )
     if node.folded and node.handle is not None:
         hx, hy = node.handle
         parts.append(

@@ -159,7 +159,7 @@ class MapView(QGraphicsView):
             return
         if (event.position().toPoint() - pressed).manhattanLength() > CLICK_SLOP:
             return  # a drag that panned
-        hit = self.map_scene.node_at(self.itemAt(pressed))
+        hit = self.node_at(pressed)
         if hit is None:
             return
         node_id, part = hit
@@ -169,15 +169,24 @@ class MapView(QGraphicsView):
             self.node_clicked.emit(node_id)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        hit = self.map_scene.node_at(self.itemAt(event.position().toPoint()))
+        hit = self.node_at(event.position().toPoint())
         if hit is not None and hit[1] == "node":
             self.node_double_clicked.emit(hit[0])
             return
         super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        hit = self.map_scene.node_at(self.itemAt(event.pos()))
+        hit = self.node_at(event.pos())
         self.menu_requested.emit(hit[0] if hit else "", event.globalPos())
+
+    def node_at(self, position: QPoint) -> tuple[str, str] | None:
+        """(node id, "node" or "handle") under a point of the view (the ring drawn over a node
+        is not in the way)."""
+        for item in self.items(position):
+            hit = self.map_scene.node_at(item)
+            if hit is not None:
+                return hit
+        return None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         start = time.perf_counter()
