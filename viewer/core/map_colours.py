@@ -4,6 +4,7 @@ scene and the SVG writer both take them from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Distinct at a glance and readable under dark text when tinted (orange, blue, green, purple,
 #: amber, teal, pink, indigo); branches past the eighth take them again.
@@ -12,6 +13,7 @@ BRANCH_HUES = ("#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#e67700", "#0c8599",
 MATCH = "#f9d65c"
 
 
+@lru_cache(maxsize=1024)
 def mix(colour: str, other: str, amount: float) -> str:
     """`colour` with `amount` (0–1) of `other` mixed in, as #rrggbb."""
     a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]

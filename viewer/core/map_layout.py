@@ -108,20 +108,20 @@ def wrap(
     if not text or metrics.width(text, style) <= max_width:
         return [text]
     lines: list[str] = []
-    line = ""
+    line, line_width = "", 0.0  # widths add up word by word (one measure per word, not per line)
     for word in re.findall(r"\S+\s*", text):
-        candidate = line + word
-        if metrics.width(candidate.rstrip(), style) <= max_width:
-            line = candidate
+        bare = word.rstrip()
+        if line_width + metrics.width(bare, style) <= max_width:
+            line, line_width = line + word, line_width + metrics.width(word, style)
             continue
         if line:
             lines.append(line.rstrip())
-            line = ""
+            line, line_width = "", 0.0
         while metrics.width(word.rstrip(), style) > max_width:  # too long for a line on its own
             cut = _fitting_prefix(word, style, metrics, max_width)
             lines.append(word[:cut])
             word = word[cut:]
-        line = word
+        line, line_width = word, metrics.width(word, style)
         if len(lines) > max_lines:
             break
     if line.strip():

@@ -46,6 +46,8 @@ ZOOM_STEP = 1.2
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
 #: A press and release closer than this (pixels) is a click, not a drag.
 CLICK_SLOP = 5
+#: Below this scale curves and boxes are drawn without antialiasing.
+SMOOTH_FROM_SCALE = 0.15
 #: A new map is shown at least this large (smaller than this, labels cannot be read).
 READABLE_SCALE = 0.85
 
@@ -74,8 +76,10 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Mind map")
         self._pressed_at: QPoint | None = None
-        #: Milliseconds each of the last paints took (the benchmark reads them).
+        #: Milliseconds each of the last paints took, and the processor time they used (the
+        #: benchmark reads them; on a busy machine the first includes waiting for a processor).
         self.paint_times: list[float] = []
+        self.paint_cpu_times: list[float] = []
 
     @property
     def scale_now(self) -> float:
@@ -113,7 +117,12 @@ class MapView(QGraphicsView):
         return min(viewport.width() / (rect.width() + 40), viewport.height() / (rect.height() + 40))
 
     def _show_labels_for_scale(self) -> None:
+        """Zoomed out far, labels are not drawn and curves and boxes not antialiased: neither can
+        be told apart at that size, and they are most of a frame's cost."""
         self.map_scene.show_labels(self.scale_now >= LABELS_FROM_SCALE)
+        smooth = self.scale_now >= SMOOTH_FROM_SCALE
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        self.map_scene.show_overview(not smooth)
 
     def bring_into_view(self, rect: QRectF) -> None:
         """Scroll just enough that `rect` (scene) is in view."""
@@ -189,10 +198,13 @@ class MapView(QGraphicsView):
         return None
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.map_scene.ensure_labels(seen.adjusted(-200, -200, 200, 200))
         super().paintEvent(event)
         self.paint_times.append((time.perf_counter() - start) * 1000)
-        del self.paint_times[:-200]
+        self.paint_cpu_times.append((time.thread_time() - cpu) * 1000)
+        del self.paint_times[:-200], self.paint_cpu_times[:-200]
 
 
 class MapPanel(QWidget):
