@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
 ZOOM_STEP = 1.2
-MIN_SCALE, MAX_SCALE = 0.02, 4.0
+MIN_SCALE, MAX_SCALE = 0.002, 4.0
 #: A press and release closer than this (pixels) is a click, not a drag.
 CLICK_SLOP = 5
 #: Below this scale curves and boxes are drawn without antialiasing.
@@ -307,8 +307,8 @@ class MapPanel(QWidget):
         QTimer.singleShot(0, self._first_view)  # once the panel has its size
 
     def _first_view(self) -> None:
-        """Fit when the whole map can be read so; else a readable size, the centre in view and
-        as much of the map's left part as fits beside it (reading starts at the left)."""
+        """Fit when the whole map can be read so; else a readable size with the centre at the
+        edge of the view, beside the side of the map that holds more."""
         fit = self.view.fit_scale()
         if fit >= READABLE_SCALE:
             self.view.fit()
@@ -319,7 +319,14 @@ class MapPanel(QWidget):
         if centre is None or layout is None:
             return
         seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        left = max(layout.bounds[0] - 20, centre.right() + 20 - seen.width())
+        left_part, right_part = centre.left() - layout.bounds[0], layout.bounds[2] - centre.right()
+        if right_part >= left_part:
+            left = max(layout.bounds[0] - 20, centre.left() - 20 - min(left_part, seen.width() / 4))
+        else:
+            left = (
+                min(layout.bounds[2] + 20, centre.right() + 20 + min(right_part, seen.width() / 4))
+                - seen.width()
+            )
         self.view.centerOn(left + seen.width() / 2, centre.center().y())
 
     def _follow(self, node_id: str, reveal: bool = True) -> None:
