@@ -325,3 +325,21 @@ def test_the_map_follows_a_dark_palette(qtbot, window, post) -> None:
     window.setPalette(palette)
     assert window.map.scene.backgroundBrush().color().lightness() < 60
     assert sorted(shown_in_map(window)) == sorted(n.text for _, n in walk(window.reading.rendered.outline))
+
+
+def test_a_reload_keeps_the_focus_while_the_branch_is_there(qtbot, window, post) -> None:
+    open_and_wait(qtbot, window, post)
+    click_node(qtbot, window, "플랫폼")
+    with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
+        window.commands["go.focus-branch"].trigger()
+    post.write_text(long_post().replace("* 질의응답", "* 질의응답과 토론"), encoding="utf-8")
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.reading.reload()
+    assert window.reading.focus == node_id(window, "플랫폼")
+    assert (1, "질의응답과 토론") in tree_rows(window) and tree_rows(window)[0] == (0, "플랫폼")
+    assert "마무리" not in window.preview.toPlainText()
+    post.write_text(long_post().replace("## 플랫폼", "## 플랫폼 팀"), encoding="utf-8")
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.reading.reload()
+    assert window.reading.focus == "" and not window.breadcrumbs.isVisible()
+    assert "마무리" in window.preview.toPlainText()
