@@ -8,7 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
@@ -50,10 +50,14 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        # Posts' documents belong to the reading state; messages are shown in this one.
+        self._message_document = QTextDocument(self)
+        self.setDocument(self._message_document)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.document().setIndentWidth(INDENT_WIDTH)
         self._apply_stylesheet()
         reading.post_changed.connect(self._show_reading)
+        reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
         reading.jumped_to_span.connect(self.scroll_to_span)
         reading.search_changed.connect(self._show_search)
@@ -71,11 +75,18 @@ class PostView(QTextBrowser):
             self.show_message("This post cannot be shown", self.reading.problem)
             return
         scroll = self.verticalScrollBar().value()
-        self.show_post(document, [node.id for _, node in walk(rendered.outline)])
+        self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
         self._show_search()
         if keep_view:
             # Layout happens lazily: restore the scroll position once the document is laid out.
             QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(scroll))
+
+    def _show_focus(self) -> None:
+        """The focused branch alone, or the whole post again (the reading state then says where)."""
+        document = self.reading.document
+        if document is not None:
+            self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+            self._show_search()
 
     def show_post(self, document: PostDocument, anchor_ids: list[str]) -> None:
         """Show a post whose document was built off the GUI thread (see post_document)."""
@@ -86,13 +97,11 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
-        document.qt.setParent(self)
         document.qt.setDefaultFont(self._zoomed_font())
+        if document.qt.defaultStyleSheet() != self._stylesheet:  # laid out before a light/dark switch
+            document.qt.setDefaultStyleSheet(self._stylesheet)
+            document.qt.setHtml(document.html)
         self.setDocument(document.qt)
-        if ours:
-            old.deleteLater()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
@@ -108,6 +117,9 @@ class PostView(QTextBrowser):
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}</div>'
+        self._message_document.setDefaultStyleSheet(self._stylesheet)
+        self._message_document.setDefaultFont(self._zoomed_font())
+        self.setDocument(self._message_document)
         self.setHtml(self._html)
 
     def _apply_stylesheet(self) -> bool:
