@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,16 @@ from typing import Any
 from viewer.core.document import parse_jekyll_date
 from viewer.core.site import Site, find_post_in_folder
 
-_TOKEN = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
-_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
-_RAW_MARK, _RAW_END = "\ue000", "\ue001"
-_RAW_PLACEHOLDER = re.compile(f"{_RAW_MARK}(\\d+){_RAW_END}(\n*)")
-# Blocks whose body is replaced as a whole.
-_BLOCK_END = {"comment": "endcomment", "highlight": "endhighlight", "capture": "endcapture"}
+# Liquid's tokenizer: a tag runs to the first '%}', an output to the first '}' (and one more '}'
+# if there is one); a lone '{%' or '{{' is a token of its own.
+_TAG = re.compile(r"\A\{%-?\s*(\w+)\s*(.*?)-?%\}\Z", re.S | re.A)
+_OUTPUT = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.S)
+# In a raw block, any token that ends with a tag ends the block if the tag is 'endraw'.
+_ENDS_WITH_TAG = re.compile(r"\A(.*)\{%-?\s*(\w+)\s*(.*)?-?%\}\Z", re.S | re.A)
+#: Blocks whose body is replaced as a whole; other tags (if, for, assign, …) leave their body.
+_BODY_BLOCKS = frozenset(["comment", "highlight", "capture", "raw"])
+#: Liquid refuses blocks nested deeper than this ("Nesting too deep").
+MAX_NESTING = 100
 
 
 @dataclass(frozen=True)
@@ -36,64 +40,138 @@ class LiquidContext:
     highlight: Callable[[str, str], str] | None = None
 
 
+@dataclass
+class _Node:
+    """An output ({{ }}), a tag, or a block with its body (text is kept as plain strings)."""
+
+    source: str  # as written (for a block: its start tag)
+    name: str = ""  # "" for an output
+    markup: str = ""
+    body: list[_Node | str] | None = None  # a block's content
+    end: str = ""  # a block's end tag as written ("" when it is never closed)
+
+
 def render_liquid(text: str, context: LiquidContext) -> str:
     """Apply the Liquid Jekyll would, keeping the line count of `text`."""
     if "{%" not in text and "{{" not in text:
         return text
-    # {% raw %} bodies are set aside first, as Liquid's tokenizer does, and put back as
-    # written: inside a {% highlight %} block too.
-    raw_bodies: list[str] = []
-
-    def set_aside(raw: re.Match[str]) -> str:
-        raw_bodies.append(raw.group(1))
-        return f"{_RAW_MARK}{len(raw_bodies) - 1}{_RAW_END}" + "\n" * raw.group(0).count("\n")
-
-    rendered = _render(_RAW.sub(set_aside, text), context, raw_bodies)
-    return _put_back(rendered, raw_bodies)
+    return "".join(_render_all(_parse(text), context, in_highlight=False))
 
 
-def _put_back(text: str, raw_bodies: list[str]) -> str:
-    def body(mark: re.Match[str]) -> str:
-        written = raw_bodies[int(mark.group(1))]
-        # The body's own line ends stand in for the tag's; any lines the tags spanned stay.
-        return written + "\n" * max(0, len(mark.group(2)) - written.count("\n"))
-
-    return _RAW_PLACEHOLDER.sub(body, text) if raw_bodies else text
-
-
-def _render(text: str, context: LiquidContext, raw_bodies: list[str]) -> str:
-    out: list[str] = []
+def _tokens(text: str) -> Iterator[str]:
+    """Liquid's Tokenizer (Liquid never reads a tag or output that is never closed: once '%}'
+    or '}' no longer occurs, '{%' or '{{' is text from there on)."""
+    starts = {"%": "{%", "{": "{{"}
+    next_at = {kind: -1 for kind in starts}  # where each start occurs next, from `pos` on
     pos = 0
-    while True:
-        match = _TOKEN.search(text, pos)
-        if match is None:
-            out.append(text[pos:])
-            return "".join(out)
-        out.append(text[pos : match.start()])
-        tag, arguments, expression = match.group(1), (match.group(2) or "").strip(), match.group(3)
-        end = match.end()
-        if expression is not None:
-            replacement = _expression(expression, context)
-        elif tag in _BLOCK_END:
-            closing = re.compile(rf"\{{%-?\s*{_BLOCK_END[tag]}\s*-?%\}}").search(text, end)
-            body_end = closing.start() if closing else len(text)
-            body = text[end:body_end]
-            end = closing.end() if closing else len(text)
-            replacement = _block(tag, arguments, body, context, raw_bodies)
+    while starts:
+        for kind in list(starts):
+            if next_at[kind] < pos:
+                next_at[kind] = text.find(starts[kind], pos)
+                if next_at[kind] < 0:
+                    del starts[kind]
+        if not starts:
+            break
+        start = min(next_at[kind] for kind in starts)
+        if start > pos:
+            yield text[pos:start]
+        if text[start + 1] == "%":
+            close = text.find("%}", start + 2)
+            end = close + 2
         else:
-            replacement = _tag(tag, arguments, context)
-        span = text[match.start() : end]
-        missing = span.count("\n") - replacement.count("\n")
-        out.append(replacement + "\n" * max(missing, 0))
+            close = text.find("}", start + 2)
+            end = close + (2 if text.startswith("}}", close) else 1)
+        if close < 0:
+            starts.pop(text[start + 1], None)
+            end = start + 2
+        yield text[start:end]
         pos = end
+    if pos < len(text):
+        yield text[pos:]
 
 
-def _block(tag: str, arguments: str, body: str, context: LiquidContext, raw_bodies: list[str]) -> str:
-    if tag != "highlight":
-        return ""  # comment and capture leave nothing in the page
-    language = arguments.split()[0] if arguments.split() else ""
-    # Liquid inside the block runs first, as in Jekyll.
-    body = _put_back(_render(body, context, raw_bodies), raw_bodies)
+def _parse(text: str) -> list[_Node | str]:
+    """Liquid's block structure for the blocks whose body matters here: an end tag (arguments
+    allowed, as in Liquid) closes the innermost open block of its name; a block never closed
+    runs to the end (Liquid would refuse the post; the reader still gets it)."""
+    root: list[_Node | str] = []
+    body = root
+    open_blocks: list[_Node] = []
+    for token in _tokens(text):
+        if token[:1] != "{":
+            body.append(token)
+            continue
+        if open_blocks and open_blocks[-1].name == "raw":
+            ending = _ENDS_WITH_TAG.match(token) if token.endswith("%}") else None
+            if ending is not None and ending.group(2) == "endraw":
+                body.append(ending.group(1))
+                open_blocks.pop().end = token[len(ending.group(1)) :]
+                body = open_blocks[-1].body if open_blocks else root  # type: ignore[assignment]
+            else:
+                body.append(token)
+            continue
+        tag = _TAG.match(token) if token.startswith("{%") else None
+        if tag is not None:
+            name, markup = tag.group(1), tag.group(2)
+            if name in _BODY_BLOCKS and len(open_blocks) < MAX_NESTING:
+                block = _Node(token, name, markup, [])
+                body.append(block)
+                open_blocks.append(block)
+                body = block.body  # type: ignore[assignment]
+            elif open_blocks and name == f"end{open_blocks[-1].name}":
+                open_blocks.pop().end = token
+                body = open_blocks[-1].body if open_blocks else root  # type: ignore[assignment]
+            else:
+                body.append(_Node(token, name, markup))
+            continue
+        output = _OUTPUT.match(token) if token.startswith("{{") else None
+        body.append(_Node(token, markup=output.group(1)) if output is not None else token)
+    return root
+
+
+def _line_ends(node: _Node | str) -> int:
+    if isinstance(node, str):
+        return node.count("\n")
+    own = node.source.count("\n") + node.end.count("\n")
+    return own + sum(map(_line_ends, node.body)) if node.body is not None else own
+
+
+def _render_all(nodes: list[_Node | str], context: LiquidContext, in_highlight: bool) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        else:
+            _render(node, context, in_highlight, out)
+    return out
+
+
+def _render(node: _Node, context: LiquidContext, in_highlight: bool, out: list[str]) -> None:
+    """Add the node's output, followed by the line ends it lacks to span the lines it was
+    written on."""
+    if node.body is None:
+        replacement = (
+            _tag(node.name, node.markup.strip(), context) if node.name else _expression(node.markup, context)
+        )
+    elif node.name == "raw":
+        replacement = "".join(node.body)  # type: ignore[arg-type]  # a raw body is text only
+    elif node.name == "highlight" and in_highlight:
+        # A highlight inside a highlight: Jekyll writes the inner block's HTML into the outer
+        # one's code, escaped again, and the output grows five-fold per level; the code is kept.
+        out.extend(_render_all(node.body, context, in_highlight=True))
+        out.append("\n" * (node.source.count("\n") + node.end.count("\n")))
+        return
+    elif node.name == "highlight":
+        body = "".join(_render_all(node.body, context, in_highlight=True))
+        replacement = _highlight(node.markup, body, context)
+    else:
+        replacement = ""  # comment and capture leave nothing in the page
+    out.append(replacement + "\n" * max(_line_ends(node) - replacement.count("\n"), 0))
+
+
+def _highlight(markup: str, body: str, context: LiquidContext) -> str:
+    words = markup.split()
+    language = words[0] if words else ""
     code = body.strip("\n")
     leading = body[: len(body) - len(body.lstrip("\n"))].count("\n")
     if context.highlight is not None:
