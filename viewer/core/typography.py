@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 LDQUO, RDQUO, LSQUO, RSQUO = "\u201c", "\u201d", "\u2018", "\u2019"
@@ -232,3 +233,10 @@ def smarten_tree(element: etree.Element, stash: Sequence[str] = (), after: str =
 
 def _keep_kind(old: str, new: str) -> str:
     return AtomicString(new) if isinstance(old, AtomicString) and new is not old else new
+
+
+class TypographyTreeprocessor(Treeprocessor):
+    """Applies kramdown's typography to the element tree once inline markup is done."""
+
+    def run(self, root: etree.Element) -> None:
+        smarten_tree(root, [str(raw) for raw in self.md.htmlStash.rawHtmlBlocks])

@@ -52,7 +52,7 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
     nothing arrives in time. Used by CI on the frozen app."""
 
     def check() -> None:
-        shown = window.rendered is not None and window.outline.model().rowCount() > 0
+        shown = window.reading.rendered is not None and window.outline.model().rowCount() > 0
         shown = shown and bool(window.preview.toPlainText().strip())
         print("smoke test:", "outline and post shown" if shown else "nothing shown", file=sys.stderr)
         window.close()

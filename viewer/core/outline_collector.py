@@ -1,0 +1,321 @@
+"""Reads the outline, the links and the heading ids off the finished element tree (the one
+that becomes the HTML), gives every heading and list item its id, and fills in `{:toc}`."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from viewer.core.links import Link, classify_url
+from viewer.core.outline import OutlineNode
+from viewer.core.raw_html_links import raw_html_links
+
+if TYPE_CHECKING:
+    from viewer.core.markdown_ext import JekyllExtension
+
+_STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_ESCAPED = re.compile("\x02(\\d+)\x03")
+_BLOCK_TAGS = frozenset(
+    "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def gfm_heading_id(text: str, counts: dict[str, int]) -> str:
+    """kramdown-parser-gfm's generate_gfm_header_id: lower case, word characters, '-' for spaces."""
+    result = "".join(ch for ch in text.lower() if ch in "- \t" or _is_word_char(ch))
+    result = result.replace(" ", "-").replace("\t", "-")
+    seen = counts.get(result, -1) + 1
+    counts[result] = seen
+    return f"{result}-{seen}" if seen else result
+
+
+def _is_word_char(ch: str) -> bool:
+    # Ruby's \p{Word}: letters, marks, decimal digits, connector punctuation.
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
+
+
+@dataclass
+class _Node:
+    kind: str
+    level: int
+    text: str
+    id: str
+    line: int
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self) -> OutlineNode:
+        return OutlineNode(
+            self.kind,
+            self.level,
+            self.text,
+            self.id,
+            self.line,
+            tuple(child.freeze() for child in self.children),
+        )
+
+
+class OutlineCollector(Treeprocessor):
+    """Gives every heading and list item an id and reads the outline and links off the tree."""
+
+    def __init__(self, md: Markdown, extension: JekyllExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self.roots: list[_Node] = []
+        self.headings: list[_Node] = []
+        self.section: list[str] = []
+        self.links: list[Link] = []
+        self.heading_ids: list[str] = []
+        self.id_counts: dict[str, int] = {}
+        self.item_count = 0
+        self.last_line = 0
+        tocs: list[tuple[etree.Element, etree.Element]] = []
+        self._visit(root, None, 0, "", tocs)
+        for parent, toc in tocs:
+            self._replace_with_toc(parent, toc)
+        self.extension.outline = tuple(node.freeze() for node in self.roots)
+        self.extension.links = tuple(self.links)
+        self.extension.heading_ids = tuple(self.heading_ids)
+
+    # --- the walk --------------------------------------------------------------------------------------
+
+    def _visit(
+        self,
+        element: etree.Element,
+        item: _Node | None,
+        depth: int,
+        anchor: str,
+        tocs: list[tuple[etree.Element, etree.Element]],
+    ) -> None:
+        for child in list(element):
+            tag: object = child.tag
+            if not isinstance(tag, str):  # a comment or processing instruction
+                continue
+            if tag in ("ul", "ol") and child.get("data-toc"):
+                tocs.append((element, child))
+                continue
+            if tag == "div" and "footnote" in (child.get("class") or ""):
+                self._collect_links(child, anchor)
+                continue
+            if tag in _HEADINGS:
+                node = self._heading(child)
+                self._collect_links(child, node.id)
+                self._visit_tail(child, anchor)
+                continue
+            if tag == "li":
+                node = self._item(child, depth)
+                (item.children if item is not None else self._attach_point()).append(node)
+                self._scan_text(child.text, node.id)
+                self._visit(child, node, depth, node.id, tocs)
+                self._visit_tail(child, anchor)
+                continue
+            if tag in ("ul", "ol"):
+                self._visit(child, item, depth + 1, anchor, tocs)
+                self._visit_tail(child, anchor)
+                continue
+            if tag == "a":
+                self._add_link(child, anchor)
+            elif tag != "img":
+                self._scan_text(child.text, anchor)
+            self._visit(child, item, depth, anchor, tocs)
+            self._visit_tail(child, anchor)
+
+    def _visit_tail(self, element: etree.Element, anchor: str) -> None:
+        self._scan_text(element.tail, anchor)
+
+    def _attach_point(self) -> list[_Node]:
+        return self.headings[-1].children if self.headings else self.roots
+
+    def _heading(self, element: etree.Element) -> _Node:
+        level = int(element.tag[1])
+        line = self._line(element)
+        heading_id = element.get("id") or gfm_heading_id(self._id_text(element), self.id_counts)
+        element.set("id", heading_id)
+        self.heading_ids.append(heading_id)
+        node = _Node("heading", level, plain_text(element, self.md), heading_id, line)
+        while self.headings and self.headings[-1].level >= level:
+            self.headings.pop()
+        self._attach_point().append(node)
+        self.headings.append(node)
+        self.section = [h.text for h in self.headings]
+        return node
+
+    def _item(self, element: etree.Element, depth: int) -> _Node:
+        self.item_count += 1
+        item_id = element.get("id") or f"li-{self.item_count}"
+        element.set("id", item_id)
+        line = self._line(element)
+        return _Node("item", max(depth, 1), self._item_text(element), item_id, line)
+
+    def _line(self, element: etree.Element) -> int:
+        value = element.attrib.pop("data-line", None)
+        if value is not None:
+            self.last_line = int(value)
+        return self.last_line
+
+    def _item_text(self, li: etree.Element) -> str:
+        """The item's first paragraph: inline content before any nested block."""
+        shell = etree.Element("li")
+        shell.text = li.text
+        for child in li:
+            if self._is_block_placeholder(child):
+                break
+            if child.tag in _BLOCK_TAGS:
+                if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
+                    return plain_text(child, self.md)
+                break
+            shell.append(child)
+        text = plain_text(shell, self.md)
+        return text
+
+    def _is_block_placeholder(self, element: etree.Element) -> bool:
+        if element.tag != "p" or len(element) or not element.text:
+            return False
+        match = _STASH.fullmatch(element.text.strip())
+        return match is not None and _is_block_html(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
+
+    def _id_text(self, element: etree.Element) -> str:
+        """The header text kramdown makes its id from (typographic dashes outside code dropped)."""
+        parts: list[str] = []
+
+        def collect(el: etree.Element, in_code: bool) -> None:
+            code = in_code or el.tag == "code"
+            if el.text:
+                parts.append(_resolve(el.text, self.md, code))
+            for sub in el:
+                if sub.tag != "img":
+                    collect(sub, code)
+                if sub.tail:
+                    parts.append(_resolve(sub.tail, self.md, in_code))
+
+        collect(element, False)
+        return "".join(parts)
+
+    # --- links -----------------------------------------------------------------------------------------
+
+    def _collect_links(self, element: etree.Element, anchor: str) -> None:
+        self._scan_text(element.text, anchor)
+        for sub in element.iter():
+            if sub is element:
+                continue
+            if sub.tag == "a":
+                self._add_link(sub, anchor)
+            self._scan_text(sub.text if sub.tag != "a" else None, anchor)
+            self._scan_text(sub.tail, anchor)
+
+    def _add_link(self, element: etree.Element, anchor: str) -> None:
+        written_as = element.attrib.pop("data-written", "markdown")
+        href = element.get("href")
+        if not href or "footnote" in (element.get("class") or ""):
+            return
+        if "&" in href:
+            # '&amp;' written in a Markdown link is one '&' (as in kramdown); serialising escapes it.
+            href = html.unescape(href)
+            element.set("href", href)
+        self._link(href, plain_text(element, self.md), anchor, written_as)
+
+    def _link(self, url: str, text: str, anchor: str, written_as: str) -> None:
+        # Outside list items a link scrolls to the heading of its section.
+        anchor = anchor or (self.headings[-1].id if self.headings else "")
+        self.links.append(Link(url, text, classify_url(url), tuple(self.section), anchor, written_as))
+
+    def _scan_text(self, text: str | None, anchor: str) -> None:
+        """Links inside raw HTML (<a href>, <iframe src>) that Python-Markdown stashed away."""
+        if not text or "\x02" not in text:
+            return
+        for match in _STASH.finditer(text):
+            raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
+            if not isinstance(raw, str) or ("href" not in raw and "src" not in raw):
+                continue
+            for url, label, kind in raw_html_links(raw):
+                if not label and raw.lstrip().startswith("<a"):
+                    # An inline <a href> is stashed alone; its text follows up to the stashed </a>.
+                    label = _plain(text[match.end() :].split("\x02wzxhzdk", 1)[0], self.md).strip()
+                self._link(url, label, anchor, kind)
+
+    # --- table of contents -----------------------------------------------------------------------------
+
+    def _replace_with_toc(self, parent: etree.Element, placeholder: etree.Element) -> None:
+        """kramdown's '* TOC' + '{:toc}': a nested list of links to the headings."""
+        toc = etree.Element("ul", {"id": "markdown-toc", "class": "markdown-toc"})
+        stack: list[tuple[int, etree.Element]] = [(0, toc)]
+        for heading in parent.iter():
+            if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or ""):
+                continue
+            level = int(heading.tag[1])
+            while len(stack) > 1 and stack[-1][0] >= level:
+                stack.pop()
+            container = stack[-1][1]
+            if container.tag == "li":
+                sub = container.find("ul")
+                container = sub if sub is not None else etree.SubElement(container, "ul")
+            li = etree.SubElement(container, "li")
+            link = etree.SubElement(li, "a", {"href": f"#{heading.get('id', '')}"})
+            link.text = plain_text(heading, self.md)
+            stack.append((level, li))
+        index = list(parent).index(placeholder)
+        toc.tail = placeholder.tail
+        parent.remove(placeholder)
+        parent.insert(index, toc)
+
+
+def _resolve(text: str, md: Markdown, in_code: bool) -> str:
+    if not in_code:
+        # kramdown turns '--' and '---' into dashes, which ids drop; escaped '\-\-' stays.
+        text = re.sub(r"---|--", "", text)
+    text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
+    text = _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+    return html.unescape(text) if in_code else text
+
+
+def _stash_text(md: Markdown, index: int) -> str:
+    raw = md.htmlStash.rawHtmlBlocks[index]
+    if not isinstance(raw, str):
+        return "".join(raw.itertext())
+    if re.match(r"\s*<br\b", raw, re.I):
+        return " "
+    if raw.lstrip().startswith("<!--"):
+        return ""
+    return html.unescape(re.sub(r"<[^>]*>", "", raw))
+
+
+def plain_text(element: etree.Element, md: Markdown) -> str:
+    """An element's text as a reader sees it: tags, stash markers and escapes resolved."""
+    parts: list[str] = []
+
+    def collect(el: etree.Element) -> None:
+        code = el.tag == "code"
+        if el.text:
+            parts.append(_resolve(el.text, md, True) if code else _plain(el.text, md))
+        for sub in el:
+            if sub.tag == "br":
+                parts.append(" ")
+            elif sub.tag != "img":
+                collect(sub)
+            if sub.tail:
+                parts.append(_plain(sub.tail, md))
+
+    collect(element)
+    return " ".join("".join(parts).split())
+
+
+def _plain(text: str, md: Markdown) -> str:
+    text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
+    return _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+
+
+def _is_block_html(raw: Any) -> bool:
+    if not isinstance(raw, str):
+        return False
+    match = re.match(r"\s*<(/?)([A-Za-z][\w-]*)", raw)
+    return match is not None and match.group(2).lower() in _BLOCK_TAGS | {"video", "script", "form"}
