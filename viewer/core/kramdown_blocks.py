@@ -5,7 +5,7 @@ Python-Markdown's own block parser disagrees with kramdown on the posts this app
 This module reproduces kramdown's block grammar: its regular expressions and the order in
 which its block parsers are tried (kramdown 2.4, lib/kramdown/parser/kramdown/*.rb, with
 kramdown-parser-gfm 1.1's changes). It produces a small tree of `Block`s with the source
-line of every block; `markdown_ext` turns it into Python-Markdown's element tree, whose
+line of every block; `tree_builder` turns it into Python-Markdown's element tree, whose
 inline processors then handle everything inside paragraphs and headers.
 """
 
@@ -318,7 +318,6 @@ class KramdownBlockParser:
         self._restart_budget = 4 * len(text) + 100_000
         self.parse_blocks(root, Source(text, first_line))
         self._finish(root)
-        _lower_new_types(root)
         return root
 
     def _finish(self, root: Block) -> None:
@@ -343,9 +342,7 @@ class KramdownBlockParser:
                 self._too_deep(parent, src)
                 return False
             while not src.eos():
-                if not src.at_line_start() and self._restart_budget > len(src.text) - src.pos:
-                    self._restart_budget -= len(src.text) - src.pos
-                    src.restart_line()
+                self._restart_here(src)
                 for start, parser in self._candidates(src.text, src.pos):
                     if start.match(src.text, src.pos) and parser(parent, src):
                         break
@@ -361,6 +358,13 @@ class KramdownBlockParser:
         finally:
             self._depth -= 1
             self._block_ial = outer_ial
+
+    def _restart_here(self, src: Source) -> None:
+        """Past a block that ended mid-line, read on as Ruby does: the position is a line start
+        (within a budget: beyond it, only text made to be slow, the rest of the line is text)."""
+        if not src.at_line_start() and self._restart_budget > len(src.text) - src.pos:
+            self._restart_budget -= len(src.text) - src.pos
+            src.restart_line()
 
     def _too_deep(self, parent: Block, src: Source) -> None:
         if self.too_deep_at is None:
@@ -863,6 +867,7 @@ class KramdownBlockParser:
         if match.group(1):  # '\$$': the backslash is dropped, the rest is read by later parsers
             if match.group(3):
                 src.scan(rf"^{OPT_SPACE}\\")
+                self._restart_here(src)
             return False
         saved = src.save()
         line = src.line
@@ -1034,27 +1039,6 @@ class KramdownBlockParser:
         else:
             parent.children.append(self._new("p", line, text.lstrip(RUBY_SPACE)))
         return True
-
-
-def _lower_new_types(block: Block) -> None:
-    """Until the tree builder knows them: math, text outside paragraphs and HTML elements with
-    Markdown inside, as the block types it knows (TEMPORARY)."""
-    lowered: list[Block] = []
-    for child in block.children:
-        _lower_new_types(child)
-        if child.type == "math":
-            tex = escape_text(child.text)
-            lowered.append(Block("html", child.line, f'<div class="math display">\\[{tex}\\]</div>'))
-        elif child.type == "text":
-            lowered.append(Block("p", child.line, child.text.strip(RUBY_SPACE)))
-        elif child.type == "html_element":
-            attrs = "".join(f' {key}="{escape_text(value)}"' for key, value in child.attrs.items())
-            lowered.append(Block("html", child.line, f"<{child.text}{attrs}>"))
-            lowered.extend(child.children)
-            lowered.append(Block("html", child.line, f"</{child.text}>"))
-        elif child.type != "comment":
-            lowered.append(child)
-    block.children = lowered
 
 
 def _first_list_line(indentation: int, content: str) -> tuple[str, int]:
