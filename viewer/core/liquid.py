@@ -173,13 +173,12 @@ def _highlight(markup: str, body: str, context: LiquidContext) -> str:
     words = markup.split()
     language = words[0] if words else ""
     code = body.strip("\n")
-    leading = body[: len(body) - len(body.lstrip("\n"))].count("\n")
     if context.highlight is not None:
         inner = context.highlight(code + "\n", language)
     else:
         inner = f"<pre><code>{html.escape(code)}</code></pre>"
-    # Jekyll puts a <figure> where the tag was: an HTML block that ends paragraphs and lists.
-    return "\n" * leading + f'<figure class="highlight">{inner.rstrip()}</figure>'
+    # Jekyll puts a <figure> where the tag was (the lines it no longer spans follow it).
+    return f'<figure class="highlight">{inner.rstrip()}</figure>'
 
 
 def _tag(tag: str, arguments: str, context: LiquidContext) -> str:
