@@ -728,8 +728,8 @@ class KramdownBlockParser:
         closed = tag.self_closing or name in HTML_ELEMENTS_WITHOUT_BODY
         if model == "raw":
             if closed:
-                return [Block("html", line, shown_tag(text[start : src.pos], name, False))]
-            blocks = self._raw_html(name, shown_tag(text[start : src.pos], name, False), line, src)
+                return [Block("html", line, shown_tag(text[start : src.pos], name, False, tag))]
+            blocks = self._raw_html(name, shown_tag(text[start : src.pos], name, False, tag), line, src)
         else:
             element = self._new("html_element", line, name)
             element.attrs = attrs
@@ -797,7 +797,9 @@ class KramdownBlockParser:
                 lower = opened.lower()
                 inner = lower if lower in elements else opened
                 if "markdown" not in written and inner != "script" and inner != "style":
-                    out.append(shown_tag(event.group(0), opened, False))
+                    out.append(
+                        shown_tag(event.group(0), opened, False, StartTag(opened, written, False, pos))
+                    )
                     if self_closing is None and inner not in without_body:
                         open_names.append(inner)
                     continue
@@ -826,7 +828,7 @@ class KramdownBlockParser:
                 continue
             marked = MARKDOWN_ATTRIBUTE.get(attributes(tag.attributes, inner in elements).get("markdown", ""))
             if marked in (None, "raw"):
-                out.append(shown_tag(text[at:pos], inner, False))
+                out.append(shown_tag(text[at:pos], inner, False, tag))
                 if not tag.self_closing and inner not in without_body:
                     open_names.append(inner)
                 continue

@@ -164,12 +164,16 @@ class TagScanner:
         return _closing_tag(name).search(self.text, pos)
 
 
-def shown_tag(written: str, name: str, closing: bool) -> str:
+def shown_tag(written: str, name: str, closing: bool, start: StartTag | None = None) -> str:
     """A tag as a browser reads it: a name that does not start with an ASCII letter makes no
-    tag (HTML's tokenizer shows `<사진>` as text and drops `</사진>`), whatever kramdown wrote."""
+    tag (HTML's tokenizer shows `<사진>` as text and drops `</사진>`), so such a start tag shows
+    as kramdown writes it out (`<여러분의 IP="">`)."""
     if name[:1].isascii() and name[:1].isalpha():
         return written
-    return "" if closing else escape_text(written)
+    if closing or start is None:
+        return ""
+    shown = "".join(f' {key}="{value}"' for key, value in attributes(start.attributes, False).items())
+    return escape_text(f"<{name}{shown}{' /' if start.self_closing else ''}>")
 
 
 _ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}

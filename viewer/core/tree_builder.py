@@ -76,6 +76,7 @@ class _TreeBuilder:
         self.highlight = highlight
         self.warnings = warnings
         self.basic_ids: dict[str, int] = {}  # kramdown's own header ids, inside HTML elements
+        self.top: etree.Element | None = None  # the element the document is built in
 
     def _inline(self, text: str, line: int, raw: bool = False) -> str:
         """Mark markup-free text atomic so the inline processors skip it (most bullets have
@@ -93,6 +94,8 @@ class _TreeBuilder:
         return text
 
     def build(self, parent: etree.Element, block: Block) -> None:
+        if self.top is None:
+            self.top = parent
         for child in block.children:
             self._add(parent, child)
 
@@ -150,6 +153,8 @@ class _TreeBuilder:
             text = self._inline(block.text, block.line)
             if len(parent):
                 parent[-1].tail = (parent[-1].tail or "") + text
+            elif parent is self.top:  # Python-Markdown's inline rules skip the root's own text
+                etree.SubElement(parent, "span").text = text
             else:
                 parent.text = (parent.text or "") + text
             return
