@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
+from viewer.core.render import render_markdown
 
 
 def parse(text: str) -> tuple[Block, KramdownBlockParser]:
@@ -114,3 +115,11 @@ def test_tabs_in_list_items_follow_kramdowns_tab_stops() -> None:
 def test_a_line_no_block_takes_is_text_outside_paragraphs() -> None:
     root, _ = parse("가\n\n \t- 나\n다\n")
     assert shape(root) == [("p", "가"), ("text", " \t- 나\n"), ("p", "다")]
+
+
+def test_attribute_lists_reach_code_and_html_blocks() -> None:
+    page, _ = render_markdown(
+        '{: #코드 .예시}\n    print("가")\n\n<div class="상자">내용</div>\n{: title="제목"}\n'
+    )
+    assert '<pre class="code 예시">' in page  # "#코드" is no id: ids start with an ASCII letter
+    assert '<div class="상자" title="제목">내용</div>' in page

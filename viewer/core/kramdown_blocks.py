@@ -55,7 +55,9 @@ IAL_BLOCK_START = rf"^{OPT_SPACE}{IAL_BLOCK}"
 ALD_START = rf"^{OPT_SPACE}\{{:({ALD_ID_NAME}):({ALD_ANY_CHARS}+)\}}\s*?\n"
 EXT_START = rf"\{{::(\w+)(?:\s({ALD_ANY_CHARS}*?)|)(/)?\}}"
 EXT_BLOCK_START = rf"^{OPT_SPACE}(?:{EXT_START}|\{{:/({ALD_ID_NAME})?\}})\s*?\n"
-IAL_RUN = rf"(?:(?!{ALD_START}){IAL_BLOCK_START})+"
+# A run of one-line attribute lists without backslashes or anything that starts like a definition
+# (other lists are read one by one): one match, not one per line.
+IAL_RUN = r"(?:^ {0,3}\{:(?![\w-]*:|/)([^}\\\n]+)\}[ \t\r\f\v]*\n)+"
 BLOCK_EXTENSIONS_START = rf"^{OPT_SPACE}\{{:"
 LAZY_END = (
     rf"(?:{BLANK_LINE}|{IAL_BLOCK_START}|{EOB_MARKER}|^{OPT_SPACE}{LAZY_END_HTML_STOP}"
@@ -697,7 +699,7 @@ class KramdownBlockParser:
             src.pos = tag.end
             ial, self._block_ial = self._block_ial, None
             blocks = self._html_element(tag, at, line, src, raw_parent=False)
-            if ial and blocks and blocks[0].type == "html_element":
+            if ial and blocks:  # kramdown gives the element the attribute list before it
                 blocks[0].ial = " ".join(ial)
             parent.children.extend(blocks)
             return True
@@ -974,10 +976,17 @@ class KramdownBlockParser:
             return True
         if (ext := src.check(EXT_BLOCK_START)) is not None:
             return self._extension(parent, src, ext, line)
-        if (run := src.check(IAL_RUN)) is not None:
+        run = src.check(IAL_RUN)
+        single = src.check(IAL_BLOCK_START) if run is None else None
+        if run is not None or single is not None:
             # A run of attribute lists: each goes where the first goes.
-            src.pos = run.end()
-            lists = [ial.group(1) for ial in _re(IAL_BLOCK_START).finditer(run.group(0))]
+            if run is not None:
+                src.pos = run.end()
+                lists = _re(IAL_RUN[3:-2]).findall(run.group(0))
+            else:
+                assert single is not None
+                src.pos = single.end()
+                lists = [single.group(1)]
             last = parent.children[-1] if parent.children else None
             if (
                 last is not None

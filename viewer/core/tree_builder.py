@@ -131,9 +131,10 @@ class _TreeBuilder:
             language = block.attrs.get("lang", "")
             code = block.text
             if self.highlight is not None:
-                self._stash(parent, self.highlight(code, language))
+                shown = self.highlight(code, language)
             else:
-                self._stash(parent, f"<pre><code>{html.escape(code)}</code></pre>")
+                shown = f"<pre><code>{html.escape(code)}</code></pre>"
+            self._stash(parent, _with_attributes(shown, block.ial))
             return
         elif kind == "blockquote":
             element = etree.SubElement(parent, "blockquote")
@@ -141,7 +142,7 @@ class _TreeBuilder:
         elif kind == "hr":
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
-            self._stash(parent, block.text.strip("\n"))
+            self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
             return
         elif kind == "math":
             # kramdown's mathjax engine: the TeX as written, between \[ \], for a typesetter.
@@ -249,3 +250,19 @@ def apply_ial(element: etree.Element, ial: str) -> None:
 
 
 _HEADERS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_FIRST_TAG = re.compile(r"<([A-Za-z][\w:-]*)([^>]*?)(/?)>")
+
+
+def _with_attributes(raw: str, ial: str) -> str:
+    """Raw HTML (a code block's <pre>, an HTML block's element) with the attribute list kramdown
+    gives that element, set on its first tag."""
+    if not ial:
+        return raw
+    first = _FIRST_TAG.match(raw.lstrip())
+    if first is None:
+        return raw
+    element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
+    apply_ial(element, ial)
+    written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
+    start = len(raw) - len(raw.lstrip())
+    return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"
