@@ -87,6 +87,9 @@ PARAGRAPH_END = (
     rf"{LAZY_END}|{LIST_START}|{ATX_HEADER_START}|{DEFINITION_LIST_START}|{BLOCKQUOTE_START}"
     rf"|{FENCED_CODEBLOCK_START}"
 )
+# The lines a paragraph or a quote runs on for, in one match.
+PARAGRAPH_LINES = rf"(?:(?!{PARAGRAPH_END}).*\n)*"
+LAZY_LINES = rf"(?:(?!{LAZY_END}).*\n)*"
 # REXML's XML name characters (kramdown's header ids).
 _XML_NAME_START = (
     ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -443,9 +446,7 @@ class KramdownBlockParser:
         line = src.line
         start = src.pos
         src.scan_line()
-        lazy_end = _re(LAZY_END)
-        while not lazy_end.match(src.text, src.pos):
-            src.scan_line()
+        src.scan(LAZY_LINES)
         result = _re(BLOCKQUOTE_START).sub("", src.text[start : src.pos])
         block = self._new("blockquote", line)
         parent.children.append(block)
@@ -769,11 +770,9 @@ class KramdownBlockParser:
             if run is not None:
                 out.append(run.group(0))
                 pos = run.end()
-                open_names.extend(
-                    name.lower() if name.lower() in elements else name
-                    for name, slash in RUN_TAG.findall(run.group(0))
-                    if not slash and name.lower() not in without_body
-                )
+                found_tags = RUN_TAG.findall(run.group(0))
+                names = {tag: _opened_name(*tag) for tag in set(found_tags)}
+                open_names.extend(filter(None, map(names.__getitem__, found_tags)))
             event = RAW_EVENT.search(text, pos)
             if event is None:
                 out.append(escape_text(text[pos:]))
@@ -842,7 +841,8 @@ class KramdownBlockParser:
             pos = src.pos
             out, piece_line = [], src.line
         src.pos = pos
-        out.extend(shown_tag(f"</{open_name}>", open_name, True) for open_name in reversed(open_names))
+        closings = {name: shown_tag(f"</{name}>", name, True) for name in set(open_names)}
+        out.extend(map(closings.__getitem__, reversed(open_names)))
         blocks.append(Block("html", piece_line, "".join(out)))
         return [block for block in blocks if block.type != "html" or block.text]
 
@@ -1039,9 +1039,7 @@ class KramdownBlockParser:
         line = src.line
         start = src.pos
         src.scan_line()
-        paragraph_end = _re(PARAGRAPH_END)
-        while not paragraph_end.match(src.text, src.pos):
-            src.scan_line()
+        src.scan(PARAGRAPH_LINES)
         text = src.text[start : src.pos].rstrip(RUBY_SPACE)
         last = parent.children[-1] if parent.children else None
         if last is not None and last.type == "p":
@@ -1050,6 +1048,14 @@ class KramdownBlockParser:
         else:
             parent.children.append(self._new("p", line, text.lstrip(RUBY_SPACE)))
         return True
+
+
+def _opened_name(name: str, slash: str) -> str:
+    """The name a start tag of a raw HTML run leaves open ("" for a void or self-closed tag)."""
+    lower = name.lower()
+    if slash or lower in HTML_ELEMENTS_WITHOUT_BODY:
+        return ""
+    return lower if lower in HTML_ELEMENTS else name
 
 
 def _first_list_line(indentation: int, content: str) -> tuple[str, int]:

@@ -58,36 +58,47 @@ def render_liquid(text: str, context: LiquidContext) -> str:
     return "".join(_render_all(_parse(text), context, in_highlight=False))
 
 
-def _tokens(text: str) -> Iterator[str]:
+class _Tokens:
     """Liquid's Tokenizer (Liquid never reads a tag or output that is never closed: once '%}'
     or '}' no longer occurs, '{%' or '{{' is text from there on)."""
-    starts = {"%": "{%", "{": "{{"}
-    next_at = {kind: -1 for kind in starts}  # where each start occurs next, from `pos` on
-    pos = 0
-    while starts:
-        for kind in list(starts):
-            if next_at[kind] < pos:
-                next_at[kind] = text.find(starts[kind], pos)
-                if next_at[kind] < 0:
-                    del starts[kind]
-        if not starts:
-            break
-        start = min(next_at[kind] for kind in starts)
-        if start > pos:
-            yield text[pos:start]
-        if text[start + 1] == "%":
-            close = text.find("%}", start + 2)
-            end = close + 2
-        else:
-            close = text.find("}", start + 2)
-            end = close + (2 if text.startswith("}}", close) else 1)
-        if close < 0:
-            starts.pop(text[start + 1], None)
-            end = start + 2
-        yield text[start:end]
-        pos = end
-    if pos < len(text):
-        yield text[pos:]
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self._next = {"{%": -1, "{{": -1}  # where each start occurs next, from `pos` on
+
+    def __iter__(self) -> Iterator[str]:
+        text, starts = self.text, self._next
+        while starts:
+            for start_text, at in list(starts.items()):
+                if at < self.pos:
+                    at = starts[start_text] = text.find(start_text, self.pos)
+                    if at < 0:
+                        del starts[start_text]
+            if not starts:
+                break
+            start = min(starts.values())
+            if start > self.pos:
+                yield text[self.pos : start]
+            if text[start + 1] == "%":
+                close = text.find("%}", start + 2)
+                end = close + 2
+            else:
+                close = text.find("}", start + 2)
+                end = close + (2 if text.startswith("}}", close) else 1)
+            if close < 0:
+                starts.pop(text[start : start + 2], None)
+                end = start + 2
+            self.pos = end
+            yield text[start:end]
+        if self.pos < len(text):
+            rest, self.pos = text[self.pos :], len(text)
+            yield rest
+
+    def rest(self) -> str:
+        """The text not read yet, now read."""
+        rest, self.pos = self.text[self.pos :], len(self.text)
+        return rest
 
 
 def _parse(text: str) -> list[_Node | str]:
@@ -97,7 +108,8 @@ def _parse(text: str) -> list[_Node | str]:
     root: list[_Node | str] = []
     body = root
     open_blocks: list[_Node] = []
-    for token in _tokens(text):
+    tokens = _Tokens(text)
+    for token in tokens:
         if token[:1] != "{":
             body.append(token)
             continue
@@ -118,6 +130,8 @@ def _parse(text: str) -> list[_Node | str]:
                 body.append(block)
                 open_blocks.append(block)
                 body = block.body  # type: ignore[assignment]
+                if name == "raw" and text.find("endraw", tokens.pos) < 0:
+                    body.append(tokens.rest())  # a raw block nothing can end
             elif open_blocks and name == f"end{open_blocks[-1].name}":
                 open_blocks.pop().end = token
                 body = open_blocks[-1].body if open_blocks else root  # type: ignore[assignment]
