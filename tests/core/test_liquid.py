@@ -12,9 +12,9 @@ def test_an_end_tag_with_arguments_closes_its_block() -> None:
     # list after it stays a list instead of becoming code.
     text = "{% highlight java %}\nint 값 = 1;\n{% endhighlight java %}\n* 항목\n"
     out = render_liquid(text, PLAIN)
-    assert out.startswith('<figure class="highlight"><pre><code>int 값 = 1;</code></pre></figure>')
+    # Jekyll's Markdown converter puts a line end before and after the figure.
+    assert out.startswith('\n<figure class="highlight"><pre><code>int 값 = 1;</code></pre></figure>\n')
     assert out.endswith("\n* 항목\n")
-    assert out.count("\n") == text.count("\n")  # lines stay where they were
 
 
 def test_highlight_inside_highlight_keeps_its_code_once() -> None:

@@ -191,8 +191,9 @@ def _highlight(markup: str, body: str, context: LiquidContext) -> str:
         inner = context.highlight(code + "\n", language)
     else:
         inner = f"<pre><code>{html.escape(code)}</code></pre>"
-    # Jekyll puts a <figure> where the tag was (the lines it no longer spans follow it).
-    return f'<figure class="highlight">{inner.rstrip()}</figure>'
+    # Jekyll's Markdown converter asks for a line end before and after the <figure> (its
+    # highlighter_prefix and _suffix): an HTML block at the start of a line, ending lists.
+    return f'\n<figure class="highlight">{inner.rstrip()}</figure>\n'
 
 
 def _tag(tag: str, arguments: str, context: LiquidContext) -> str:
