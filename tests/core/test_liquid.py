@@ -50,3 +50,9 @@ def test_tags_and_outputs_never_closed_are_text() -> None:
 def test_an_output_ends_at_its_first_brace_pair() -> None:
     page = LiquidContext(page={"title": "제목"})
     assert render_liquid("{{ page.title }}}", page) == "제목}"
+
+
+def test_highlight_with_line_numbers_shows_them_beside_the_code() -> None:
+    out = render_liquid("{% highlight ruby linenos %}\ndef 인사\n  puts 1\nend\n{% endhighlight %}\n", PLAIN)
+    assert '<pre class="lineno">1\n2\n3\n</pre>' in out
+    assert out.index("lineno") < out.index("def 인사")

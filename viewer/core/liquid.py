@@ -191,6 +191,13 @@ def _highlight(markup: str, body: str, context: LiquidContext) -> str:
         inner = context.highlight(code + "\n", language)
     else:
         inner = f"<pre><code>{html.escape(code)}</code></pre>"
+    if any(word.split("=", 1)[0] == "linenos" for word in words[1:]):
+        # Rouge's line numbers: a table with the numbers beside the code.
+        numbers = "".join(f"{number}\n" for number in range(1, code.count("\n") + 2))
+        inner = (
+            f'<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">{numbers}</pre>'
+            f'</td><td class="code">{inner.rstrip()}</td></tr></tbody></table>'
+        )
     # Jekyll's Markdown converter asks for a line end before and after the <figure> (its
     # highlighter_prefix and _suffix): an HTML block at the start of a line, ending lists.
     return f'\n<figure class="highlight">{inner.rstrip()}</figure>\n'
