@@ -56,3 +56,17 @@ def test_highlight_with_line_numbers_shows_them_beside_the_code() -> None:
     out = render_liquid("{% highlight ruby linenos %}\ndef 인사\n  puts 1\nend\n{% endhighlight %}\n", PLAIN)
     assert '<pre class="lineno">1\n2\n3\n</pre>' in out
     assert out.index("lineno") < out.index("def 인사")
+
+
+def test_page_url_id_and_date_as_jekyll_makes_them_for_a_post(tmp_path) -> None:
+    post = tmp_path / "2021-01-05-회고-(정리).md"
+    page = {"date": "2021-01-05 10:00:00 +0900", "categories": ["Study", "AWS"]}
+    out = render_liquid(
+        "{{ page.url }}\n{{ page.id }}\n{{ page.date }}\n", LiquidContext(page=page, post_path=post)
+    )
+    url = "/study/aws/2021/01/05/%ED%9A%8C%EA%B3%A0-(%EC%A0%95%EB%A6%AC).html"
+    assert out.split("\n")[:3] == [url, "/study/aws/2021/01/05/회고-(정리)", "2021-01-05 10:00:00 +0900"]
+    pretty = render_liquid(
+        "{{ page.url }}", LiquidContext(page={**page, "permalink": "pretty"}, post_path=post)
+    )
+    assert pretty == "/study/aws/2021/01/05/%ED%9A%8C%EA%B3%A0-(%EC%A0%95%EB%A6%AC)/"

@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import os
 import re
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,6 +271,8 @@ def _lookup(variable: str, context: LiquidContext) -> str:
     if scope == "site" and context.site is not None:
         source = context.site.config
     elif scope == "page":
+        if key in ("date", "url", "id"):
+            return _page_value(key, context)
         source = context.page
     value: Any = source
     for part in key.split(".") if key else []:
@@ -279,3 +282,63 @@ def _lookup(variable: str, context: LiquidContext) -> str:
     if isinstance(value, list):
         return "".join(str(v) for v in value)
     return str(value)
+
+
+# Jekyll's permalink styles (its _config.yml `permalink`, or the post's own).
+_PERMALINK_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_FILE_NAME = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-(.+)$")
+
+
+def _page_value(key: str, context: LiquidContext) -> str:
+    """page.date as Ruby writes a Time; page.url and page.id as Jekyll makes them for a post."""
+    moment = parse_jekyll_date(str(context.page.get("date") or ""))
+    if moment is None:
+        return str(context.page.get(key) or "")
+    if key == "date":
+        return moment.strftime("%Y-%m-%d %H:%M:%S ") + (moment.strftime("%z") or "+0000")
+    stem = context.post_path.stem if context.post_path is not None else ""
+    named = _FILE_NAME.match(stem)
+    slug = str(context.page.get("slug") or (named.group(1) if named else stem))
+    title = re.sub(r"[^\w.~!$&'()+,;=@-]+|_+", "-", slug).strip("-")  # Jekyll's "pretty" slug
+    categories = dict.fromkeys(str(c).lower() for c in context.page.get("categories") or [])
+    values = {
+        "year": f"{moment.year:04d}",
+        "month": f"{moment.month:02d}",
+        "day": f"{moment.day:02d}",
+        "i_month": str(moment.month),
+        "i_day": str(moment.day),
+        "short_year": moment.strftime("%y"),
+        "y_day": moment.strftime("%j"),
+        "hour": moment.strftime("%H"),
+        "minute": moment.strftime("%M"),
+        "second": moment.strftime("%S"),
+        "title": title,
+        "slug": title.lower(),
+        "categories": "/".join(categories),
+        "output_ext": ".html",
+    }
+    written = context.page.get("permalink") or (
+        context.site.config.get("permalink") if context.site else None
+    )
+    template = str(written or "date")
+    template = _PERMALINK_STYLES.get(template, template)
+    url = re.sub(
+        ":(" + "|".join(sorted(values, key=len, reverse=True)) + ")",
+        lambda m: _escape_path(values[m.group(1)]),
+        template,
+    )
+    url = re.sub("/{2,}", "/", "/" + url.replace("..", "/").replace("./", ""))
+    if key == "url":
+        return url
+    # Document#id: File.join(File.dirname(url), slug), unescaped; dirname ignores a trailing '/'.
+    return url.rstrip("/").rsplit("/", 1)[0] + "/" + slug
+
+
+def _escape_path(path: str) -> str:
+    """Jekyll's URL.escape_path: everything but URL-safe ASCII percent-encoded (UTF-8)."""
+    return urllib.parse.quote(path, safe="-._~!$&'()*+,;=:@/")
