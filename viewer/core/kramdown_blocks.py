@@ -11,6 +11,7 @@ inline processors then handle everything inside paragraphs and headers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -297,9 +298,14 @@ class KramdownBlockParser:
             (_re(EOB_MARKER), self._eob_marker, lambda c, n: n == 0 and c == "^"),
             (_re(PARAGRAPH_START), self._paragraph, lambda c, n: n < opt),
         ]
-        self._by_start: dict[
-            tuple[str, int], list[tuple[re.Pattern[str], Callable[[Block, Source], bool]]]
-        ] = {}
+        self._by_start: dict[tuple[str, int], list[_Candidate]] = {}
+        # Where only these may start, a line is a paragraph (a setext header needs a second
+        # line, a table a pipe).
+        self._plain_parsers: list[Callable[[Block, Source], bool]] = [
+            self._setext_header,
+            self._table,
+            self._paragraph,
+        ]
 
     def _candidates(
         self, text: str, pos: int
@@ -402,6 +408,13 @@ class KramdownBlockParser:
             last.add_text(text)
         else:
             parent.children.append(Block("text", line, text))
+
+    def _plain_line(self, text: str) -> bool:
+        """Whether `text`, one line with its line end, can only be a paragraph (most items are):
+        no block but the paragraph can start with its first character, and no table pipe."""
+        if text.find("\n") != len(text) - 1 or "|" in text:
+            return False
+        return [parser for _, parser in self._candidates(text, 0)] == self._plain_parsers
 
     def _nested(self, block: Block, text: str, line: int) -> None:
         if text and not text.endswith("\n"):
@@ -568,6 +581,10 @@ class KramdownBlockParser:
             location = line
             for chunk_lines in value_chunks:
                 chunk = "".join(chunk_lines)
+                if not item.children and self._plain_line(chunk):
+                    item.children.append(Block("p", location, chunk.strip(RUBY_SPACE)))
+                    location += 1
+                    continue
                 self._nested(item, chunk, location)
                 location += chunk.count("\n")
             kids = item.children
@@ -1071,6 +1088,7 @@ def _first_list_line(indentation: int, content: str) -> tuple[str, int]:
     return _re(r"^\s*").sub("", content, count=1), indentation
 
 
+@functools.lru_cache(maxsize=64)
 def _item_patterns(indentation: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     quotient, remainder = divmod(indentation, 4)
     content = _re(
@@ -1084,6 +1102,7 @@ def _item_patterns(indentation: int) -> tuple[re.Pattern[str], re.Pattern[str], 
     return content, lazy, indent
 
 
+@functools.lru_cache(maxsize=64)
 def _fetch_pattern(list_type: str, indentation: int) -> str:
     spaces = {1: " {0}", 2: " {0,1}", 3: " {0,2}"}.get(indentation, " {0,3}")
     marker = {"ul": "[+*-]", "ol": r"\d+\.", "dl": ":"}[list_type]
