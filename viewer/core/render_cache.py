@@ -25,6 +25,7 @@ import re
 import struct
 import sys
 import threading
+import time
 import zlib
 from functools import cache
 from pathlib import Path
@@ -207,8 +208,8 @@ def trim(folder: Path, max_bytes: int = MAX_BYTES) -> None:
 
 @cache
 def renderer_fingerprint() -> str:
-    """Changes when the code that renders changes: the app's version, its files (or, frozen,
-    the executable) and those of the libraries it renders with."""
+    """Changes when what renders changes: the app's version, its files (or, frozen, the
+    executable), those of the libraries it renders with, and the local time zone."""
     from viewer import __version__
 
     files = [Path(sys.executable)] if getattr(sys, "frozen", False) else []
@@ -217,7 +218,8 @@ def renderer_fingerprint() -> str:
         spec = importlib.util.find_spec(library)
         if spec is not None and spec.origin:
             files.append(Path(spec.origin))
-    parts = [__version__, str(FORMAT)]
+    # Dates without a time zone are the machine's local time.
+    parts = [__version__, str(FORMAT), str(time.timezone), str(time.altzone)]
     for file in files:
         try:
             info = file.stat()
