@@ -27,7 +27,7 @@ def code_css(dark: bool, background: str) -> str:
 
     formatter = HtmlFormatter(style=DARK_STYLE if dark else LIGHT_STYLE, classprefix=CLASS_PREFIX)
     rules = []
-    for line in formatter.get_token_style_defs(""):
+    for line in formatter.get_token_style_defs(""):  # type: ignore[no-untyped-call]
         match = _RULE.match(line)
         if match is None or "Whitespace" in line:  # whitespace tokens are spaces: no colour to read
             continue
@@ -37,4 +37,3 @@ def code_css(dark: bool, background: str) -> str:
         if body:
             rules.append(f"{match['selector']} {{ {body} }}")
     return "\n".join(rules)
-

@@ -16,20 +16,26 @@ from PySide6.QtWidgets import (
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: The details line: one text, or a part kept whole (a host) and a part shortened to fit.
+Detail = str | tuple[str, str]
+
+
 class TwoLineDelegate(QStyledItemDelegate):
     """Paints `lines(index)` (main text, muted details) in the item's text area; items it
     gives no lines for are painted as usual."""
 
     #: How the second line is shortened when it does not fit.
     detail_elide = Qt.TextElideMode.ElideRight
+    #: Room above and below the two lines, in pixels.
+    padding = 5
 
-    def lines(self, index: Index) -> tuple[str, str] | None:
+    def lines(self, index: Index) -> tuple[str, Detail] | None:
         raise NotImplementedError
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         if self.lines(index) is not None:
-            size.setHeight(option.fontMetrics.height() * 2 + 8)
+            size.setHeight(option.fontMetrics.height() * 2 + 2 * self.padding)
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -60,11 +66,19 @@ class TwoLineDelegate(QStyledItemDelegate):
             metrics.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()),
         )
         painter.setPen(muted)
-        painter.drawText(
-            QRect(rect.left(), top + line, rect.width(), line),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(second, self.detail_elide, rect.width()),
-        )
+        kept, rest = second if isinstance(second, tuple) else ("", second)
+        left, centred = rect.left(), int(Qt.AlignmentFlag.AlignVCenter)
+        if kept:
+            kept = metrics.elidedText(kept, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(QRect(left, top + line, rect.width(), line), centred, kept)
+            left += metrics.horizontalAdvance(kept)
+        room = rect.right() - left
+        if rest and room > metrics.horizontalAdvance("…") * 3:
+            painter.drawText(
+                QRect(left, top + line, room, line),
+                centred,
+                metrics.elidedText(rest, self.detail_elide, room),
+            )
         painter.restore()
 
 

@@ -31,12 +31,15 @@ if TYPE_CHECKING:
 
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
+    from viewer.ui.focus_mode import FocusMode
     from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.links_panel import LinksPanel
     from viewer.ui.outline_panel import OutlinePanel
     from viewer.ui.posts_panel import PostsPanel
     from viewer.ui.preview import PostView
     from viewer.ui.search_bar import SearchBar
+    from viewer.ui.toolbar import Toolbar
+    from viewer.ui.view_options import ViewOptions
 
 #: Indexing fewer posts than this shows no progress bar.
 PROGRESS_FROM_POSTS = 100
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
     search: SearchBar
     #: The window's commands by id (see actions.py).
     commands: dict[str, QAction]
+    view_options: ViewOptions
+    focus_mode: FocusMode
+    toolbar_icons: Toolbar
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, build_now: bool = True) -> None:
         """With `build_now=False` only the bare window exists until `build()`: the app shows it
@@ -71,8 +77,13 @@ class MainWindow(QMainWindow):
         self.library.progress.connect(self._show_index_progress)
         self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
+        self._geometry_restored = False
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
+        if settings.theme != "system":
+            from viewer.ui.theme import apply_theme
+
+            apply_theme(settings.theme)  # before the first paint: no flash of the other colours
         if build_now:
             self.build()
         self._restore_geometry()
@@ -83,9 +94,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_reading()
         self._restore_layout()
-        self.preview.show_message(
-            "Open a post or a folder", "File ▸ Open (Ctrl+O), or drop a Markdown file here."
-        )
+        self.show_welcome()
+        if self._geometry_restored:  # the window was shown before it was built
+            self._restore_focus_mode()
+
+    def show_welcome(self) -> None:
+        """The post's place when nothing is open: what to do, and the recent files."""
+        from viewer.ui.empty_states import welcome
+
+        self.preview.show_message(*welcome(self.settings.recent_paths))
 
     # --- layout --------------------------------------------------------------------------------------
 
@@ -116,7 +133,7 @@ class MainWindow(QMainWindow):
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(0)  # the header and the post read as one page
         column.addWidget(self.warnings)
         column.addWidget(self.header)
         column.addWidget(self.preview, 1)
@@ -143,14 +160,16 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         from viewer.ui.actions import install_actions, window_actions
+        from viewer.ui.focus_mode import FocusMode
+        from viewer.ui.toolbar import Toolbar
+        from viewer.ui.view_options import ViewOptions
 
         self.commands, menus = install_actions(self, window_actions())
         self.recent_menu: QMenu = menus["&File/Open &Recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.toolbar.addAction(self.commands["file.open"])
-        self.toolbar.addAction(self.commands["file.reload"])
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search)
+        self.toolbar_icons = Toolbar(self, self.toolbar)
+        self.view_options = ViewOptions(self)
+        self.focus_mode = FocusMode(self)
 
     def _connect_reading(self) -> None:
         """What goes through the window: links to follow, changes on disk, the status bar."""
@@ -159,7 +178,9 @@ class MainWindow(QMainWindow):
 
         reading = self.reading
         self.link_policy = LinkPolicy(reading, self)
-        self.preview.anchorClicked.connect(self.link_policy.follow_url)
+        self.preview.link_clicked.connect(self.link_policy.follow_url)
+        self.preview.open_requested.connect(self.open_path)
+        self.preview.column_changed.connect(self.header.set_column)
         self.links.open_url.connect(self.link_policy.follow)
         self.post_watcher = PostWatcher(reading, self)
         self.post_watcher.vanished.connect(lambda message: self.warnings.show_messages([message]))
@@ -199,8 +220,16 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1280, 800))
+        self._geometry_restored = True
+        if hasattr(self, "focus_mode"):  # built already
+            self._restore_focus_mode()
+
+    def _restore_focus_mode(self) -> None:
+        if self.settings.focus_mode:
+            self.focus_mode.set_on(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.focus_mode.leave_for_close()  # the window's own layout is what is saved
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
         self.settings.set_window_state("splitter", self.splitter.saveState())
@@ -324,7 +353,9 @@ class MainWindow(QMainWindow):
             self.library_indexed.emit()
         path = self.reading.path
         if not posts and fresh and path is None:
-            self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
+            from viewer.ui.empty_states import no_posts
+
+            self.preview.show_message(*no_posts(self.folder))
         elif posts and (path is None or self.folder not in path.parents):
             # Nothing of this folder is shown yet: start with the first post of the list.
             first = self.posts.first_path()

@@ -1,18 +1,30 @@
 """The rendered post: a QTextBrowser that follows the reading state, scrolls to ids, flashes
-the target, highlights the search and reports where the reader is."""
+the target, highlights the search and reports where the reader is. The page is set as the
+reader chose (page_style.py): font, line height, and a centred column of a readable measure."""
 
 from __future__ import annotations
 
 import bisect
 import html
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
-from viewer.ui.post_document import DOCUMENT_MARGIN, INDENT_WIDTH, PostDocument, post_stylesheet
+from viewer.ui.page_style import PageStyle, column_width, natural_line
+from viewer.ui.post_document import DOCUMENT_MARGIN, PostDocument, page_colours, post_stylesheet
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -22,11 +34,18 @@ FLASH_MS = 1200
 
 
 class PostView(QTextBrowser):
-    """Shows the post being read. Links are not followed here: `anchorClicked` goes to the
-    link policy."""
+    """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
+    policy; a file link on one of our own message pages (a recent file) asks to open it."""
 
-    #: The stylesheet changed with the palette (light/dark): posts read later are laid out with it.
+    #: The stylesheet changed with the palette (light/dark) or the line height: posts read later
+    #: are laid out with it.
     stylesheet_changed = Signal(str)
+    #: A link in the post was clicked (a QUrl).
+    link_clicked = Signal(QUrl)
+    #: A file offered on a message page was chosen (a Path).
+    open_requested = Signal(Path)
+    #: The text column moved or changed width: (left edge, width) in the view's coordinates.
+    column_changed = Signal(int, int)
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +53,7 @@ class PostView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Post")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)  # one page with the header above it
         self._anchor_ids: list[str] = []
         self._anchors: dict[str, int] = {}
         self._anchor_tops: list[float] | None = None  # y of each anchor, computed on demand
@@ -48,9 +68,13 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        self._showing_message = False
+        self._style = PageStyle()
+        self._column = (0, 0)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self.document().setIndentWidth(INDENT_WIDTH)
         self._apply_stylesheet()
+        self._set_page_font()
+        self.anchorClicked.connect(self._on_anchor_clicked)
         reading.post_changed.connect(self._show_reading)
         reading.jumped.connect(self.scroll_to_id)
         reading.search_changed.connect(self._show_search)
@@ -86,8 +110,9 @@ class PostView(QTextBrowser):
         old = self.document()
         ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
         document.qt.setParent(self)
-        document.qt.setDefaultFont(self._zoomed_font())
         self.setDocument(document.qt)
+        self._showing_message = False
+        self._set_page_font()
         if ours:
             old.deleteLater()
         self._anchors = document.anchors
@@ -95,8 +120,9 @@ class PostView(QTextBrowser):
         self._anchor_tops = None
         self._programmatic_scroll = False
 
-    def show_message(self, title: str, detail: str = "") -> None:
-        """An empty or error state in place of a post."""
+    def show_message(self, title: str, detail: str = "", more_html: str = "") -> None:
+        """An empty or error state in place of a post: a title, a line saying what to do, and
+        `more_html` (links to recent files, say: file links here open in the viewer)."""
         self._flash_timer.stop()
         self._anchor_ids, self._anchors, self._anchor_tops = [], {}, None
         self._matches, self._match_selections, self._flash_selection = [], [], []
@@ -104,33 +130,119 @@ class PostView(QTextBrowser):
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
-        self._html = f'<div class="message">{body}</div>'
+        self._html = f'<div class="message">{body}{more_html}</div>'
+        self._showing_message = True
         self.setHtml(self._html)
+        self._update_column()
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if self._showing_message and url.isLocalFile():
+            self.open_requested.emit(Path(url.toLocalFile()))
+        else:
+            self.link_clicked.emit(url)
+
+    # --- the page: colours, font, column ----------------------------------------------------------
+
+    @property
+    def page_style(self) -> PageStyle:
+        return self._style
+
+    def set_page_style(self, style: PageStyle) -> None:
+        """Set the page as `style` says, at once."""
+        self._style = style
+        if self._apply_stylesheet():  # a line height (or a font with other proportions)
+            self._restyle()
+        self._set_page_font()
 
     def _apply_stylesheet(self) -> bool:
-        """Use the current palette's colours; True when they changed."""
-        stylesheet = post_stylesheet(self.palette())
-        if stylesheet == getattr(self, "_stylesheet", None):
-            return False
-        self._stylesheet = stylesheet
-        self.document().setDefaultStyleSheet(stylesheet)
-        return True
+        """Use the current palette's colours and the line height; True when the stylesheet changed."""
+        palette = self.palette()
+        stylesheet = post_stylesheet(palette, self._style.line_height, natural_line(self._style.font()))
+        changed = stylesheet != getattr(self, "_stylesheet", None)
+        if changed:
+            self._stylesheet = stylesheet
+            self.document().setDefaultStyleSheet(stylesheet)
+        # Qt draws a horizontal rule in the palette's Dark colour: make it the stylesheet's rule.
+        rule = QColor(page_colours(palette)["rule"])
+        if palette.color(QPalette.ColorRole.Dark) != rule:
+            palette.setColor(QPalette.ColorRole.Dark, rule)
+            self.setPalette(palette)
+        return changed
 
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: show the post again with the new colours. Qt also sends palette
         # changes that change no colour (a sibling's style sheet): those cost nothing.
         if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
-            scroll = self.verticalScrollBar().value()
-            self._flash_timer.stop()
-            self._flash_selection, self._match_selections = [], []
-            self.setExtraSelections([])
-            self.setHtml(self._html)  # the same text: anchors and matches stay where they were
-            self.verticalScrollBar().setValue(scroll)
-            self._anchor_tops = None
-            self._highlight_visible_matches()
-            self._select_match(self.reading.current_match)
-            self.stylesheet_changed.emit(self._stylesheet)
+            self._restyle()
         super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """Lay the same HTML out again with the new stylesheet, keeping the reader's place (the
+        node at the top), the search highlights and the current match."""
+        top = self.anchor_at_top() if self.verticalScrollBar().value() > 0 else ""
+        self._flash_timer.stop()
+        self._flash_selection, self._match_selections = [], []
+        self.setExtraSelections([])
+        self.setHtml(self._html)  # the same text: anchors and matches stay where they were
+        self._set_page_font()
+        if top:
+            self.scroll_to_id(top, flash=False)
+        self._anchor_tops = None
+        self._highlight_visible_matches()
+        self._select_match(self.reading.current_match)
+        self.stylesheet_changed.emit(self._stylesheet)
+
+    def _set_page_font(self) -> None:
+        """The document's font (family, size and zoom) and the indent of list levels, then the
+        column for them."""
+        font = self._style.font(self._zoom)
+        document = self.document()
+        if document.defaultFont() != font:
+            document.setDefaultFont(font)
+        # One indent step is about one and a half syllables: bullets line up under the text above.
+        document.setIndentWidth(round(QFontMetricsF(font).horizontalAdvance("가") * 1.5))
+        self._anchor_tops = None
+        self._update_column()
+
+    def _update_column(self) -> None:
+        """Centre the text in a column of the readable measure (the view's width, less the usual
+        margin, when that is narrower or the reader turned the measure off)."""
+        width = self.viewport().width()
+        side = DOCUMENT_MARGIN
+        if self._style.readable_width:
+            measure = column_width(self.document().defaultFont(), self._style.measure)
+            side = max(DOCUMENT_MARGIN, (width - measure) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side or frame.rightMargin() != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
+            self._anchor_tops = None
+        column = (side, max(width - 2 * side, 0))
+        if column != self._column:
+            self._column = column
+            self.column_changed.emit(*column)
+
+    @property
+    def column(self) -> tuple[int, int]:
+        """The text column: (left edge, width) in the viewport."""
+        return self._column
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Images of the post from its folder or its Jekyll site, no wider than the column."""
+        if kind == QTextDocument.ResourceType.ImageResource and self.reading.path is not None:
+            from viewer.ui.post_images import local_image
+
+            path = local_image(name.toString() if isinstance(name, QUrl) else name, self.reading.path)
+            if path is not None:
+                image = QImage(str(path))
+                if not image.isNull():
+                    widest = max(self._column[1], 200)
+                    if image.width() > widest:
+                        image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+                    return image
+        return super().loadResource(kind, name)
 
     # --- scrolling -----------------------------------------------------------------------------------
 
@@ -256,6 +368,7 @@ class PostView(QTextBrowser):
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
+        self._update_column()
         if self._matches:
             self._highlight_visible_matches()
 
@@ -267,13 +380,7 @@ class PostView(QTextBrowser):
 
     def set_zoom(self, steps: int) -> None:
         self._zoom = max(-8, min(20, steps))
-        self.document().setDefaultFont(self._zoomed_font())
-        self._anchor_tops = None
-
-    def _zoomed_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
-        return font
+        self._set_page_font()
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]

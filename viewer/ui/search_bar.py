@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.search import Matcher, SearchError, SearchOptions
@@ -59,19 +59,25 @@ class SearchBar(QWidget):
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
-        self.status.setMinimumWidth(70)
+        self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.match_case = self._toggle("Aa", "Match case")
-        self.whole_word = self._toggle("W", "Whole word")
-        self.regex = self._toggle(".*", "Regular expression")
-        previous = self._button("▲", "Previous match (Shift+F3)", self.previous_requested.emit)
-        following = self._button("▼", "Next match (F3)", self.next_requested.emit)
+        self.status.setAccessibleName("Matches")
+        self.match_case = self._toggle("Match case", "Find only text with the same capitals", "Alt+C")
+        self.whole_word = self._toggle("Whole word", "Find the query only as a whole word", "Alt+W")
+        self.regex = self._toggle(
+            "Regular expression", "Read the query as a regular expression (Python syntax)", "Alt+R"
+        )
+        self.previous_button = self._button("", "Previous match (Shift+F3)", self.previous_requested.emit)
+        self.next_button = self._button("", "Next match (F3, Enter)", self.next_requested.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        for widget in (self.edit, self.status, previous, following, self.match_case, self.whole_word,
-                       self.regex):  # fmt: skip
+        for widget in (self.edit, self.status, self.previous_button, self.next_button):
             layout.addWidget(widget)
+        layout.addSpacing(6)
+        for widget in (self.match_case, self.whole_word, self.regex):
+            layout.addWidget(widget)
+        self.set_icons()
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.apply)
         self.edit.textChanged.connect(self._on_text_changed)
@@ -84,9 +90,12 @@ class SearchBar(QWidget):
         reading.post_changed.connect(lambda: self.show_position())
         reading.match_changed.connect(lambda _number, _total: self.show_position())
 
-    def _toggle(self, text: str, tip: str) -> QToolButton:
-        button = self._button(text, tip, self.apply)
+    def _toggle(self, text: str, tip: str, key: str) -> QToolButton:
+        """A labelled on/off option of the search; its tooltip says what it does and its key."""
+        button = self._button(text, f"{text}: {tip.lower()[0]}{tip[1:]} ({key})", self.apply)
         button.setCheckable(True)
+        button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(text)
         return button
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -97,6 +106,24 @@ class SearchBar(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
         return button
+
+    def set_icons(self) -> None:
+        """Icons for the palette in use (called again when it changes)."""
+        from viewer.ui.icons import icon
+
+        palette = self.palette()
+        self.previous_button.setIcon(icon("match-previous", palette))
+        self.next_button.setIcon(icon("match-next", palette))
+        if not hasattr(self, "_search_icon"):
+            leading = QLineEdit.ActionPosition.LeadingPosition
+            self._search_icon = self.edit.addAction(icon("search", palette), leading)
+        else:
+            self._search_icon.setIcon(icon("search", palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_icons()
+        super().changeEvent(event)
 
     def _on_text_changed(self, _text: str) -> None:
         if not self.edit.composing:
@@ -151,3 +178,4 @@ class SearchBar(QWidget):
             return
         total = len(self.reading.matches)
         self.status.setText(f"{self.reading.current_match + 1} / {total}" if total else "No matches")
+        self.status.setToolTip("" if total else "Nothing in this post matches the search.")
