@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
-from viewer.ui.delegates import Detail, TwoLineDelegate
+from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -237,9 +237,7 @@ class LinksPanel(QTreeView):
         text = self.empty_text()
         if text:
             painter = QPainter(self.viewport())
-            colour = QColor(self.palette().color(QPalette.ColorRole.Text))
-            colour.setAlphaF(0.62)
-            painter.setPen(colour)
+            painter.setPen(item_colours(self.palette(), selected=False)[1])
             area = self.viewport().rect().adjusted(12, 16, -12, 0)
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
             painter.drawText(area, int(flags), text)

@@ -113,6 +113,7 @@ def _template() -> str:
 
 _CODE_BLOCK = re.compile(r"(<pre\b[^>]*>)(.*?)</pre>", re.S)
 _QUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>")
+_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=([\"'])(?P<src>[^\"']*)\1[^>]*>.*?</iframe>", re.S | re.I)
 #: The post's own tables and cells (those without a class of their own) get the "grid" style.
 _GRID = re.compile(r"<(table|td|th)\b(?![^>]*\bclass=)")
 
@@ -122,16 +123,24 @@ def for_qt(html_text: str) -> str:
     block becomes one shaded box (Qt would shade each line apart, with gaps between, and show
     the last newline as an empty line), a block quote a cell with a bar on its left. The post's
     own tables are marked "grid": every style goes on a class of its own, as Qt lets a cell's
-    general border rule win over a more specific one."""
+    general border rule win over a more specific one. An embedded frame (a YouTube or
+    SlideShare player), which Qt cannot show, becomes a link to what it embeds."""
 
     def code(match: re.Match[str]) -> str:
         body = re.sub(r"\n(</code>)?$", r"\1", match.group(2))  # the newline ending the last line
         return f"{_box('code')}{match.group(1)}{body}</pre></td></tr></table>"
 
+    html_text = _IFRAME.sub(_embed_link, html_text)
     html_text = _GRID.sub(lambda m: f'<{m.group(1)} class="grid"', html_text)
     html_text = _CODE_BLOCK.sub(code, html_text)
     html_text = _QUOTE_OPEN.sub(_box("quote"), html_text)
     return html_text.replace("</blockquote>", "</td></tr></table>")
+
+
+def _embed_link(match: re.Match[str]) -> str:
+    source = match.group("src")
+    url = f"https:{source}" if source.startswith("//") else source
+    return f'<p class="embed">▶ Embedded: <a href="{url}">{url}</a></p>'
 
 
 def _box(kind: str) -> str:

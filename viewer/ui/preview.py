@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
 from viewer.ui.page_style import PageStyle, column_width, natural_line
-from viewer.ui.post_document import DOCUMENT_MARGIN, PostDocument, page_colours, post_stylesheet
+from viewer.ui.post_document import DOCUMENT_MARGIN, PostDocument, post_stylesheet
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -112,6 +112,11 @@ class PostView(QTextBrowser):
         document.qt.setParent(self)
         self.setDocument(document.qt)
         self._showing_message = False
+        if document.qt.defaultStyleSheet() != self._stylesheet:
+            # Laid out before a theme or line height change: lay it out again in the new one
+            # (the same text, so the anchors found in it stay right).
+            document.qt.setDefaultStyleSheet(self._stylesheet)
+            self.setHtml(self._html)
         self._set_page_font()
         if ours:
             old.deleteLater()
@@ -156,17 +161,13 @@ class PostView(QTextBrowser):
 
     def _apply_stylesheet(self) -> bool:
         """Use the current palette's colours and the line height; True when the stylesheet changed."""
-        palette = self.palette()
-        stylesheet = post_stylesheet(palette, self._style.line_height, natural_line(self._style.font()))
+        stylesheet = post_stylesheet(
+            self.palette(), self._style.line_height, natural_line(self._style.font())
+        )
         changed = stylesheet != getattr(self, "_stylesheet", None)
         if changed:
             self._stylesheet = stylesheet
             self.document().setDefaultStyleSheet(stylesheet)
-        # Qt draws a horizontal rule in the palette's Dark colour: make it the stylesheet's rule.
-        rule = QColor(page_colours(palette)["rule"])
-        if palette.color(QPalette.ColorRole.Dark) != rule:
-            palette.setColor(QPalette.ColorRole.Dark, rule)
-            self.setPalette(palette)
         return changed
 
     def changeEvent(self, event: QEvent) -> None:

@@ -9,8 +9,9 @@ header, the item delegates), so a palette change is all a theme switch needs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 #: Theme id → menu text.
 THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}
@@ -82,16 +83,25 @@ def palette_for(theme: str) -> QPalette:
 def apply_theme(theme: str) -> None:
     """Use `theme` ("system", "light" or "dark") for the whole application, at once."""
     global _forced
-    application = QGuiApplication.instance()
-    if not isinstance(application, QGuiApplication):
+    application = QApplication.instance()
+    if not isinstance(application, QApplication):
         return
     hints = application.styleHints()
     if theme not in ("light", "dark"):
         if _forced:  # nothing to undo when the system's colours were never replaced
             hints.unsetColorScheme()
-            QGuiApplication.setPalette(QPalette())  # an empty palette: the platform's again
+            QApplication.setPalette(QPalette())  # an empty palette: the platform's again
             _forced = False
+            _deliver()
         return
     hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
-    QGuiApplication.setPalette(palette_for(theme))
+    # QApplication's, not QGuiApplication's: only it passes the palette on to existing widgets.
+    QApplication.setPalette(palette_for(theme))
     _forced = True
+    _deliver()
+
+
+def _deliver() -> None:
+    """Hand the new palette to every widget now: Qt posts it, and a view built or a post laid out
+    before the next event loop turn would still take the old colours."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
