@@ -48,7 +48,8 @@ class FocusMode(QObject):
         window = self.window
         self.on = on
         if on:
-            self._shown = {widget: widget.isVisible() for widget in self._hidden_in_focus()}
+            # Not hidden, rather than visible: a window opening in focus mode is not shown yet.
+            self._shown = {widget: not widget.isHidden() for widget in self._hidden_in_focus()}
             self._window_state = window.windowState()
             for widget in self._shown:
                 widget.hide()
