@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+from viewer.core.colours import mix, readable_on
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -26,10 +29,6 @@ class FocusMode(QObject):
         self._window_state = Qt.WindowState.WindowNoState
         self.hint = QLabel("Focus mode — Esc or F11 to leave", window.preview)
         self.hint.setObjectName("focusHint")
-        self.hint.setStyleSheet(
-            "#focusHint { background: palette(tool-tip-base); color: palette(tool-tip-text);"
-            " border: 1px solid palette(mid); border-radius: 6px; padding: 6px 12px; }"
-        )
         self.hint.hide()
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
         self._hint_timer.timeout.connect(self.hint.hide)
@@ -91,6 +90,15 @@ class FocusMode(QObject):
             self.window.toolbar.show()
 
     def _show_hint(self) -> None:
+        # A small card at the foot of the page, in the page's colours (any theme).
+        palette = self.window.preview.palette()
+        base = palette.color(QPalette.ColorRole.Base).name()
+        text = palette.color(QPalette.ColorRole.Text).name()
+        card = mix(base, text, 0.1)
+        self.hint.setStyleSheet(
+            f"#focusHint {{ background: {card}; color: {readable_on(text, card)};"
+            f" border: 1px solid {mix(base, text, 0.25)}; border-radius: 6px; padding: 6px 14px; }}"
+        )
         self.hint.adjustSize()
         self._place_hint()
         self.hint.show()
@@ -99,7 +107,9 @@ class FocusMode(QObject):
 
     def _place_hint(self) -> None:
         viewport = self.window.preview.viewport().geometry()
-        self.hint.move(viewport.center().x() - self.hint.width() // 2, viewport.top() + 12)
+        self.hint.move(
+            viewport.center().x() - self.hint.width() // 2, viewport.bottom() - self.hint.height() - 24
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.hint.isVisible():

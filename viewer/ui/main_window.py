@@ -41,6 +41,15 @@ if TYPE_CHECKING:
     from viewer.ui.toolbar import Toolbar
     from viewer.ui.view_options import ViewOptions
 
+
+def default_panel_widths(window_width: int) -> list[int]:
+    """Tree, post and links for a first start: the side panels grow a little with the screen (the
+    link list shows a link's text, host and section at 300 px), the post takes the rest."""
+    tree = min(max(round(window_width * 0.21), 260), 340)
+    links = min(max(round(window_width * 0.24), 300), 420)
+    return [tree, max(window_width - tree - links, 400), links]
+
+
 #: Indexing fewer posts than this shows no progress bar.
 PROGRESS_FROM_POSTS = 100
 
@@ -144,7 +153,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
         self.setCentralWidget(self.splitter)
 
         self.toolbar = self.addToolBar("Main")
