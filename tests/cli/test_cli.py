@@ -81,7 +81,7 @@ def test_the_standalone_page_colours_its_code_itself() -> None:
     page = result.stdout
     used = set(re.findall(r'<span class="(hl-[\w-]+)"', page))
     assert {"hl-k", "hl-s2"} <= used  # `def`, "Hello…" in the post's Python
-    styled = set(re.findall(r"^\.(hl-[\w-]+) \{ [^}]*color", page, re.M))
+    styled = set(re.findall(r"^span\.(hl-[\w-]+) \{ [^}]*color", page, re.M))
     assert used <= styled | {"hl-w", "hl-n", "hl-p"}  # spaces, plain names and punctuation: text colour
 
 

@@ -74,7 +74,7 @@ def test_code_tokens_carry_classes_that_the_light_and_dark_code_styles_colour() 
     keyword = re.search(r'<span class="([\w-]+)">def</span>', code)
     assert keyword is not None
     light, dark = code_css(False, "#ffffff"), code_css(True, "#1e1f22")
-    rule = re.compile(rf"^\.{keyword.group(1)} {{ color: (#\w+)", re.M)
+    rule = re.compile(rf"^span\.{keyword.group(1)} {{ color: (#\w+)", re.M)
     light_colour, dark_colour = rule.search(light), rule.search(dark)
     assert light_colour and dark_colour and light_colour.group(1) != dark_colour.group(1)
 

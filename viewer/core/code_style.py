@@ -34,6 +34,6 @@ def code_css(dark: bool, background: str) -> str:
         body = _COLOUR.sub(lambda m: f"color: {readable_on(m.group(1), background)}", match["body"])
         # Borders and backgrounds of error tokens are for web pages; the colour says it.
         body = "; ".join(p for p in body.split("; ") if p.startswith(("color", "font")))
-        if body:
-            rules.append(f"{match['selector']} {{ {body} }}")
+        if body:  # on spans only: Qt tries a rule with an element name on that element alone
+            rules.append(f"span{match['selector']} {{ {body} }}")
     return "\n".join(rules)
