@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QTextCursor
 
 from tests.ui.conftest import open_and_wait
+from tests.ui.test_search import type_text
 from viewer.core.code_style import code_css
 from viewer.ui.main_window import MainWindow
 from viewer.ui.page_style import DEFAULT_SIZE
@@ -149,6 +150,11 @@ def test_ctrl_f_in_focus_mode_shows_the_search(qtbot, window, samples) -> None:
     window.focus_mode.set_on(True)
     qtbot.keyClick(window.preview, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.edit.isVisible() and window.search.edit.hasFocus()
+    type_text(qtbot, window.search.edit, "관측")
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Escape)  # clears the search, as it does outside
+    assert window.search.edit.text() == "" and window.focus_mode.on
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Escape)  # then leaves focus mode
+    assert not window.focus_mode.on and window.links.isVisible()
 
 
 def test_the_theme_applies_at_once_to_page_code_and_header_and_is_remembered(

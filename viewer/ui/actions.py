@@ -162,7 +162,7 @@ _ACTIONS = (
             checkable=True,
         ),
     ),
-    ActionSpec("view.leave-focus", "Leave Focus Mode", lambda w: w.focus_mode.set_on(False), ("Esc",)),
+    ActionSpec("view.leave-focus", "Leave Focus Mode", lambda w: w.focus_mode.escape(), ("Esc",)),
     *_in_menu(
         "&View",
         "panels",

@@ -66,8 +66,14 @@ class FocusMode(QObject):
         window.commands["view.leave-focus"].setEnabled(on)
         window.settings.focus_mode = on
 
-    def toggle(self) -> None:
-        self.set_on(not self.on)
+    def escape(self) -> None:
+        """Esc in focus mode: clears a search being typed (as Esc does in the search box),
+        else leaves focus mode."""
+        search = self.window.search
+        if search.edit.hasFocus() and search.edit.text():
+            search.clear()
+        else:
+            self.set_on(False)
 
     def leave_for_close(self) -> None:
         """Bring the window back for its state to be saved, and remember to come back to focus."""
