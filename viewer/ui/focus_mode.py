@@ -112,10 +112,9 @@ class FocusMode(QObject):
         self._hint_timer.start()
 
     def _place_hint(self) -> None:
-        viewport = self.window.preview.viewport().geometry()
-        self.hint.move(
-            viewport.center().x() - self.hint.width() // 2, viewport.bottom() - self.hint.height() - 24
-        )
+        # From the view's own size: a filtered resize comes before the viewport is laid out again.
+        view = self.window.preview
+        self.hint.move((view.width() - self.hint.width()) // 2, view.height() - self.hint.height() - 24)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.hint.isVisible():
