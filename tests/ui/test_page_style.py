@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextListFormat
 
 from tests.conftest import FIXTURES
 from tests.ui.conftest import open_and_wait
@@ -186,3 +186,26 @@ def test_images_of_a_site_fit_the_column(qtbot, window, tmp_path: Path) -> None:
     assert image.height() == round(600 * image.width() / 2400)  # scaled, not cropped
     # A web image is not fetched; a missing one is left to Qt.
     assert window.preview.loadResource(2, "https://example.com/a.png") is None
+
+
+def test_list_levels_are_told_apart(qapp) -> None:
+    html = render_post(load_post(EVERY_CONSTRUCT)).html
+    document = build_document(html, post_stylesheet(palette_for("light"))).qt
+
+    def bullet(text: str) -> QTextListFormat.Style:
+        text_list = document.find(text).block().textList()
+        assert text_list is not None, text
+        return text_list.format().style()
+
+    Style = QTextListFormat.Style
+    levels = [bullet(text) for text in ("첫 단계", "둘째 단계", "셋째 단계", "넷째 단계")]
+    assert levels == [Style.ListDisc, Style.ListCircle, Style.ListSquare, Style.ListDisc]  # • ◦ ▪ •
+    assert bullet("안쪽 번호") == Style.ListDecimal
+    assert bullet("섞인 점 목록") == Style.ListSquare  # a third list down, inside two numbered ones
+    assert bullet("끝난 일") not in (Style.ListDisc, Style.ListCircle, Style.ListSquare)  # a task box instead
+    # Each level is indented one step further than the one it sits in.
+    indents = [
+        document.find(text).block().textList().format().indent()
+        for text in ("첫 단계", "둘째 단계", "셋째 단계")
+    ]
+    assert indents == sorted(set(indents))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QTextCursor
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_search import type_text
@@ -94,18 +95,29 @@ def test_zoom_adds_to_the_chosen_size(qtbot, window, samples) -> None:
 
 def test_a_readable_column_and_the_toggle_that_widens_it(qtbot, window, tmp_path: Path, settings) -> None:
     post = tmp_path / "2024-01-01-prose.md"
-    post.write_text(f"---\ntitle: 긴 문단\n---\n{PROSE}\n", encoding="utf-8")
+    paragraphs = "\n\n".join([PROSE] * 8)  # long enough to scroll
+    post.write_text(f"---\ntitle: 긴 문단\n---\n{paragraphs}\n", encoding="utf-8")
     window.resize(1920, 1080)
     open_and_wait(qtbot, window, post)
     counts = syllables_per_line(window, PROSE)
     # About 40 syllables of prose a line (spaces take the rest), whatever the window's width.
     assert counts and all(36 <= count <= 45 for count in counts), counts
-    left, width = window.preview.column
-    viewport = window.preview.viewport().width()
-    assert abs(left - (viewport - left - width)) <= 1  # centred
-    header_left = window.header.heading.mapToGlobal(QPoint(0, 0)).x()
-    text_left = window.preview.viewport().mapToGlobal(QPoint(left, 0)).x()
-    assert abs(header_left - text_left) <= 2  # the title lines up with the text
+    margins = window.preview.viewportMargins()
+    assert margins.left() == margins.right() > 300  # centred, with room on both sides
+
+    def header_offset() -> int:
+        header_left = window.header.heading.mapToGlobal(QPoint(0, 0)).x()
+        return header_left - window.preview.mapToGlobal(QPoint(window.preview.column[0], 0)).x()
+
+    qtbot.waitUntil(lambda: abs(header_offset()) <= 2, timeout=2000)  # the title lines up with the text
+    # The wheel over the empty sides scrolls the post as over the text.
+    beside = QPointF(margins.left() / 2, 200)
+    wheel = QWheelEvent(
+        beside, window.preview.mapToGlobal(beside), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(window.preview, wheel)
+    assert window.preview.verticalScrollBar().value() > 0
 
     action = window.commands["view.readable-width"]
     assert action.isChecked()

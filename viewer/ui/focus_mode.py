@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from viewer.core.colours import mix, readable_on
@@ -27,6 +27,7 @@ class FocusMode(QObject):
         #: What was visible before, to bring back: widget → visible.
         self._shown: dict[QWidget, bool] = {}
         self._window_state = Qt.WindowState.WindowNoState
+        self._unfocus_keys: list[QKeySequence] = []
         self.hint = QLabel("Focus mode — Esc or F11 to leave", window.preview)
         self.hint.setObjectName("focusHint")
         self.hint.hide()
@@ -39,7 +40,7 @@ class FocusMode(QObject):
 
     def _hidden_in_focus(self) -> list[QWidget]:
         window = self.window
-        return [window.left, window.links, window.toolbar, window.menuBar(), window.statusBar()]
+        return [window.left, window.links, window.map, window.toolbar, window.menuBar(), window.statusBar()]
 
     def set_on(self, on: bool) -> None:
         if on == self.on:
@@ -54,11 +55,16 @@ class FocusMode(QObject):
                 widget.hide()
             if window.settings.focus_full_screen:
                 window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+            # Esc is this mode's (see escape()): Show the Whole Post gives its Esc up meanwhile.
+            unfocus = window.commands["go.unfocus"]
+            self._unfocus_keys = unfocus.shortcuts()
+            unfocus.setShortcuts([])
             self._show_hint()
             window.preview.setFocus()
         else:
             for widget, visible in self._shown.items():
                 widget.setVisible(visible)
+            window.commands["go.unfocus"].setShortcuts(self._unfocus_keys)
             if window.windowState() != self._window_state:
                 window.setWindowState(self._window_state)
             self.hint.hide()
@@ -67,11 +73,13 @@ class FocusMode(QObject):
         window.settings.focus_mode = on
 
     def escape(self) -> None:
-        """Esc in focus mode: clears a search being typed (as Esc does in the search box),
-        else leaves focus mode."""
-        search = self.window.search
+        """Esc in focus mode undoes the innermost thing first: a search being typed (as Esc does in
+        the search box), then a focused branch (Go ▸ Show the Whole Post), then focus mode."""
+        search, reading = self.window.search, self.window.reading
         if search.edit.hasFocus() and search.edit.text():
             search.clear()
+        elif reading.focus:
+            reading.unfocus()
         else:
             self.set_on(False)
 

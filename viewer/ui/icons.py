@@ -15,11 +15,13 @@ from viewer.resources import resource_path
 
 #: Our icon name → the theme icon standing for it.
 THEME_ICONS = {
+    "back": QIcon.ThemeIcon.GoPrevious,
+    "forward": QIcon.ThemeIcon.GoNext,
     "open-file": QIcon.ThemeIcon.DocumentOpen,
     "open-folder": QIcon.ThemeIcon.FolderOpen,
     "reload": QIcon.ThemeIcon.ViewRefresh,
-    "previous": QIcon.ThemeIcon.GoPrevious,
-    "next": QIcon.ThemeIcon.GoNext,
+    "previous": QIcon.ThemeIcon.MediaSkipBackward,  # the post before, in the series
+    "next": QIcon.ThemeIcon.MediaSkipForward,
     "match-previous": QIcon.ThemeIcon.GoUp,
     "match-next": QIcon.ThemeIcon.GoDown,
     "focus": QIcon.ThemeIcon.ViewFullscreen,

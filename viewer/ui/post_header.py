@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.colours import mix, readable_on
 from viewer.ui.post_document import DOCUMENT_MARGIN, page_colours
@@ -27,6 +27,9 @@ class PostHeader(QWidget):
         self.reading = reading
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # one page with the post below
+        # Its width is the post's: the margins that line it up with the text must never make the
+        # column wider (which would move the text, and the margins again).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
@@ -38,7 +41,10 @@ class PostHeader(QWidget):
         self.layout_.setContentsMargins(DOCUMENT_MARGIN, 14, DOCUMENT_MARGIN, 2)
         self.layout_.setSpacing(6)
         self.layout_.addWidget(self.heading)
-        # (The post's counts and reading time go on a line of their own here, above the links.)
+        from viewer.ui.post_counts import PostCounts
+
+        self.counts = PostCounts(reading, self)  # a line of its own: counts and reading time
+        self.layout_.addWidget(self.counts)
         self.layout_.addWidget(self.nav)
         self._column = (DOCUMENT_MARGIN, 0)
         self.hide()

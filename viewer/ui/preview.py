@@ -68,14 +68,20 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        # Posts' documents belong to the reading state; messages are shown in this one.
+        self._message_document = QTextDocument(self)
+        self.setDocument(self._message_document)
         self._showing_message = False
         self._style = PageStyle()
         self._column = (0, 0)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._apply_stylesheet()
         self._set_page_font()
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins beside the column too
+        self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         reading.post_changed.connect(self._show_reading)
+        reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
         reading.search_changed.connect(self._show_search)
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
@@ -92,11 +98,18 @@ class PostView(QTextBrowser):
             self.show_message("This post cannot be shown", self.reading.problem)
             return
         scroll = self.verticalScrollBar().value()
-        self.show_post(document, [node.id for _, node in walk(rendered.outline)])
+        self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
         self._show_search()
         if keep_view:
             # Layout happens lazily: restore the scroll position once the document is laid out.
             QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(scroll))
+
+    def _show_focus(self) -> None:
+        """The focused branch alone, or the whole post again (the reading state then says where)."""
+        document = self.reading.document
+        if document is not None:
+            self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+            self._show_search()
 
     def show_post(self, document: PostDocument, anchor_ids: list[str]) -> None:
         """Show a post whose document was built off the GUI thread (see post_document)."""
@@ -107,19 +120,14 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
-        document.qt.setParent(self)
-        self.setDocument(document.qt)
-        self._showing_message = False
         if document.qt.defaultStyleSheet() != self._stylesheet:
             # Laid out before a theme or line height change: lay it out again in the new one
             # (the same text, so the anchors found in it stay right).
             document.qt.setDefaultStyleSheet(self._stylesheet)
-            self.setHtml(self._html)
+            document.qt.setHtml(document.html)
+        self.setDocument(document.qt)
+        self._showing_message = False
         self._set_page_font()
-        if ours:
-            old.deleteLater()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
@@ -137,8 +145,10 @@ class PostView(QTextBrowser):
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}{more_html}</div>'
         self._showing_message = True
+        self._message_document.setDefaultStyleSheet(self._stylesheet)
+        self.setDocument(self._message_document)
         self.setHtml(self._html)
-        self._update_column()
+        self._set_page_font()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if self._showing_message and url.isLocalFile():
@@ -207,23 +217,30 @@ class PostView(QTextBrowser):
 
     def _update_column(self) -> None:
         """Centre the text in a column of the readable measure (the view's width, less the usual
-        margin, when that is narrower or the reader turned the measure off)."""
-        width = self.viewport().width()
-        side = DOCUMENT_MARGIN
+        margin, when that is narrower or the reader turned the measure off). The view's margins
+        make the column, not the document's: the text keeps its width, and a wider or narrower
+        window moves the column without laying the post out again."""
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        side = 0
         if self._style.readable_width:
-            measure = column_width(self.document().defaultFont(), self._style.measure)
-            side = max(DOCUMENT_MARGIN, (width - measure) // 2)
-        root = self.document().rootFrame()
-        frame = root.frameFormat()
-        if frame.leftMargin() != side or frame.rightMargin() != side:
-            frame.setLeftMargin(side)
-            frame.setRightMargin(side)
-            root.setFrameFormat(frame)
-            self._anchor_tops = None
-        column = (side, max(width - 2 * side, 0))
+            measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
+            side = max(0, (available - measure) // 2)
+        if side != margins.left() or side != margins.right():
+            self.setViewportMargins(side, 0, side, 0)  # resizes the viewport: this runs again
+            return
+        column = (side + DOCUMENT_MARGIN, max(self.viewport().width() - 2 * DOCUMENT_MARGIN, 0))
         if column != self._column:
             self._column = column
             self.column_changed.emit(*column)
+
+    def event(self, event: QEvent) -> bool:
+        # The wheel over the margins beside the column scrolls the post too (those events come
+        # to the view itself, not to its viewport).
+        if event.type() == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
 
     @property
     def column(self) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.search import Matcher, SearchError, SearchOptions
@@ -115,10 +115,10 @@ class SearchBar(QWidget):
         self.previous_button.setIcon(icon("match-previous", palette))
         self.next_button.setIcon(icon("match-next", palette))
         if not hasattr(self, "_search_icon"):
-            leading = QLineEdit.ActionPosition.LeadingPosition
-            self._search_icon = self.edit.addAction(icon("search", palette), leading)
-        else:
-            self._search_icon.setIcon(icon("search", palette))
+            # Our own action (the line edit may drop the ones it makes): the icon inside the box.
+            self._search_icon = QAction(self)
+            self.edit.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
+        self._search_icon.setIcon(icon("search", palette))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

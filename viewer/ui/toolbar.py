@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 #: The toolbar from left to right: command id → icon name; None is a separator, "search" the box,
 #: "stretch" pushes what follows to the right edge.
 LAYOUT: tuple[tuple[str, str] | str | None, ...] = (
+    ("go.back", "back"),
+    ("go.forward", "forward"),
+    None,
     ("file.open", "open-file"),
     ("file.open-folder", "open-folder"),
     ("file.reload", "reload"),
