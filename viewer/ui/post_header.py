@@ -36,6 +36,7 @@ class PostHeader(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.nav = QLabel(self)
         self.nav.setTextFormat(Qt.TextFormat.RichText)
+        self.nav.setWordWrap(True)  # long titles wrap: they must not set the window's least width
         self.nav.linkActivated.connect(reading.open_neighbour)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(DOCUMENT_MARGIN, 14, DOCUMENT_MARGIN, 2)
