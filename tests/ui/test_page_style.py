@@ -41,6 +41,8 @@ STYLED_ELSEWHERE = {
     "highlight": "the figure around a {% highlight %} block; the code box inside is styled",
     "hl-w": "whitespace tokens: spaces have no colour to show",
     "footnote-ref": "the footnote's number: a link in a <sup>, set by the a and sup rules",
+    "display": "display math's second class: div.math sets it",
+    "gl": "Rouge's second class for the line numbers' cell: td.gutter sets it",
 }
 
 
@@ -156,6 +158,13 @@ def test_a_code_block_is_one_box_without_an_empty_last_line(qapp) -> None:
     lines = first.selectedText().split("\u2029")
     assert lines[0] == "def 인사(이름: str) -> str:"
     assert lines[-1] == '    return f"안녕하세요, {이름}님"'  # no empty line after the last
+    # With line numbers (Jekyll's linenos): one box of two cells, numbers and code, no empty lines.
+    numbered = document.find("for 번호 in range(3):").currentTable()
+    assert numbered is not None and (numbered.rows(), numbered.columns()) == (1, 2)
+    numbers = numbered.cellAt(0, 0)
+    cursor = numbers.firstCursorPosition()
+    cursor.setPosition(numbers.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText().split("\u2029") == ["1", "2"]
 
 
 def test_a_block_quote_is_a_box_with_a_bar(qapp) -> None:

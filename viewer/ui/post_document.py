@@ -113,6 +113,7 @@ def _template() -> str:
 
 _CODE_BLOCK = re.compile(r"(<pre\b[^>]*>)(.*?)</pre>", re.S)
 _QUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>")
+_ROUGE_TABLE = re.compile(r'(<table class="rouge-table">.*?</table>)', re.S)
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=([\"'])(?P<src>[^\"']*)\1[^>]*>.*?</iframe>", re.S | re.I)
 _LIST_TAG = re.compile(r"<(/?)(ul|ol)\b([^>]*)>")
 #: Bullets by depth, and again: the third list inside another is square, the fourth a disc.
@@ -137,7 +138,19 @@ def for_qt(html_text: str) -> str:
     html_text = _bullets_by_depth(html_text)
     html_text = _IFRAME.sub(_embed_link, html_text)
     html_text = _GRID.sub(lambda m: f'<{m.group(1)} class="grid"', html_text)
-    html_text = _CODE_BLOCK.sub(code, html_text)
+    # Code with line numbers (Jekyll's {% highlight … linenos %}) is a table already: its cells
+    # are the box; only the newline ending each column goes.
+    parts = _ROUGE_TABLE.split(html_text)
+    for number, part in enumerate(parts):
+        if number % 2:
+            part = re.sub(r"\n(</code>)?</pre>", r"\1</pre>", part)
+            part = part.replace(
+                'class="rouge-table">', 'class="rouge-table" width="100%" cellspacing="0">', 1
+            )
+            parts[number] = part.replace('<td class="gutter', '<td width="1%" class="gutter', 1)
+        else:
+            parts[number] = _CODE_BLOCK.sub(code, part)
+    html_text = "".join(parts)
     html_text = _QUOTE_OPEN.sub(_box("quote"), html_text)
     return html_text.replace("</blockquote>", "</td></tr></table>")
 
