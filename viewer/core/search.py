@@ -274,9 +274,9 @@ def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
     return matches
 
 
-def outline_path_of_match(path: Path, query: str) -> list[str]:
+def outline_path_of_match(path: Path, query: str, composing: str = "") -> list[str]:
     """The outline labels above the first place in the post at `path` where `query` occurs
-    (a library search shows it beside each result)."""
+    (a library search shows it beside each result); `composing` as for `Matcher`."""
     from viewer.core.document import PostError, load_post
     from viewer.core.render import render_post
 
@@ -284,7 +284,7 @@ def outline_path_of_match(path: Path, query: str) -> list[str]:
         rendered = render_post(load_post(path))
     except PostError:
         return []
-    matcher = Matcher(query)
+    matcher = Matcher(query, composing=composing)
     for block in text_blocks(rendered.html):
         if matcher.matches(block.text):
             return list(_OutlinePaths(rendered.outline).of(block.anchor))

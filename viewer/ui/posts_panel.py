@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
+from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class PostsPanel(QWidget):
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text_filter = QLineEdit(self)
+        self.text_filter = ComposingEdit(self)
         self.text_filter.setPlaceholderText("Filter posts by title")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.installEventFilter(self)
@@ -163,7 +163,7 @@ class PostsPanel(QWidget):
         self._selection_timer = QTimer(self, singleShot=True, interval=SELECTION_PAUSE_MS)
         self._selection_timer.timeout.connect(self._open_current)
         self.current_path: Path | None = None
-        self.text_filter.textChanged.connect(self._apply_filters)
+        self.text_filter.edited.connect(self._apply_filters)
         for box in (self.category, self.tag, self.year):
             box.currentIndexChanged.connect(self._apply_filters)
         self.order.currentIndexChanged.connect(
@@ -219,6 +219,7 @@ class PostsPanel(QWidget):
             "category": self.category.currentData(),
             "tag": self.tag.currentData(),
             "year": self.year.currentData(),
+            "composing": self.text_filter.composing,
         }
 
     def _apply_filters(self) -> None:
