@@ -257,6 +257,11 @@ class PostMatch:
     path: tuple[str, ...]
     #: The id to scroll to; empty when there is none, or when it is longer than `MAX_ID`.
     id: str
+    #: Where the match is (character offsets) in the text of its block: the paragraph, list
+    #: item or heading `context` is cut from. An initial-consonant query (ㅋㄹㅇㄷ) gives the
+    #: offsets and `text` of the syllables it found (클라우드).
+    start: int = 0
+    end: int = 0
 
 
 def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
@@ -270,7 +275,8 @@ def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
             before = text[max(0, span.start - CONTEXT) : span.start]
             after = text[span.end : span.end + CONTEXT]
             anchor = block.anchor if len(block.anchor) <= MAX_ID else ""
-            matches.append(PostMatch(found, before + found + after, paths.of(block.anchor), anchor))
+            context = before + found + after
+            matches.append(PostMatch(found, context, paths.of(block.anchor), anchor, span.start, span.end))
     return matches
 
 
