@@ -189,3 +189,27 @@ def test_library_search_with_initials_and_composing(qtbot, window, site) -> None
     compose(dialog.edit, "", "ㅋㄷ")  # 카드 결제
     qtbot.waitUntil(lambda: dialog.results.item(0).text().startswith("데이터 분석 메모"), timeout=10000)
     assert dialog.status.text() == "1 post matches"
+
+
+def test_the_enter_and_esc_that_end_a_composition_are_the_input_methods(qtbot, window, site) -> None:
+    open_and_wait(qtbot, window, site / "_posts" / "2021-03-01-cloud.md")
+    posts = window.posts
+    qtbot.waitUntil(lambda: posts.model.rowCount() == 3, timeout=10000)
+    compose(posts.text_filter, "ㄷ", "ㅋㄹㅇ")
+    qtbot.keyClick(posts.text_filter, Qt.Key.Key_Escape)  # fcitx5 sends the key first …
+    compose(posts.text_filter, "", "ㄷ")  # … and the commit after it
+    assert posts.text_filter.text() == "ㅋㄹㅇㄷ" and posts.model.rowCount() == 2
+    qtbot.keyClick(posts.text_filter, Qt.Key.Key_Escape)  # now it clears the filter
+    assert posts.text_filter.text() == "" and posts.model.rowCount() == 3
+
+    window.search_library()
+    dialog = window.library_dialog
+    assert dialog is not None
+    compose(dialog.edit, "드", "ㅋㄹㅇ")
+    qtbot.waitUntil(lambda: dialog.results.count() == 2, timeout=10000)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # neither closed nor opened a result
+    compose(dialog.edit, "", "드")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -44,8 +44,10 @@ class ComposingEdit(QLineEdit):
         self.edited.emit(text, self.composing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # The Enter that commits a syllable is not a request.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.composing:
+        # The Enter or Esc that ends a composition is the input method's, not a request (fcitx5
+        # sends the key first and the commit after it; ibus commits first, then sends the key).
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        if event.key() in keys and self.composing:
             event.accept()
             return
         super().keyPressEvent(event)

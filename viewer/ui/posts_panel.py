@@ -268,13 +268,15 @@ class PostsPanel(QWidget):
     # --- choosing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Esc in the filter box clears it (and shows every post again).
+        # Esc in the filter box clears it (and shows every post again); not the Esc that ends
+        # a composition.
         if (
             watched is self.text_filter
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
             and self.text_filter.text()
+            and not self.text_filter.composing
         ):
             self.text_filter.clear()
             return True
