@@ -47,6 +47,16 @@ def test_double_initials_match_exactly() -> None:
     assert found("ㅈㄹ", text) == ["자리"]
 
 
+def test_a_consonant_pair_joined_by_the_input_method_stands_for_both_initials() -> None:
+    # fcitx5-hangul joins ㄱ and ㅅ typed without a vowel into ㄳ; ibus-hangul keeps them apart.
+    text = "감사합니다 ㄳ, 기술 분석, 가방 속"
+    assert found("ㄳ", text) == ["감사", "ㄳ", "기술"]
+    assert found("ㄳㅎ", text) == ["감사합"]
+    assert found("ㅂㅅ", text) == ["분석"] == found("ㅄ", text)
+    assert found("ㄱㅅ", text) == ["감사", "기술"]  # typed apart: two initials, not the pair
+    assert found("", text, composing="ㄳ") == ["감사", "ㄳ", "기술"]
+
+
 def test_bare_consonants_in_the_text_are_found_too() -> None:
     assert found("ㅋㅋ", "좋아요 ㅋㅋㅋ 크크") == ["ㅋㅋ", "크크"]
 

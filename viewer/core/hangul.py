@@ -28,7 +28,13 @@ _KEYS = {
     "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
     "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
 }  # fmt: skip
-_BARE_JAMO = re.compile(f"[{INITIALS}\u1100-\u1112]")
+#: Consonant pairs some input methods (fcitx5-hangul) join when typed without a vowel: a query
+#: ㄱㅅ typed for 감사 arrives as ㄳ.
+_CLUSTERS = {cluster: keys for cluster, keys in _KEYS.items() if cluster in FINALS}
+#: Clusters in one query read both ways (as themselves, and as two initials); past this many,
+#: as two initials only (each doubles the alternatives).
+MAX_CLUSTERS_BOTH_WAYS = 3
+_BARE_JAMO = re.compile(f"[{INITIALS}{''.join(_CLUSTERS)}\u1100-\u1112]")
 _HANGUL = re.compile("[\u3131-\u318e\uac00-\ud7a3\u1100-\u11ff]+")
 _ANY_HANGUL = re.compile("[\u3131-\u318e\uac00-\ud7a3\u1100-\u11ff]")
 
@@ -73,15 +79,16 @@ class CharSet:
 
 @dataclass(frozen=True)
 class KoreanQuery:
-    """A query with Korean matching: `body` (what is committed) followed by one of `tails`
-    (what the composing syllable can still become; no tails when nothing is composed)."""
+    """A query with Korean matching: one of `bodies` (what is committed, read in each way it
+    can be) followed by one of `tails` (what the composing syllable can still become; no tails
+    when nothing is composed)."""
 
-    body: tuple[CharSet, ...]
+    bodies: tuple[tuple[CharSet, ...], ...]
     tails: tuple[tuple[CharSet, ...], ...] = ()
 
     def alternatives(self) -> list[tuple[CharSet, ...]]:
         """The query as sequences of character sets, any of which may match."""
-        return [self.body + tail for tail in self.tails] or [self.body]
+        return [body + tail for body in self.bodies for tail in self.tails or [()]]
 
 
 def korean_query(query: str, composing: str = "") -> KoreanQuery | None:
@@ -93,10 +100,16 @@ def korean_query(query: str, composing: str = "") -> KoreanQuery | None:
     if not composing and not _BARE_JAMO.search(query):
         return None
     # Some input methods keep a whole word uncommitted: all but its last syllable are typed.
-    body = tuple(_char_set(char) for char in query + composing[:-1])
-    if not composing:
-        return KoreanQuery(body)
-    return KoreanQuery(body, _composing_tails(composing[-1]))
+    bodies: list[tuple[CharSet, ...]] = [()]
+    clusters = 0
+    for char in query + composing[:-1]:
+        ways = _ways(char)
+        clusters += len(ways) > 1
+        if clusters > MAX_CLUSTERS_BOTH_WAYS:
+            ways = ways[-1:]
+        bodies = [body + way for body in bodies for way in ways]
+    tails = tuple(_composing_tails(composing[-1])) if composing else ()
+    return KoreanQuery(tuple(bodies), tails)
 
 
 def has_hangul(text: str) -> bool:
@@ -110,8 +123,15 @@ def is_korean_composition(composing: str) -> bool:
     return bool(composing) and _HANGUL.fullmatch(composing) is not None
 
 
+def _ways(char: str) -> list[tuple[CharSet, ...]]:
+    """What one query character may stand for: a consonant cluster itself, or its two initials."""
+    if char in _CLUSTERS:
+        return [(CharSet(literal=char),), tuple(_char_set(key) for key in _CLUSTERS[char])]
+    return [(_char_set(char),)]
+
+
 def _char_set(char: str) -> CharSet:
-    if _BARE_JAMO.fullmatch(char):
+    if _BARE_JAMO.fullmatch(char) and char not in _CLUSTERS:
         initial = initial_of(char) or char
         return CharSet(pattern=_initial_class(initial), initial=initial, whole_initial=True)
     return CharSet(literal=char)
@@ -139,7 +159,7 @@ def _composing_tails(char: str) -> tuple[tuple[CharSet, ...], ...]:
     it (욷 → 우드)."""
     initial = initial_of(char)
     if initial is None or not SYLLABLES <= ord(char) <= 0xD7A3:
-        return ((_char_set(char),),)  # a bare consonant is an initial; a bare vowel itself
+        return tuple(_ways(char))  # a bare consonant is an initial; a bare vowel itself
     keys = _keys(char)
     first = SYLLABLES + INITIALS.index(initial) * PER_INITIAL
     codes = [code for code in range(first, first + PER_INITIAL) if _keys(chr(code)).startswith(keys)]

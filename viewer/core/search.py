@@ -71,7 +71,9 @@ class Matcher:
         self.composing = composing if korean is not None and korean.tails else ""
         if korean is not None:
             # One character set per character of the text: offsets hold.
-            pattern = _regex_of(korean.body)
+            pattern = "|".join(_regex_of(body) for body in korean.bodies)
+            if len(korean.bodies) > 1:
+                pattern = f"(?:{pattern})"
             if korean.tails:
                 pattern += "(?:" + "|".join(_regex_of(tail) for tail in korean.tails) + ")"
         elif not options.regex:
