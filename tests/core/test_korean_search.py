@@ -48,7 +48,7 @@ def test_double_initials_match_exactly() -> None:
 
 
 def test_a_consonant_pair_joined_by_the_input_method_stands_for_both_initials() -> None:
-    # fcitx5-hangul joins ㄱ and ㅅ typed without a vowel into ㄳ; ibus-hangul keeps them apart.
+    # ibus-hangul and fcitx5-hangul join ㄱ and ㅅ typed without a vowel into ㄳ.
     text = "감사합니다 ㄳ, 기술 분석, 가방 속"
     assert found("ㄳ", text) == ["감사", "ㄳ", "기술"]
     assert found("ㄳㅎ", text) == ["감사합"]

@@ -28,8 +28,8 @@ _KEYS = {
     "ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
     "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ",
 }  # fmt: skip
-#: Consonant pairs some input methods (fcitx5-hangul) join when typed without a vowel: a query
-#: ㄱㅅ typed for 감사 arrives as ㄳ.
+#: Consonant pairs Korean input methods (ibus-hangul, fcitx5-hangul) join when typed without a
+#: vowel: a query ㄱㅅ typed for 감사 arrives as ㄳ.
 _CLUSTERS = {cluster: keys for cluster, keys in _KEYS.items() if cluster in FINALS}
 #: Clusters in one query read both ways (as themselves, and as two initials); past this many,
 #: as two initials only (each doubles the alternatives).
