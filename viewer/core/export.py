@@ -23,7 +23,15 @@ def matches_as(query: str, matches: list[PostMatch], as_json: bool) -> str:
             "query": query,
             "count": len(matches),
             "matches": [
-                {"text": m.text, "context": m.context, "path": list(m.path), "id": m.id} for m in matches
+                {
+                    "text": m.text,
+                    "context": m.context,
+                    "path": list(m.path),
+                    "id": m.id,
+                    "start": m.start,
+                    "end": m.end,
+                }
+                for m in matches
             ],
         }
         return json.dumps(data, ensure_ascii=False, indent=1)

@@ -462,10 +462,10 @@ class MainWindow(QMainWindow):
         """What the library search covers: the open folder, else the current post's folder."""
         return self.folder or (self.reading.path.parent if self.reading.path else None)
 
-    def _run_library_search(self, query: str) -> None:
+    def _run_library_search(self, query: str, composing: str) -> None:
         folder = self._library_folder()
         if folder is not None:
-            self.library.search(folder, query)
+            self.library.search(folder, query, composing)
 
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the search in the post is set to the query."""

@@ -1,14 +1,17 @@
-"""The search box: waits for typing to pause, never acts on a half-composed Korean syllable."""
+"""The search box: waits for typing to pause, matches the Korean syllable being composed as what
+it can become, never acts on the Enter that commits one."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.hangul import is_korean_composition
 from viewer.core.search import Matcher, SearchError, SearchOptions
+from viewer.ui.composing_edit import ComposingEdit
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -16,19 +19,11 @@ if TYPE_CHECKING:
 TYPING_PAUSE_MS = 200
 
 
-class QueryEdit(QLineEdit):
-    """A line edit that knows when an input method is composing."""
+class QueryEdit(ComposingEdit):
+    """Enter and Esc are the search's: next (previous with Shift) match, and clear."""
 
     enter_pressed = Signal(bool)  # True with Shift: previous match
     escape_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.composing = False
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self.composing = bool(event.preeditString())
-        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -81,7 +76,7 @@ class SearchBar(QWidget):
         self._applying = False  # True while this box sends its query to the reading state
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.apply)
-        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.edited.connect(self._on_edited)
         self.edit.enter_pressed.connect(self._on_enter)
         self.edit.escape_pressed.connect(self.clear)
         self.query_changed.connect(reading.search)
@@ -126,8 +121,10 @@ class SearchBar(QWidget):
             self.set_icons()
         super().changeEvent(event)
 
-    def _on_text_changed(self, _text: str) -> None:
-        if not self.edit.composing:
+    def _on_edited(self, _text: str, composing: str) -> None:
+        # A Chinese or Japanese reading waits to be converted; a regular expression waits for
+        # the Korean syllable to be committed (it reads text as it is).
+        if not composing or (is_korean_composition(composing) and not self.regex.isChecked()):
             self._timer.start()
 
     def _on_enter(self, backwards: bool) -> None:
@@ -163,19 +160,19 @@ class SearchBar(QWidget):
             self._applying = False
 
     def _apply(self) -> None:
-        text = self.edit.text()
+        text, composing = self.edit.text(), self.edit.composing
         self.edit.setToolTip("")
         self.edit.setStyleSheet("")
-        if not text:
-            self.status.setText("")
-            self.query_changed.emit(None)
-            return
         try:
-            matcher = Matcher(text, self.options())
+            matcher = Matcher(text, self.options(), composing)
         except SearchError as exc:
             self.status.setText("⚠ invalid")
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
+            self.query_changed.emit(None)
+            return
+        if matcher.is_empty:
+            self.status.setText("")
             self.query_changed.emit(None)
             return
         self.query_changed.emit(matcher)
@@ -185,6 +182,7 @@ class SearchBar(QWidget):
             # The search was ended elsewhere (another post was opened): the box says so too.
             self.edit.blockSignals(True)
             self.edit.clear()
+            self.edit.composing = ""
             self.edit.blockSignals(False)
             self.status.setText("")
         self.show_position()
