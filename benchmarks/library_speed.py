@@ -1,18 +1,21 @@
 """Library search as users meet it, on a generated library (Korean and English, nested bullets).
 
-    python benchmarks/library_speed.py [--posts 10000] [--folder DIR] [--no-window]
+    python benchmarks/library_speed.py [--posts 10000] [--folder DIR] [--no-window] [--queries-only]
 
 Generates the library (or reuses the one in --folder made with the same --posts): common words
 occur in nearly every post, rare ones in about one in a hundred. Prints
 
 - the first index (in process, and its size on disk), an update of the unchanged folder (in
   process and as `note-viewer index`);
-- each query (common and rare, one to four syllables, English): how many posts match, checked
-  against a scan of the same text, and the median time in process;
+- each query (common and rare, one to four syllables, English; initial consonants (초성) alone
+  and mixed with syllables): how many posts match, checked against a scan of the same text, the
+  median time in process, and how many of its results carry an outline path;
 - `note-viewer search --json DIR Q…` as users run it, results with their outline paths: the
   time of one query, of all of them in one run, and so a query beyond the first;
 - `grep -l -r -i -F` over the same files, per query;
 - the window (offscreen) with the library open: time to the post list and its memory.
+
+--queries-only stops after the queries in process.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from viewer.core.document import load_post  # noqa: E402
+from viewer.core.hangul import korean_query  # noqa: E402
 from viewer.core.index import LibraryIndex, index_path_for, searchable_text  # noqa: E402
+from viewer.core.search import Matcher  # noqa: E402
 
 WORDS = ["클라우드", "데이터", "검증", "보안", "네트워크", "컨테이너", "서버리스", "머신러닝", "비용", "성능",
          "아키텍처", "운영", "배포", "관측성", "kubernetes", "latency", "pipeline", "python"]  # fmt: skip
@@ -55,6 +60,18 @@ QUERIES = [
     ("홀로그", "rare, 3 syllables"),
     ("양자역학", "rare, 4 syllables"),
     ("zeppelin", "rare, English"),
+]
+#: Initial consonants, alone and mixed with syllables.
+INITIAL_QUERIES = [
+    ("ㄱ", "initials, 1"),
+    ("ㅋㄹ", "initials, 2"),
+    ("ㅋㄹㅇㄷ", "initials, 4"),
+    ("ㄱㅊㅅ", "initials, 3"),
+    ("ㅎㅎㅎㅎ", "initials, none"),
+    ("ㅁㅅㄹㄴ", "initials, 4"),
+    ("ㅍㄱ", "initials, rare"),
+    ("클ㄹ우드", "mixed"),
+    ("ㅋ라우드", "mixed"),
 ]
 
 
@@ -92,8 +109,15 @@ def scanned_counts(folder: Path, queries: list[str]) -> dict[str, int]:
         meta = post.metadata
         labels = " ".join((*meta.categories, *meta.tags))
         folded.append(f"{meta.title}\n{searchable_text(post.body)}\n{labels}".casefold())
-    wanted = {q: unicodedata.normalize("NFC", q).casefold() for q in queries}
-    return {q: sum(w in text for text in folded) for q, w in wanted.items()}
+    counts = {}
+    for query in queries:
+        wanted = unicodedata.normalize("NFC", query).casefold()
+        if korean_query(wanted) is None:
+            counts[query] = sum(wanted in text for text in folded)
+        else:  # initial consonants: the matcher a post's search uses
+            matcher = Matcher(wanted)
+            counts[query] = sum(matcher.matches(text) for text in folded)
+    return counts
 
 
 def cli(*args: str, cache: Path) -> float:
@@ -178,6 +202,7 @@ def main() -> None:
         "--folder", type=Path, help="where the library is generated (kept); a temporary one by default"
     )
     parser.add_argument("--no-window", action="store_true", help="skip the window's figures")
+    parser.add_argument("--queries-only", action="store_true", help="stop after the queries in process")
     options = parser.parse_args()
     temp = Path(tempfile.mkdtemp(prefix="library-speed-"))
     try:
@@ -205,21 +230,27 @@ def main() -> None:
         index.update()
         print(f"reopen + update, unchanged folder: {time.perf_counter() - start:.2f} s")
 
-        queries = [q for q, _ in QUERIES]
-        expected = scanned_counts(folder, queries)
+        expected = scanned_counts(folder, [q for q, _ in QUERIES + INITIAL_QUERIES])
         print("queries (in process, median of 5; counts against a scan):")
-        for query, what in QUERIES:
-            runs, count = [], 0
+        for query, what in QUERIES + INITIAL_QUERIES:
+            runs, count, hits = [], 0, []
             for _ in range(5):
                 start = time.perf_counter()
-                count, _hits = index.search(query, limit=20)
+                count, hits = index.search(query, limit=20)
                 runs.append(time.perf_counter() - start)
             check = "exact" if count == expected[query] else f"SCAN SAYS {expected[query]}"
             took = statistics.median(runs) * 1000
-            print(f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {took:6.1f} ms")
+            with_paths = sum(bool(hit.outline_path) for hit in hits)
+            print(
+                f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {took:6.1f} ms; "
+                f"{with_paths}/{len(hits)} with a path"
+            )
         index.close()
+        if options.queries_only:
+            return
 
         print(f"note-viewer index (unchanged folder): {cli('index', str(folder), cache=cache):.2f} s")
+        queries = [q for q, _ in QUERIES]
         one, every = [], []
         for _ in range(3):
             one.append(cli("search", "--json", str(folder), queries[0], cache=cache))

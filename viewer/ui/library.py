@@ -50,18 +50,21 @@ def read_library(
     return posts, watched
 
 
-def search_index(folder: Path, cache: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
-    """Runs in the worker thread: (query, how many posts match, the first hits)."""
+def search_index(
+    folder: Path, cache: Path, query: str, update_first: bool, composing: str = ""
+) -> tuple[str, str, int, list[Any]]:
+    """Runs in the worker thread: (query, composing, how many posts match, the first hits);
+    `composing` is the syllable an input method is composing after the query."""
     from viewer.core.index import LibraryIndex, index_path_for
 
     index = LibraryIndex(folder, index_path_for(folder, cache))
     try:
         if update_first:
             index.update()
-        count, hits = index.search(query, limit=MAX_RESULTS) if query else (0, [])
+        count, hits = index.search(query, MAX_RESULTS, composing) if query or composing else (0, [])
     finally:
         index.close()
-    return query, count, hits
+    return query, composing, count, hits
 
 
 class Library(QObject):
@@ -69,7 +72,8 @@ class Library(QObject):
     listed = Signal(object, bool)
     #: Posts read so far, of how many (while the index is brought up to date).
     progress = Signal(int, int)
-    #: (query, count, [SearchHit]) for `search()`; each hit says where in its post the query is.
+    #: (query, count, [SearchHit]) for `search()`: the query with the composing syllable after
+    #: it; each hit says where in its post the query is.
     searched = Signal(str, int, list)
     failed = Signal(str)
 
@@ -115,11 +119,11 @@ class Library(QObject):
     def rescan_soon(self, _changed: str = "") -> None:
         self._rescan_timer.start()
 
-    def search(self, folder: Path, query: str) -> None:
+    def search(self, folder: Path, query: str, composing: str = "") -> None:
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
-        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first))
+        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first, composing))
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
@@ -133,7 +137,8 @@ class Library(QObject):
 
     def _on_done(self, kind: str, result: Any) -> None:
         if kind == "search":
-            self.searched.emit(*result)
+            query, composing, count, hits = result
+            self.searched.emit(query + composing, count, hits)
             return
         posts, watched = result
         if kind == "fresh":
