@@ -184,6 +184,13 @@ def _run_library(args: list[str]) -> int:
         if update.added or update.changed:
             print(file=sys.stderr)  # end the progress line
         if options.command == "index":
+            # Then the outline paths of what the update left unrendered (a search renders the
+            # results it shows itself).
+            def rendering(done: int, total: int) -> None:
+                end = "\n" if done == total else ""
+                print(f"\rrendering {done}/{total} posts for their outline paths", end=end, file=sys.stderr)
+
+            library.store_outlines(rendering)
             print(
                 f"{update.added} added, {update.changed} changed, {update.removed} removed, "
                 f"{update.unchanged} unchanged",
@@ -192,7 +199,7 @@ def _run_library(args: list[str]) -> int:
             return 0
         answers = []
         for query in options.queries:
-            count, hits = library.search(query, options.limit)
+            count, hits = library.search(query, options.limit, render_missing=True)
             results = [
                 {
                     "path": str(hit.path),

@@ -444,17 +444,19 @@ def test_a_post_that_fails_to_render_is_still_found(tmp_path, monkeypatch) -> No
 
 
 @pytest.mark.slow
-def test_a_large_folder_is_read_by_a_pool_of_processes_with_the_same_answers(
+def test_a_large_folder_is_rendered_by_a_pool_of_processes_with_the_same_answers(
     library, tmp_path, monkeypatch
 ) -> None:
     import viewer.core.index
 
     alone = LibraryIndex(library, tmp_path / "alone" / "index.sqlite")
     alone.update()
+    assert alone.store_outlines() == 80
     monkeypatch.setattr(viewer.core.index, "POOL_FROM_POSTS", 10)
     monkeypatch.setattr(viewer.core.index, "POOL_CHUNK", 7)
     monkeypatch.setattr(viewer.core.index.os, "cpu_count", lambda: 2)
     pooled = LibraryIndex(library, tmp_path / "pooled" / "index.sqlite")
     assert pooled.update().added == 80
+    assert pooled.store_outlines(background=True) == 80
     for query in ["클", "데이", "클라우드", "비용 절감"]:
         assert pooled.search(query, limit=None) == alone.search(query, limit=None), query
