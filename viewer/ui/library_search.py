@@ -74,6 +74,8 @@ class LibrarySearchDialog(QDialog):
         self.edit.edited.connect(lambda _text, _composing: self._timer.start())
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
+        self._shown_query = ""
+        self._paths_pending = False
         # The arrow keys move through the results while typing goes on in the box.
         self.edit.installEventFilter(self)
 
@@ -99,6 +101,10 @@ class LibrarySearchDialog(QDialog):
     def show_results(self, query: str, count: int, hits: list[SearchHit]) -> None:
         if query != self._shown():
             return  # an answer to an older query
+        # The same query asked again (for outline paths) keeps the result the user is at.
+        row = self.results.currentRow() if query == self._shown_query else 0
+        self._shown_query = query
+        self._paths_pending = any(hit.outline_pending for hit in hits)
         self.results.clear()
         self.status.setText(_count_text(count, len(hits)) if count else ("No posts match" if query else ""))
         for hit in hits:
@@ -110,7 +116,13 @@ class LibrarySearchDialog(QDialog):
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)
         if self.results.count():
-            self.results.setCurrentRow(0)
+            self.results.setCurrentRow(min(max(row, 0), self.results.count() - 1))
+
+    def ask_again_for_paths(self) -> None:
+        """More posts of the library have their outline paths stored: if a result shown has no
+        path yet, its query is asked again."""
+        if self.isVisible() and self._paths_pending and self._shown_query == self._shown():
+            self.query_changed.emit(*self._query())
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.reading.save_place()
         self.library.close()
-        self.library.worker.wait(5000)
+        self.library.wait(5000)
         self.reading.wait(5000)
         super().closeEvent(event)
 
@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
             self.library_dialog.query_changed.connect(self._run_library_search)
             self.library_dialog.result_chosen.connect(self._open_library_result)
             self.library.searched.connect(self.library_dialog.show_results)
+            self.library.outlines_stored.connect(self.library_dialog.ask_again_for_paths)
         self.library_dialog.show_message(f"Searching {folder}")
         self.library_dialog.show()
         self.library_dialog.raise_()
