@@ -5,11 +5,14 @@
 Generates the library (or reuses the one in --folder made with the same --posts): common words
 occur in nearly every post, rare ones in about one in a hundred. Prints
 
-- the first index (in process, and its size on disk), an update of the unchanged folder (in
-  process and as `note-viewer index`);
+- the first index in process: its first pass (when the list and search work), its second (the
+  posts rendered for their outline paths: when every path is stored), the size on disk; an
+  update of the unchanged folder (in process and as `note-viewer index`);
 - each query (common and rare, one to four syllables, English; initial consonants (초성) alone
   and mixed with syllables): how many posts match, checked against a scan of the same text, the
-  median time in process, and how many of its results carry an outline path;
+  median time in process, and how many of its results carry an outline path: after the first
+  pass (no paths; with the results shown rendered, as the command line does), and after the
+  second;
 - `note-viewer search --json DIR Q…` as users run it, results with their outline paths: the
   time of one query, of all of them in one run, and so a query beyond the first;
 - `grep -l -r -i -F` over the same files, per query;
@@ -150,6 +153,7 @@ def report_memory():
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             print(f"rss {int(line.split()[1]) / 1024:.0f}", flush=True)
+    window.close()  # stops the rendering for outline paths, as a user closing it
     app.quit()
 
 def settled():
@@ -195,6 +199,27 @@ def size_mb(index_file: Path) -> float:
     )
 
 
+def time_queries(
+    index: LibraryIndex, expected: dict[str, int], when: str, render_missing: bool = False
+) -> None:
+    print(f"queries, {when} (in process, median of 5; counts against a scan):")
+    times = []
+    for query, what in QUERIES + INITIAL_QUERIES:
+        runs, count, hits = [], 0, []
+        for _ in range(5):
+            start = time.perf_counter()
+            count, hits = index.search(query, limit=20, render_missing=render_missing)
+            runs.append(time.perf_counter() - start)
+        check = "exact" if count == expected[query] else f"SCAN SAYS {expected[query]}"
+        times.append(statistics.median(runs) * 1000)
+        with_paths = sum(bool(hit.outline_path) for hit in hits)
+        print(
+            f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {times[-1]:6.1f} ms; "
+            f"{with_paths}/{len(hits)} with a path"
+        )
+    print(f"  median {statistics.median(times):.1f} ms, slowest {max(times):.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=10_000)
@@ -219,32 +244,43 @@ def main() -> None:
         # Where the command line and the window look for it: they find it indexed.
         cache = temp / "xdg"
         index_file = index_path_for(folder, cache / "note-viewer")
+        expected = scanned_counts(folder, [q for q, _ in QUERIES + INITIAL_QUERIES])
         start = time.perf_counter()
         index = LibraryIndex(folder, index_file)
         index.update()
-        took = time.perf_counter() - start
-        print(f"first index (in process): {took:.1f} s; index on disk {size_mb(index_file):.0f} MB")
+        ready = time.perf_counter() - start
+        print(f"first index, first pass (the list and search work): {ready:.1f} s")
+        time_queries(index, expected, "after the first pass, no paths yet")
+        time_queries(index, expected, "after the first pass, the results shown rendered", render_missing=True)
+        # Searches while the paths are stored, as the window makes them (a connection each).
+        searching: list[float] = []
+
+        def search_meanwhile(done: int, total: int) -> None:
+            if done % 1000 < 200:
+                begin = time.perf_counter()
+                meanwhile = LibraryIndex(folder, index_file)
+                meanwhile.search("클라", limit=30)
+                meanwhile.close()
+                searching.append(time.perf_counter() - begin)
+
+        start = time.perf_counter()
+        stored = index.store_outlines(search_meanwhile)
+        rendering = time.perf_counter() - start - sum(searching)
+        searching = searching or [0.0]
+        print(
+            f"a search while the paths are stored (opening the index, as the window does): median "
+            f"{statistics.median(searching) * 1000:.0f} ms, slowest {max(searching) * 1000:.0f} ms"
+        )
+        print(
+            f"second pass ({stored} posts rendered for their outline paths): {rendering:.1f} s; every path "
+            f"stored {ready + rendering:.1f} s after the start; index on disk {size_mb(index_file):.0f} MB"
+        )
         index.close()
         start = time.perf_counter()
         index = LibraryIndex(folder, index_file)
         index.update()
         print(f"reopen + update, unchanged folder: {time.perf_counter() - start:.2f} s")
-
-        expected = scanned_counts(folder, [q for q, _ in QUERIES + INITIAL_QUERIES])
-        print("queries (in process, median of 5; counts against a scan):")
-        for query, what in QUERIES + INITIAL_QUERIES:
-            runs, count, hits = [], 0, []
-            for _ in range(5):
-                start = time.perf_counter()
-                count, hits = index.search(query, limit=20)
-                runs.append(time.perf_counter() - start)
-            check = "exact" if count == expected[query] else f"SCAN SAYS {expected[query]}"
-            took = statistics.median(runs) * 1000
-            with_paths = sum(bool(hit.outline_path) for hit in hits)
-            print(
-                f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {took:6.1f} ms; "
-                f"{with_paths}/{len(hits)} with a path"
-            )
+        time_queries(index, expected, "every path stored")
         index.close()
         if options.queries_only:
             return
@@ -283,6 +319,10 @@ def main() -> None:
             f"({min(grep_times) * 1000:.0f}–{max(grep_times) * 1000:.0f} ms)"
         )
         if not options.no_window:
+            lists, _memory = measure_window(folder, temp / "first")
+            print(
+                f"window, first opening: list checked {lists.get('checked', float('nan')):.2f} s after start"
+            )
             lists, memory = measure_window(folder, cache)
             print(
                 f"window, indexed library: list shown {lists.get('cached', float('nan')):.2f} s after start, "
