@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import bisect
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat, QTextLength
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
-from viewer.ui.post_document import DOCUMENT_MARGIN, INDENT_WIDTH, PostDocument, post_stylesheet
+from viewer.ui.post_document import (
+    DOCUMENT_MARGIN,
+    INDENT_WIDTH,
+    ZERO_WIDTH_SPACE,
+    DocumentLook,
+    PostDocument,
+    post_stylesheet,
+)
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -25,8 +32,8 @@ class PostView(QTextBrowser):
     """Shows the post being read. Links are not followed here: `anchorClicked` goes to the
     link policy."""
 
-    #: The stylesheet changed with the palette (light/dark): posts read later are laid out with it.
-    stylesheet_changed = Signal(str)
+    #: How posts are to be laid out changed (a DocumentLook: light/dark colours, zoom, screen).
+    look_changed = Signal(object)
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +55,13 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        self._images: tuple[tuple[int, float], ...] = ()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_images)
+        self._look = DocumentLook()
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.document().setIndentWidth(INDENT_WIDTH)
-        self._apply_stylesheet()
+        self._update_look()
         reading.post_changed.connect(self._show_reading)
         reading.jumped.connect(self.scroll_to_id)
         reading.search_changed.connect(self._show_search)
@@ -58,7 +69,11 @@ class PostView(QTextBrowser):
 
     @property
     def stylesheet(self) -> str:
-        return self._stylesheet
+        return self._look.stylesheet
+
+    @property
+    def look(self) -> DocumentLook:
+        return self._look
 
     # --- content -------------------------------------------------------------------------------------
 
@@ -93,12 +108,14 @@ class PostView(QTextBrowser):
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
+        self._images = document.images
+        self._fit_images()
         self._programmatic_scroll = False
 
     def show_message(self, title: str, detail: str = "") -> None:
         """An empty or error state in place of a post."""
         self._flash_timer.stop()
-        self._anchor_ids, self._anchors, self._anchor_tops = [], {}, None
+        self._anchor_ids, self._anchors, self._anchor_tops, self._images = [], {}, None, ()
         self._matches, self._match_selections, self._flash_selection = [], [], []
         self.setExtraSelections([])
         body = f"<h2>{html.escape(title)}</h2>"
@@ -107,30 +124,65 @@ class PostView(QTextBrowser):
         self._html = f'<div class="message">{body}</div>'
         self.setHtml(self._html)
 
-    def _apply_stylesheet(self) -> bool:
-        """Use the current palette's colours; True when they changed."""
-        stylesheet = post_stylesheet(self.palette())
-        if stylesheet == getattr(self, "_stylesheet", None):
+    def _update_look(self) -> bool:
+        """Take the current palette's colours, font and screen; True when the look changed."""
+        palette = self.palette()
+        stylesheet = post_stylesheet(palette)
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        look = DocumentLook(
+            stylesheet,
+            self._zoomed_font(),
+            palette.color(QPalette.ColorRole.Text).name(),
+            "#9aa0a6" if dark else "#5f6368",
+            self.devicePixelRatioF(),
+        )
+        if look == self._look:
             return False
-        self._stylesheet = stylesheet
+        self._look = look
         self.document().setDefaultStyleSheet(stylesheet)
+        self.look_changed.emit(look)
         return True
 
     def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switch: show the post again with the new colours. Qt also sends palette
-        # changes that change no colour (a sibling's style sheet): those cost nothing.
-        if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
-            scroll = self.verticalScrollBar().value()
-            self._flash_timer.stop()
-            self._flash_selection, self._match_selections = [], []
-            self.setExtraSelections([])
-            self.setHtml(self._html)  # the same text: anchors and matches stay where they were
-            self.verticalScrollBar().setValue(scroll)
-            self._anchor_tops = None
-            self._highlight_visible_matches()
-            self._select_match(self.reading.current_match)
-            self.stylesheet_changed.emit(self._stylesheet)
+        # Light/dark switch, another screen: the reading state lays the post out again in its
+        # worker (formulas are drawn in the text's colour). Qt also sends palette changes that
+        # change no colour (a sibling's style sheet): those cost nothing.
+        looks = (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange)
+        changed = event.type() in looks and self._update_look()
+        if changed and self.reading.document is None and self._html:
+            self.setHtml(self._html)  # a message, not a post: shown again here
         super().changeEvent(event)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Nothing is loaded by name: a post's images were read and registered in the worker
+        (post_document), and a message has none."""
+        return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the invisible breaks laid into very long words."""
+        data = super().createMimeDataFromSelection()
+        if ZERO_WIDTH_SPACE in data.text():
+            plain = QMimeData()
+            plain.setText(data.text().replace(ZERO_WIDTH_SPACE, ""))
+            return plain
+        return data
+
+    def _fit_images(self) -> None:
+        """Keep each image within its block: the column's width less the block's indent (Qt's
+        own max-width is a share of the whole column, and an image in a nested item would stick
+        out of it)."""
+        column = self.viewport().width() - 2 * DOCUMENT_MARGIN
+        cursor = QTextCursor(self.document())
+        for position, inset in self._images:
+            if inset < 0:
+                continue
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            image_format = cursor.charFormat().toImageFormat()
+            limit = QTextLength(QTextLength.Type.FixedLength, max(16.0, column - inset))
+            if image_format.isValid() and image_format.maximumWidth() != limit:
+                image_format.setMaximumWidth(limit)
+                cursor.setCharFormat(image_format)
 
     # --- scrolling -----------------------------------------------------------------------------------
 
@@ -256,6 +308,8 @@ class PostView(QTextBrowser):
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
+        if self._images:
+            self._fit_timer.start()
         if self._matches:
             self._highlight_visible_matches()
 
@@ -269,6 +323,7 @@ class PostView(QTextBrowser):
         self._zoom = max(-8, min(20, steps))
         self.document().setDefaultFont(self._zoomed_font())
         self._anchor_tops = None
+        self._update_look()  # formulas follow the text's size
 
     def _zoomed_font(self) -> QFont:
         font = QFont(self.font())

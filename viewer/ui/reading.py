@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from viewer.ui.post_document import DocumentLook
 from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -28,14 +29,26 @@ if TYPE_CHECKING:
     from viewer.ui.post_document import PostDocument
 
 
-def render_path(path: Path, stylesheet: str) -> tuple[RenderedPost, PostDocument]:
+def render_path(path: Path, look: DocumentLook) -> tuple[RenderedPost, PostDocument]:
     """Runs in the worker thread: read and render the post, and lay it out for Qt."""
     from viewer.core.document import load_post
     from viewer.core.render import render_post
-    from viewer.ui.post_document import build_document
 
     rendered = render_post(load_post(path))
-    return rendered, build_document(rendered.html, stylesheet)
+    return lay_out(rendered, look)
+
+
+def lay_out(rendered: RenderedPost, look: DocumentLook) -> tuple[RenderedPost, PostDocument]:
+    """Runs in the worker thread: lay a rendered post out for Qt, its images read from its own
+    site or folder."""
+    from viewer.core.resources_policy import place_for
+    from viewer.core.site import find_site
+    from viewer.ui.post_document import build_document
+
+    path = rendered.post.path
+    site = find_site(path)
+    place = place_for(path, site.root if site else None, site.config if site else None)
+    return rendered, build_document(rendered.html, look, place)
 
 
 def settle_memory() -> None:
@@ -77,11 +90,14 @@ class Reading(QObject):
         self.matcher: Matcher | None = None
         #: (start, end) of every match of the search in the document's text, in order.
         self.matches: list[tuple[int, int]] = []
+        #: Matches in the part of a very long post that the preview does not lay out.
+        self.matches_not_shown = 0
         self.current_match = -1
         self.neighbours: Neighbours | None = None
         self._by_date: list[PostSummary] = []
-        self._stylesheet = ""
+        self._look = DocumentLook()
         self._keep_view = False
+        self._rendering = False  # a post asked for is not shown yet
         self.worker = Worker(self)
         self.worker.done.connect(self._on_rendered)
         self.worker.failed.connect(self._on_failed)
@@ -93,8 +109,9 @@ class Reading(QObject):
         path = Path(path).resolve()
         self.path = path
         self._keep_view = keep_view
+        self._rendering = True
         self.opening.emit(path)
-        self.worker.submit("render", partial(render_path, path, self._stylesheet))
+        self.worker.submit("render", partial(render_path, path, self._look))
 
     def reload(self) -> None:
         if self.path is not None:
@@ -136,9 +153,21 @@ class Reading(QObject):
         if target is not None:
             self.open(target.path)
 
-    def set_stylesheet(self, stylesheet: str) -> None:
-        """The stylesheet that posts read from now on are laid out with."""
-        self._stylesheet = stylesheet
+    def set_look(self, look: DocumentLook) -> None:
+        """How posts are laid out from now on. The post on screen is laid out again (its
+        colours, or its formulas' size, changed) unless nothing it shows depends on the change."""
+        old, self._look = self._look, look
+        if look == old:
+            return
+        if self._rendering and self.path is not None:  # read again with the new look
+            self.worker.submit("render", partial(render_path, self.path, look))
+            return
+        document = self.document
+        if self.rendered is None or document is None:
+            return
+        if document.formulas or (look.stylesheet, look.text_colour) != (old.stylesheet, old.text_colour):
+            self._keep_view = True
+            self.worker.submit("render", partial(lay_out, self.rendered, look))
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.worker.wait(msecs)
@@ -147,6 +176,7 @@ class Reading(QObject):
 
     def _on_rendered(self, _kind: str, result: tuple[RenderedPost, PostDocument]) -> None:
         keep = self._keep_view
+        self._rendering = False
         self.rendered, self.document = result
         self.problem = ""
         if not keep or self.node not in self.document.anchors:
@@ -160,6 +190,7 @@ class Reading(QObject):
         settle_memory()
 
     def _on_failed(self, _kind: str, message: str) -> None:
+        self._rendering = False
         self.rendered, self.document = None, None
         self.problem = message
         self.node = ""
@@ -175,11 +206,13 @@ class Reading(QObject):
             self.node_selected.emit(node_id)
 
     def _find_matches(self) -> None:
-        text = self.document.plain_text if self.document is not None else ""
-        if self.matcher is None or not text:
-            self.matches = []
-        else:
-            self.matches = [(span.start, span.end) for span in self.matcher.find_all(text)]
+        document, matcher = self.document, self.matcher
+        self.matches, self.matches_not_shown = [], 0
+        if document is not None and matcher is not None:
+            to_shown = document.searchable.to_shown
+            self.matches = [to_shown(span.start, span.end) for span in matcher.find_all(document.plain_text)]
+            if document.rest_text:
+                self.matches_not_shown = len(matcher.find_all(document.rest_text))
         self.current_match = 0 if self.matches else -1
 
     def _first_match_from(self, node_id: str) -> int | None:
