@@ -168,3 +168,17 @@ def test_an_image_in_a_nested_item_stays_within_its_item(qtbot, window, site: Pa
         line = block.layout().lineForTextPosition(position - block.position())
         assert line.width() - 2 < line.naturalTextWidth() <= line.width()  # as wide as the item allows
         assert view.horizontalScrollBar().maximum() == 0  # nothing sticks out
+
+
+def test_a_two_million_character_word_is_laid_out_without_freezing(tmp_path: Path) -> None:
+    # Qt lays out one unbroken word in quadratic time: 1 MB took 16 s, 2 MB over a minute of a
+    # frozen window (issue 18, item 4). The view now lays it out in about a second.
+    word = "가나다라마바사아자차" * 200_000
+    post = tmp_path / "2021-01-15-long-word.md"
+    post.write_text(f"# 긴 낱말\n\n* 앞 항목\n* {word}\n* 뒤 항목 끝\n", encoding="utf-8")
+    shown = seen(post, "사아자차가나다")  # a match across the places the view may break the word
+    assert shown["height"] > 10_000  # the word wraps over many lines
+    assert shown["search"] == f"1 / {word.count('사아자차가나다')}"
+    copied = str(shown["copied"])
+    assert word in copied and "\u200b" not in copied  # nothing lost, nothing added
+    assert copied.rstrip().endswith("뒤 항목 끝")

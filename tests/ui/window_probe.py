@@ -38,6 +38,9 @@ def main() -> int:
                     "warnings": window.warnings.label.text() if window.warnings.isVisibleTo(window) else "",
                     "search": window.search.status.text(),
                     "images": _image_sizes(window),
+                    # The whole post laid out, as the scroll bar needs it (on the GUI thread).
+                    "height": window.preview.document().size().height(),
+                    "copied": _copied(window),
                 },
                 ensure_ascii=False,
             )
@@ -49,6 +52,14 @@ def main() -> int:
     QTimer.singleShot(60_000, lambda: app.exit(3))
     QTimer.singleShot(0, lambda: window.open_path(post))
     return app.exec()
+
+
+def _copied(window) -> str:  # type: ignore[no-untyped-def]
+    """What the clipboard gets when the reader selects all of the post and copies it."""
+    window.preview.selectAll()
+    text = window.preview.createMimeDataFromSelection().text()
+    window.preview.textCursor().clearSelection()
+    return str(text)
 
 
 def _image_sizes(window) -> list[list[float]]:  # type: ignore[no-untyped-def]

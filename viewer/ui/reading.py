@@ -106,7 +106,10 @@ class Reading(QObject):
 
     def open(self, path: Path, keep_view: bool = False) -> None:
         """Read the post at `path`; with `keep_view` the views keep their place (a reload)."""
-        path = Path(path).resolve()
+        # The folder resolved, not the file: a post replaced by a link is still read by its name
+        # (reloads and the watcher follow the name; resolving would follow the link away).
+        path = Path(path)
+        path = path.parent.resolve() / path.name
         self.path = path
         self._keep_view = keep_view
         self._rendering = True
