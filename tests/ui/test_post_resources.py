@@ -182,3 +182,35 @@ def test_a_two_million_character_word_is_laid_out_without_freezing(tmp_path: Pat
     copied = str(shown["copied"])
     assert word in copied and "\u200b" not in copied  # nothing lost, nothing added
     assert copied.rstrip().endswith("뒤 항목 끝")
+
+
+CLOSE_DURING_RENDER = """
+import sys, time
+from PySide6.QtCore import QTimer
+from viewer.ui import app, main_window
+
+opened = main_window.MainWindow.open_path
+
+def open_then_close(self, path):
+    opened(self, path)
+    def close():
+        print(f"closing {time.monotonic()} rendering={self.reading.busy()}", file=sys.stderr, flush=True)
+        self.close()
+    QTimer.singleShot(1500, close)  # the huge post is still being read
+
+main_window.MainWindow.open_path = open_then_close
+sys.exit(app.run(__import__("pathlib").Path(sys.argv[1])))
+"""
+
+
+def test_closing_the_window_during_a_long_render_leaves_at_once(tmp_path: Path) -> None:
+    import time
+
+    post = tmp_path / "2021-01-15-huge.md"
+    post.write_text("".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(40000)), encoding="utf-8")
+    done = run_window("-c", CLOSE_DURING_RENDER, str(post))
+    ended = time.monotonic()
+    closing = [line for line in done.stderr.splitlines() if line.startswith("closing ")]
+    assert closing and closing[0].endswith("rendering=True"), done.stderr[-2000:]
+    assert done.returncode == 0
+    assert ended - float(closing[0].split()[1]) < 3.0  # was 5 s of waiting, then the render's end

@@ -47,3 +47,23 @@ def test_a_post_replaced_by_a_link_to_a_device_recovers_when_replaced_again(qtbo
     with qtbot.waitSignal(window.post_shown, timeout=10000):  # and it keeps following changes
         post.write_text(POST.replace("첫 판", "셋째 판"), encoding="utf-8")
     assert texts(window) == ["셋째 판", "항목 하나"]
+
+
+def test_exporting_onto_another_name_of_the_post_never_overwrites_it(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    post = tmp_path / "2021-01-15-linked.md"
+    post.write_text(POST, encoding="utf-8")
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    hard, soft = elsewhere / "post.html", elsewhere / "post-link.html"
+    os.link(post, hard)  # the same file under another name
+    soft.symlink_to(post)
+    open_and_wait(qtbot, window, post)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    for target in (hard, soft):
+        monkeypatch.setattr(window, "ask_save_path", lambda *_a, target=target: target)
+        window.export("post-html")
+    assert post.read_text(encoding="utf-8") == POST  # nothing lost
+    assert len(warned) == 2 and all("never overwrites the post" in w for w in warned)

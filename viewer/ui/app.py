@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,7 +37,16 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.processEvents()
     target = path if path is not None else resource_path("samples")
     QTimer.singleShot(0, lambda: window.open_path(target))
-    return app.exec()
+    code = app.exec()
+    if window.reading.busy():
+        # A post still being read or laid out (a huge one takes seconds in Qt's HTML import,
+        # which cannot be interrupted) would keep the process alive until it is done, with no
+        # window. Settings are saved (closeEvent) and the index is consistent at any point:
+        # leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _app_icon() -> QIcon:

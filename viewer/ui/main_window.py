@@ -208,7 +208,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.library.close()
         self.library.worker.wait(5000)
-        self.reading.wait(5000)
+        # A render still running is not waited for: it cannot be stopped half-way, and its
+        # result is not wanted (the app leaves without it: see app.run).
+        self.reading.abandon()
         super().closeEvent(event)
 
     # --- the post being read -------------------------------------------------------------------------
@@ -407,7 +409,7 @@ class MainWindow(QMainWindow):
         target = self.ask_save_path(f"{suggested}.{fmt.suffix}", fmt.file_filter)
         if target is None:
             return
-        if target.resolve() == rendered.post.path.resolve():
+        if _same_file(target, rendered.post.path):
             QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
             return
         try:
@@ -431,3 +433,12 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>A reader for Jekyll Markdown posts: "
             "outline, rendered post, links and search.",
         )
+
+
+def _same_file(target: Path, post: Path) -> bool:
+    """Whether writing `target` would write the post: the same path, a link to it, or another
+    name of the same file (a hard link: same device and inode)."""
+    try:
+        return target.resolve() == post.resolve() or (target.exists() and target.samefile(post))
+    except OSError:
+        return False

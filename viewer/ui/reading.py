@@ -175,6 +175,14 @@ class Reading(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return self.worker.wait(msecs)
 
+    def abandon(self) -> None:
+        """The window is closing: no post asked for is wanted any more."""
+        self.worker.abandon()
+
+    def busy(self) -> bool:
+        """A post is still being read or laid out (that cannot be stopped half-way)."""
+        return self.worker.busy()
+
     # --- results -------------------------------------------------------------------------------------
 
     def _on_rendered(self, _kind: str, result: tuple[RenderedPost, PostDocument]) -> None:
