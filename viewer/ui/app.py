@@ -95,8 +95,8 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
         shown = window.reading.rendered is not None and window.outline.model().rowCount() > 0
         shown = shown and bool(window.preview.toPlainText().strip())
         print("smoke test:", "outline and post shown" if shown else "nothing shown", file=sys.stderr)
-        if window.rendered is not None:
-            print("smoke test: post:", window.rendered.post.path, file=sys.stderr)
+        if window.reading.rendered is not None:
+            print("smoke test: post:", window.reading.rendered.post.path, file=sys.stderr)
         if window.statusBar().currentMessage():
             print("smoke test: status bar:", window.statusBar().currentMessage(), file=sys.stderr)
         window.close()
