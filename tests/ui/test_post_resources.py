@@ -199,7 +199,7 @@ def open_then_close(self, path):
     QTimer.singleShot(1500, close)  # the huge post is still being read
 
 main_window.MainWindow.open_path = open_then_close
-sys.exit(app.run(__import__("pathlib").Path(sys.argv[1])))
+sys.exit(app.run([__import__("pathlib").Path(sys.argv[1])]))
 """
 
 

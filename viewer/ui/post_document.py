@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QImage,
     QImageReader,
     QPalette,
-    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -153,9 +152,8 @@ class PostDocument:
     warnings: tuple[str, ...] = ()
     #: How many formulas are shown as images (their size follows the text's).
     formulas: int = 0
-    #: (document position, inset) of each image read from a file: the view keeps each within
-    #: its block, the column's width less the inset (an item's indent); -1: Qt sizes it.
-    images: tuple[tuple[int, float], ...] = ()
+    #: The position of each image read from a file (the view keeps each within its block).
+    images: tuple[int, ...] = ()
 
     @property
     def plain_text(self) -> str:
@@ -319,8 +317,8 @@ class _Placed:
     warnings: list[str] = field(default_factory=list)
     #: (document position, 1, TeX) for each formula shown as an image.
     math_text: list[tuple[int, int, str]] = field(default_factory=list)
-    #: (document position, inset) of each image read from a file: see PostDocument.images.
-    images: list[tuple[int, float]] = field(default_factory=list)
+    #: The document position of each image read from a file.
+    images: list[int] = field(default_factory=list)
 
 
 def _images_in(document: QTextDocument) -> list[tuple[int, QTextImageFormat]]:
@@ -376,20 +374,8 @@ def _place_images(document: QTextDocument, look: DocumentLook, place: ResourcePl
         if name in tex_of:
             placed.math_text.append((position, 1, tex_of[name]))
         elif name.startswith(IMAGE_SCHEME + ":"):
-            placed.images.append((position, _inset(document.findBlock(position))))
+            placed.images.append(position)
     return placed
-
-
-def _inset(block: QTextBlock) -> float:
-    """How much narrower than the column the lines of `block` are (margins, indents, its list's
-    indent), as Qt's layout makes them; -1 inside a table, whose cells Qt sizes itself."""
-    cursor = QTextCursor(block)
-    if cursor.currentTable() is not None:
-        return -1.0
-    block_format = block.blockFormat()
-    indent = block_format.indent() + (block.textList().format().indent() if block.textList() else 0)
-    document = block.document()
-    return block_format.leftMargin() + block_format.rightMargin() + indent * document.indentWidth()
 
 
 def _math_format(

@@ -55,7 +55,7 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
-        self._images: tuple[tuple[int, float], ...] = ()
+        self._images: tuple[int, ...] = ()
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_images)
         self._look = DocumentLook()
@@ -171,12 +171,15 @@ class PostView(QTextBrowser):
         """Keep each image within its block: the column's width less the block's indent (Qt's
         own max-width is a share of the whole column, and an image in a nested item would stick
         out of it)."""
-        column = self.viewport().width() - 2 * DOCUMENT_MARGIN
-        cursor = QTextCursor(self.document())
-        for position, inset in self._images:
+        document = self.document()
+        frame = document.rootFrame().frameFormat()
+        column = document.textWidth() - frame.leftMargin() - frame.rightMargin()
+        cursor = QTextCursor(document)
+        for position in self._images:
+            cursor.setPosition(position)
+            inset = _inset(cursor)
             if inset < 0:
                 continue
-            cursor.setPosition(position)
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             image_format = cursor.charFormat().toImageFormat()
             limit = QTextLength(QTextLength.Type.FixedLength, max(16.0, column - inset))
@@ -335,3 +338,16 @@ class PostView(QTextBrowser):
             self.set_zoom(self._zoom + (1 if event.angleDelta().y() > 0 else -1))  # type: ignore[attr-defined]
             return
         super().wheelEvent(event)  # type: ignore[arg-type]
+
+
+def _inset(cursor: QTextCursor) -> float:
+    """How much narrower than the column the lines of the cursor's block are (its margins, its
+    indent, its list's indent), as Qt lays them out; -1 in a table, whose cells Qt sizes."""
+    if cursor.currentTable() is not None:
+        return -1.0
+    block = cursor.block()
+    block_format = block.blockFormat()
+    text_list = block.textList()
+    indent = block_format.indent() + (text_list.format().indent() if text_list is not None else 0)
+    margins = block_format.leftMargin() + block_format.rightMargin()
+    return margins + indent * cursor.document().indentWidth()
