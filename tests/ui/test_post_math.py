@@ -139,3 +139,57 @@ def test_a_formula_that_cannot_be_typeset_shows_its_tex_with_a_warning(qapp) -> 
     assert len(document.warnings) == 1 and "shown as TeX" in document.warnings[0]
     assert "and 1 more" in document.warnings[0]
     assert Matcher("frac{1").find_all(document.plain_text)
+
+
+def formula_colours(window) -> list[QColor]:
+    """The colour of the most opaque pixel of each formula the post view shows."""
+    document = window.preview.document()
+    colours = []
+    for _, name in images(document):
+        image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        pixels = [QColor.fromRgba(image.pixel(x, y)) for x in range(image.width()) for y in range(image.height())]
+        colours.append(max(pixels, key=QColor.alpha))
+    return colours
+
+
+def near(colours: list[QColor], name: str) -> bool:
+    """Every colour is `name` (give or take the rounding of a pixel not quite opaque)."""
+    target = QColor(name)
+    return bool(colours) and all(
+        max(abs(c.red() - target.red()), abs(c.green() - target.green()), abs(c.blue() - target.blue())) <= 8
+        for c in colours
+    )
+
+
+def formula_heights(window) -> list[int]:
+    document = window.preview.document()
+    return [
+        document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name)).height()
+        for _, name in images(document)
+    ]
+
+
+def test_formulas_follow_the_theme_and_the_zoom_in_the_window(qtbot, window, tmp_path) -> None:
+    from PySide6.QtGui import QPalette
+
+    from tests.ui.conftest import open_and_wait
+
+    post = tmp_path / "2021-01-15-math.md"
+    post.write_text(
+        '# 수식\n\n<p>가중치 <span class="math inline">\\(w_{i}\\)</span> 를 곱한다</p>\n\n* 항목\n',
+        encoding="utf-8",
+    )
+    open_and_wait(qtbot, window, post)
+    text_colour = window.preview.palette().color(QPalette.ColorRole.Text).name()
+    assert near(formula_colours(window), text_colour)
+    dark = QPalette(window.preview.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    with qtbot.waitSignal(window.post_shown, timeout=10000):  # laid out again in the worker
+        window.preview.setPalette(dark)
+    assert near(formula_colours(window), "#e6e6e6")
+    assert "가중치 w_{i} 를 곱한다" in window.reading.document.plain_text
+    small = formula_heights(window)
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.set_zoom(6)
+    assert all(big > little for big, little in zip(formula_heights(window), small, strict=True))

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QImage,
     QImageReader,
     QPalette,
+    QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -369,13 +371,34 @@ def _place_images(document: QTextDocument, look: DocumentLook, place: ResourcePl
         cursor.setCharFormat(image_format)
     cursor.endEditBlock()
     placed = _Placed(images.warnings())
+    spaced: set[int] = set()
     for position, image_format in _images_in(document):  # where they are now the alt texts are in
         name = image_format.name()
         if name in tex_of:
             placed.math_text.append((position, 1, tex_of[name]))
         elif name.startswith(IMAGE_SCHEME + ":"):
             placed.images.append(position)
+        block = document.findBlock(position)
+        if block.blockNumber() not in spaced:
+            spaced.add(block.blockNumber())
+            _space_lines_evenly(block)
     return placed
+
+
+def _space_lines_evenly(block: QTextBlock) -> None:
+    """A proportional line height (the stylesheet's `line-height: 150%`) scales each line by its
+    own height, so a line holding an image or a tall formula gets half its height again as empty
+    space below it. Such a block gets the same gap between lines as its text would have, fixed."""
+    block_format = block.blockFormat()
+    if block_format.lineHeightType() != QTextBlockFormat.LineHeightTypes.ProportionalHeight.value:
+        return
+    extra = block_format.lineHeight() / 100 - 1
+    if extra <= 0:
+        return
+    font = block.charFormat().font().resolve(block.document().defaultFont())
+    gap = extra * QFontMetricsF(font).height()
+    block_format.setLineHeight(gap, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+    QTextCursor(block).setBlockFormat(block_format)
 
 
 def _math_format(
