@@ -48,6 +48,7 @@ from viewer.core.resources_policy import (
 )
 from viewer.core.searchable_text import SearchableText
 from viewer.resources import resource_path
+from viewer.ui.tooltips import plain_tooltip
 
 #: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
 #: is quadratic in list length); the outline, the links and search still cover the whole post.
@@ -172,16 +173,29 @@ class PostTextDocument(QTextDocument):
 
 
 def anchor_positions(document: QTextDocument) -> dict[str, int]:
-    """Each anchor name in the document → the start of the first block that holds it."""
+    """Each anchor name in the document → the start of the first block that holds it. Tooltips
+    the post gave (`title` attributes) are made plain on the way (viewer.ui.tooltips)."""
     found: dict[str, int] = {}
+    tooltips: list[tuple[int, int, str]] = []
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
-            for name in iterator.fragment().charFormat().anchorNames():
+            fragment = iterator.fragment()
+            char_format = fragment.charFormat()
+            for name in char_format.anchorNames():
                 found.setdefault(name, block.position())
+            if char_format.toolTip():
+                tooltips.append((fragment.position(), fragment.length(), char_format.toolTip()))
             iterator += 1
         block = block.next()
+    cursor = QTextCursor(document)
+    for position, length, tooltip in tooltips:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        plain = QTextCharFormat()
+        plain.setToolTip(plain_tooltip(tooltip))
+        cursor.mergeCharFormat(plain)
     return found
 
 
@@ -525,7 +539,7 @@ def _alt_format(image_format: QTextImageFormat, look: DocumentLook, name: str, w
         shown.setAnchorHref(image_format.anchorHref())
     if image_format.anchorNames():
         shown.setAnchorNames(image_format.anchorNames())
-    shown.setToolTip(f"<p>{html.escape(f'Image {name}: {why}')}</p>")  # escaped: a tooltip is rich text
+    shown.setToolTip(f"Image {name}: {why}")  # made plain with the post's own tooltips
     return shown
 
 
