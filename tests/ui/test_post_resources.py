@@ -214,3 +214,37 @@ def test_closing_the_window_during_a_long_render_leaves_at_once(tmp_path: Path) 
     assert closing and closing[0].endswith("rendering=True"), done.stderr[-2000:]
     assert done.returncode == 0
     assert ended - float(closing[0].split()[1]) < 3.0  # was 5 s of waiting, then the render's end
+
+
+def test_a_copy_of_the_document_names_nothing_to_load(qapp, site: Path) -> None:
+    # Printing works on a copy of the document, a plain QTextDocument, which loads whatever
+    # its formats name: the post's CSS url(), @import and background attributes are disarmed.
+    from PySide6.QtGui import QImage, QPainter
+
+    html = (
+        '<style>@import url(/dev/zero); @import "/dev/zero"; p { background-image: URL(/dev/zero) }</style>'
+        '<p style="background-image:url(/dev/zero)">배경 문단</p>'
+        '<table background="/dev/zero"><tr><td background="/dev/zero">칸</td></tr></table>'
+        '<p><img src="/assets/diagram.png" alt="그림"> 뒤 <code>url(그대로)</code> @import 글</p>'
+    )
+    place = place_for(site / "_posts" / "2021-01-15-a.md", site, {"baseurl": "/blog"})
+    document = build_document(html, DocumentLook(font=QFont()), place)
+    assert "url(그대로) @import 글" in document.qt.toPlainText()  # the post's text is untouched
+    asked: list[str] = []
+
+    class Recording(QTextDocument):
+        def loadResource(self, kind, name):  # type: ignore[no-untyped-def]
+            asked.append(name.toString())
+            return None
+
+    copy = document.qt.clone()
+    recording = Recording()
+    recording.setHtml(copy.toHtml())  # what an export to HTML, or its print, would read
+    for shown in (copy, recording):
+        shown.setTextWidth(600)
+        picture = QImage(600, int(shown.size().height()) + 1, QImage.Format.Format_ARGB32)
+        painter = QPainter(picture)
+        shown.drawContents(painter)
+        painter.end()
+    assert "/dev/zero" not in " ".join(asked)
+    assert set(asked) == {"note-viewer-image:0"}  # only the image that was read, by its own name

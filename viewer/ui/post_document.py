@@ -207,7 +207,7 @@ def build_document(html_text: str, look: DocumentLook, place: ResourcePlace | No
     shown_html, rest_html, shown = _cut(html_text, MAX_PREVIEW_ITEMS)
     formulas = _Formulas()
     prepared = formulas.prepare(shown_html)
-    prepared = _drop_swallowing_tags(prepared)
+    prepared = _without_fetches(_drop_swallowing_tags(prepared))
     prepared = break_long_runs(prepared)
 
     document = PostTextDocument()
@@ -555,6 +555,35 @@ _SWALLOWING = re.compile(r"</?(?:link|head)\b[^>]*>", re.IGNORECASE)
 
 def _drop_swallowing_tags(html_text: str) -> str:
     return _SWALLOWING.sub("", html_text) if "<link" in html_text or "<head" in html_text else html_text
+
+
+#: What makes Qt fetch something by name besides <img>: CSS url() and @import (in a style
+#: attribute or a <style> element) and the background attribute (body, table, td).
+_FETCH = re.compile(r"url\s*\(|@import\b|\bbackground\s*=", re.IGNORECASE)
+
+
+def _without_fetches(html_text: str) -> str:
+    """The HTML with every CSS url(), @import and background attribute of the post disarmed, so
+    that nothing in the document names a file to load: not even a copy of it made later (for
+    printing, say) in a plain QTextDocument, which would load what it names."""
+    if not _FETCH.search(html_text):
+        return html_text
+    pieces, last, in_style = [], 0, False
+    for tag in _TAG.finditer(html_text):
+        text = html_text[last : tag.start()]
+        pieces.append(_FETCH.sub(_disarmed, text) if in_style else text)
+        pieces.append(_FETCH.sub(_disarmed, tag.group(0)))
+        last = tag.end()
+        if (tag.group(2) or "").lower() == "style":
+            in_style = not tag.group(1)
+    text = html_text[last:]
+    pieces.append(_FETCH.sub(_disarmed, text) if in_style else text)
+    return "".join(pieces)
+
+
+def _disarmed(match: re.Match[str]) -> str:
+    word = match.group(0).lower()
+    return "blocked(" if word.startswith("url") else "@blocked" if word.startswith("@") else "data-blocked="
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)?[^<>]*>")
