@@ -248,3 +248,20 @@ def test_a_copy_of_the_document_names_nothing_to_load(qapp, site: Path) -> None:
         painter.end()
     assert "/dev/zero" not in " ".join(asked)
     assert set(asked) == {"note-viewer-image:0"}  # only the image that was read, by its own name
+
+
+def test_the_folder_the_reader_opened_may_hold_the_images(qtbot, window, tmp_path: Path) -> None:
+    from tests.ui.conftest import open_and_wait
+
+    notes = tmp_path / "노트"
+    (notes / "글").mkdir(parents=True)
+    (notes / "그림").mkdir()
+    (notes / "그림" / "도식.png").write_bytes(png(64, 32))
+    post = notes / "글" / "2021-01-15-notes.md"
+    post.write_text("# 노트\n\n* 도식 ![도식](../그림/도식.png)\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)  # the post alone: only its own folder
+    assert "[도식 — outside the post's folder, not loaded]" in window.preview.toPlainText()
+    window.open_folder(notes)  # the reader opens the whole folder…
+    qtbot.waitUntil(lambda: not window.library.updating, timeout=20000)
+    open_and_wait(qtbot, window, post)  # …and reads the post in it
+    assert "도식 \ufffc" in window.preview.toPlainText()

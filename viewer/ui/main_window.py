@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         """List the posts of `folder` (and index them); `remember` puts it in Open Recent."""
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
+        self.reading.allow_images_from((folder,))  # the reader chose this folder: its images too
         self.statusBar().showMessage(f"Reading {folder}…")
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")

@@ -132,6 +132,9 @@ class DocumentLook:
     text_colour: str = "#000000"
     muted_colour: str = "#5f6368"
     device_pixel_ratio: float = 1.0
+    #: Folders besides the post's site (or folder) its images may come from: the folder the
+    #: reader opened as a library.
+    image_folders: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,7 @@ def lay_out(rendered: RenderedPost, look: DocumentLook) -> tuple[RenderedPost, P
 
     path = rendered.post.path
     site = find_site(path)
-    place = place_for(path, site.root if site else None, site.config if site else None)
+    place = place_for(path, site.root if site else None, site.config if site else None, look.image_folders)
     return rendered, build_document(rendered.html, look, place)
 
 
@@ -96,6 +97,7 @@ class Reading(QObject):
         self.neighbours: Neighbours | None = None
         self._by_date: list[PostSummary] = []
         self._look = DocumentLook()
+        self._image_folders: tuple[Path, ...] = ()
         self._keep_view = False
         self._rendering = False  # a post asked for is not shown yet
         self.worker = Worker(self)
@@ -114,7 +116,7 @@ class Reading(QObject):
         self._keep_view = keep_view
         self._rendering = True
         self.opening.emit(path)
-        self.worker.submit("render", partial(render_path, path, self._look))
+        self.worker.submit("render", partial(render_path, path, self._layout_look()))
 
     def reload(self) -> None:
         if self.path is not None:
@@ -163,14 +165,21 @@ class Reading(QObject):
         if look == old:
             return
         if self._rendering and self.path is not None:  # read again with the new look
-            self.worker.submit("render", partial(render_path, self.path, look))
+            self.worker.submit("render", partial(render_path, self.path, self._layout_look()))
             return
         document = self.document
         if self.rendered is None or document is None:
             return
         if document.formulas or (look.stylesheet, look.text_colour) != (old.stylesheet, old.text_colour):
             self._keep_view = True
-            self.worker.submit("render", partial(lay_out, self.rendered, look))
+            self.worker.submit("render", partial(lay_out, self.rendered, self._layout_look()))
+
+    def allow_images_from(self, folders: tuple[Path, ...]) -> None:
+        """Posts read from now on may show images from these folders too (the library opened)."""
+        self._image_folders = tuple(folders)
+
+    def _layout_look(self) -> DocumentLook:
+        return replace(self._look, image_folders=self._image_folders)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.worker.wait(msecs)
