@@ -105,11 +105,11 @@ def test_a_newer_post_asked_for_supersedes_one_still_waiting(qtbot, samples, mon
     started: list[str] = []
     real_render = reading_module.render_path
 
-    def render(path, stylesheet):
+    def render(path, stylesheet, *focus):
         started.append(path.name)
         if len(started) == 1:
             gate.wait(10)  # the first render is still running while two more are asked for
-        return real_render(path, stylesheet)
+        return real_render(path, stylesheet, *focus)
 
     monkeypatch.setattr(reading_module, "render_path", render)
     reading = Reading()

@@ -41,7 +41,9 @@ NEIGHBOUR_ACTIONS = {
     "go.next-in-category": "newer_in_category",
 }
 #: The side panels that can be hidden: name → the id of the action that shows it.
-PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links"}
+PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links", "map": "view.show-map"}
+#: Panels hidden until the reader first shows them.
+HIDDEN_AT_FIRST = frozenset({"map"})
 
 
 def _go(action_id: str, text: str, key: str) -> ActionSpec:
@@ -119,6 +121,7 @@ _ACTIONS = (
             "view.show-outline", "Show Outline", _show_panel("outline"), ("Ctrl+Shift+1",), checkable=True
         ),
         ActionSpec("view.show-links", "Show Links", _show_panel("links"), ("Ctrl+Shift+2",), checkable=True),
+        ActionSpec("view.show-map", "Show &Map", _show_panel("map"), ("Ctrl+Shift+3",), checkable=True),
     ),
     ActionSpec("focus.outline", "Go to &Outline", lambda w: w.outline.setFocus(), ("Ctrl+1",)),
     ActionSpec("focus.post", "Go to &Post", lambda w: w.preview.setFocus(), ("Ctrl+2",)),
@@ -130,6 +133,24 @@ _ACTIONS = (
         _go("go.next-post", "&Next Post", "Alt+PgDown"),
         _go("go.previous-in-category", "Previous in &Category", "Alt+Shift+PgUp"),
         _go("go.next-in-category", "Next in C&ategory", "Alt+Shift+PgDown"),
+    ),
+    *_in_menu(
+        "&Go",
+        "history",
+        ActionSpec("go.back", "&Back", lambda w: w.reading.back(), ("Alt+Left", "Back")),
+        ActionSpec("go.forward", "&Forward", lambda w: w.reading.forward(), ("Alt+Right", "Forward")),
+    ),
+    *_in_menu(
+        "&Go",
+        "focus",
+        ActionSpec(
+            "go.focus-branch",
+            "F&ocus on This Branch",
+            lambda w: w.reading.focus_on(w.reading.node),
+            ("Ctrl+]",),
+        ),
+        ActionSpec("go.widen-focus", "&Widen the Focus", lambda w: w.reading.widen(), ("Ctrl+[",)),
+        ActionSpec("go.unfocus", "Show the &Whole Post", lambda w: w.reading.unfocus(), ("Esc",)),
     ),
     *_in_menu(
         "&Go",
@@ -152,10 +173,17 @@ def _export_actions() -> tuple[ActionSpec, ...]:
     def export(key: str) -> Callable[[MainWindow], object]:
         return lambda window: window.export(key)
 
-    return tuple(
-        ActionSpec(f"file.export.{fmt.key}", fmt.label, export(fmt.key), (), "&File/&Export", fmt.subject)
-        for fmt in EXPORT_FORMATS
-        if fmt.in_menu
+    def export_map(fmt: str) -> Callable[[MainWindow], object]:
+        return lambda window: window.export_map(fmt)
+
+    return (
+        *(
+            ActionSpec(f"file.export.{fmt.key}", fmt.label, export(fmt.key), (), "&File/&Export", fmt.subject)
+            for fmt in EXPORT_FORMATS
+            if fmt.in_menu
+        ),
+        ActionSpec("file.export.map-svg", "Map as &SVG…", export_map("svg"), (), "&File/&Export", "map"),
+        ActionSpec("file.export.map-png", "Map as P&NG…", export_map("png"), (), "&File/&Export", "map"),
     )
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
     from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.links_panel import LinksPanel
+    from viewer.ui.map_view import MapPanel
     from viewer.ui.outline_panel import OutlinePanel
     from viewer.ui.posts_panel import PostsPanel
     from viewer.ui.preview import PostView
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     outline: OutlinePanel
     preview: PostView
     links: LinksPanel
+    map: MapPanel
     search: SearchBar
     #: The window's commands by id (see actions.py).
     commands: dict[str, QAction]
@@ -90,8 +92,11 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        from viewer.ui.breadcrumb_bar import BreadcrumbBar
         from viewer.ui.links_panel import LinksPanel
+        from viewer.ui.map_view import MapPanel
         from viewer.ui.outline_panel import OutlinePanel
+        from viewer.ui.place_note import PlaceNote
         from viewer.ui.post_header import PostHeader
         from viewer.ui.posts_panel import PostsPanel
         from viewer.ui.preview import PostView
@@ -113,13 +118,23 @@ class MainWindow(QMainWindow):
         self.warnings = WarningBar(reading, self)
         self.header = PostHeader(reading, self)
         self.preview = PostView(reading, self)
+        self.breadcrumbs = BreadcrumbBar(reading, self)
+        self.place_note = PlaceNote(reading, self)
+        self.map = MapPanel(reading, self, side="right" if self.settings.map_side == "right" else "balanced")
+        self.map.side_changed.connect(lambda side: setattr(self.settings, "map_side", side))
+        self.post_and_map = QSplitter(Qt.Orientation.Horizontal, self)
+        self.post_and_map.addWidget(self.preview)
+        self.post_and_map.addWidget(self.map)
+        self.post_and_map.setSizes([500, 500])
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         column.addWidget(self.warnings)
         column.addWidget(self.header)
-        column.addWidget(self.preview, 1)
+        column.addWidget(self.breadcrumbs)
+        column.addWidget(self.place_note)
+        column.addWidget(self.post_and_map, 1)
 
         self.links = LinksPanel(reading, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -147,6 +162,14 @@ class MainWindow(QMainWindow):
         self.commands, menus = install_actions(self, window_actions())
         self.recent_menu: QMenu = menus["&File/Open &Recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        from viewer.ui.mouse_navigation import MouseNavigation
+
+        style = self.style()
+        self.commands["go.back"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.commands["go.forward"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        self.toolbar.addAction(self.commands["go.back"])
+        self.toolbar.addAction(self.commands["go.forward"])
+        self.mouse_navigation = MouseNavigation(self, self.commands["go.back"], self.commands["go.forward"])
         self.toolbar.addAction(self.commands["file.open"])
         self.toolbar.addAction(self.commands["file.reload"])
         self.toolbar.addSeparator()
@@ -169,6 +192,8 @@ class MainWindow(QMainWindow):
         reading.opening.connect(lambda path: self.statusBar().showMessage(f"Opening {path.name}…"))
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._enable_go_actions)
+        reading.history_changed.connect(self._enable_go_actions)
+        reading.focus_changed.connect(self._enable_go_actions)
         reading.post_changed.connect(self.post_shown)  # last: every view shows the post by then
 
     def show_panel(self, name: str, visible: bool) -> None:
@@ -176,23 +201,26 @@ class MainWindow(QMainWindow):
         self.settings.set_panel_visible(name, visible)
 
     def _panels(self) -> dict[str, QWidget]:
-        return {"outline": self.left, "links": self.links}
+        return {"outline": self.left, "links": self.links, "map": self.map}
 
     def _restore_layout(self) -> None:
-        from viewer.ui.actions import PANEL_ACTIONS
+        from viewer.ui.actions import HIDDEN_AT_FIRST, PANEL_ACTIONS
 
         state = self.settings.window_state("state")
         if state is not None:
             self.restoreState(state)
-        for key, splitter in (("splitter", self.splitter), ("left_splitter", self.left)):
+        for key, splitter in self._splitters().items():
             sizes = self.settings.window_state(key)
             if sizes is not None:
                 splitter.restoreState(sizes)
         for name, widget in self._panels().items():
-            visible = self.settings.panel_visible(name)
+            visible = self.settings.panel_visible(name, default=name not in HIDDEN_AT_FIRST)
             widget.setVisible(visible)
             self.commands[PANEL_ACTIONS[name]].setChecked(visible)
         self.preview.set_zoom(self.settings.zoom)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "left_splitter": self.left, "post_splitter": self.post_and_map}
 
     def _restore_geometry(self) -> None:
         # After the panels: hiding a panel of a window not yet shown would shrink it again.
@@ -203,9 +231,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
-        self.settings.set_window_state("splitter", self.splitter.saveState())
-        self.settings.set_window_state("left_splitter", self.left.saveState())
+        for key, splitter in self._splitters().items():
+            self.settings.set_window_state(key, splitter.saveState())
         self.settings.sync()
+        self.reading.save_place()
         self.library.close()
         self.library.worker.wait(5000)
         # A render still running is not waited for: it cannot be stopped half-way, and its
@@ -232,6 +261,12 @@ class MainWindow(QMainWindow):
             target = getattr(self.reading.neighbours, key, None)
             self.commands[action_id].setEnabled(target is not None)
             self.commands[action_id].setStatusTip(target.title if target else "")
+        reading = self.reading
+        self.commands["go.back"].setEnabled(reading.history.can_go_back)
+        self.commands["go.forward"].setEnabled(reading.history.can_go_forward)
+        for action_id in ("go.widen-focus", "go.unfocus"):  # Esc is free for other uses otherwise
+            self.commands[action_id].setEnabled(bool(reading.focus))
+        self.commands["go.focus-branch"].setEnabled(reading.rendered is not None)
 
     def _say_outline_capped(self, matching: int) -> None:
         from viewer.ui.outline_panel import MAX_FILTERED_MATCHES
@@ -419,6 +454,26 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
             return
         self.statusBar().showMessage(f"Exported to {target}", 5000)
+
+    def export_map(self, fmt: str) -> None:
+        """File ▸ Export ▸ Map as SVG/PNG: the map as it is shown (folds, focus, sides)."""
+        rendered = self.reading.rendered
+        if rendered is None:
+            self.statusBar().showMessage("Open a post first.", 4000)
+            return
+        file_filter = "SVG (*.svg)" if fmt == "svg" else "PNG image (*.png)"
+        target = self.ask_save_path(f"{rendered.post.path.with_suffix('').name}-map.{fmt}", file_filter)
+        if target is None:
+            return
+        if target.resolve() == rendered.post.path.resolve():
+            QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
+            return
+        try:
+            self.map.export(fmt, target)
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported the map to {target}", 5000)
 
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
         folder = Path.home()

@@ -32,6 +32,11 @@ class PostHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
+        from viewer.ui.post_counts import PostCounts
+
+        self.counts = PostCounts(reading, self)
+        self.counts.setContentsMargins(18, 0, 18, 0)
+        layout.addWidget(self.counts)
         layout.addWidget(self.nav)
         self.hide()
         reading.post_changed.connect(self._show_reading)

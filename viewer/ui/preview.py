@@ -8,7 +8,16 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat, QTextLength
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
@@ -59,10 +68,14 @@ class PostView(QTextBrowser):
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_images)
         self._look = DocumentLook()
+        # Posts' documents belong to the reading state; messages are shown in this one.
+        self._message_document = QTextDocument(self)
+        self.setDocument(self._message_document)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.document().setIndentWidth(INDENT_WIDTH)
         self._update_look()
         reading.post_changed.connect(self._show_reading)
+        reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
         reading.search_changed.connect(self._show_search)
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
@@ -83,11 +96,18 @@ class PostView(QTextBrowser):
             self.show_message("This post cannot be shown", self.reading.problem)
             return
         scroll = self.verticalScrollBar().value()
-        self.show_post(document, [node.id for _, node in walk(rendered.outline)])
+        self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
         self._show_search()
         if keep_view:
             # Layout happens lazily: restore the scroll position once the document is laid out.
             QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(scroll))
+
+    def _show_focus(self) -> None:
+        """The focused branch alone, or the whole post again (the reading state then says where)."""
+        document = self.reading.document
+        if document is not None:
+            self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+            self._show_search()
 
     def show_post(self, document: PostDocument, anchor_ids: list[str]) -> None:
         """Show a post whose document was built off the GUI thread (see post_document)."""
@@ -98,13 +118,10 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
-        document.qt.setParent(self)
+        # Laid out before a light/dark switch, it is laid out again in the worker (formulas and
+        # all: reading.set_look); it is not laid out again here, which would lose its images.
         document.qt.setDefaultFont(self._zoomed_font())
         self.setDocument(document.qt)
-        if ours:
-            old.deleteLater()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
@@ -122,6 +139,9 @@ class PostView(QTextBrowser):
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}</div>'
+        self._message_document.setDefaultStyleSheet(self._look.stylesheet)
+        self._message_document.setDefaultFont(self._zoomed_font())
+        self.setDocument(self._message_document)
         self.setHtml(self._html)
 
     def _update_look(self) -> bool:

@@ -44,6 +44,15 @@ class Settings:
         self._store.setValue("preferences/post_order", order)
 
     @property
+    def map_side(self) -> str:
+        """Where the mind map puts its branches: "balanced" (both sides) or "right"."""
+        return str(self._store.value("preferences/map_side", "balanced"))
+
+    @map_side.setter
+    def map_side(self, side: str) -> None:
+        self._store.setValue("preferences/map_side", side)
+
+    @property
     def recent_paths(self) -> list[str]:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):
@@ -66,8 +75,8 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"window/{key}", value)
 
-    def panel_visible(self, name: str) -> bool:
-        return _bool(self._store.value(f"window/panel_{name}", True))
+    def panel_visible(self, name: str, default: bool = True) -> bool:
+        return _bool(self._store.value(f"window/panel_{name}", default))
 
     def set_panel_visible(self, name: str, visible: bool) -> None:
         self._store.setValue(f"window/panel_{name}", bool(visible))
