@@ -153,6 +153,7 @@ class Reading(QObject):
         self._by_date: list[PostSummary] = []
         self._look = DocumentLook()
         self._image_folders: tuple[Path, ...] = ()
+        self._laid_out_with = self._look  # the look the post shown (or being read) was laid out with
         self._keep_view = False
         self._rendering = False  # a post asked for is not shown yet
         self.worker = Worker(self)
@@ -179,7 +180,8 @@ class Reading(QObject):
         self._rendering = True
         self.opening.emit(path)
         focus = self.focus if keep_view else ""
-        self.worker.submit("render", partial(render_path, path, self._layout_look(), focus))
+        self._laid_out_with = self._layout_look()
+        self.worker.submit("render", partial(render_path, path, self._laid_out_with, focus))
 
     def reload(self) -> None:
         if self.path is not None:
@@ -235,22 +237,24 @@ class Reading(QObject):
     def set_look(self, look: DocumentLook) -> None:
         """How posts are laid out from now on. The post on screen is laid out again (its
         colours, or its formulas' size, changed) unless nothing it shows depends on the change."""
-        old, self._look = self._look, look
-        if look == old:
-            return
-        focus = self.focus if self._keep_view else ""
-        if self._rendering and self.path is not None:  # read again with the new look
-            self.worker.submit("render", partial(render_path, self.path, self._layout_look(), focus))
-            return
+        self._look = look
+        if not self._rendering:  # else the post being read is looked at when it arrives
+            self._lay_out_again_if_needed()
+
+    def _lay_out_again_if_needed(self) -> None:
+        """Lay the post shown out again if it was laid out with a look that shows differently:
+        other colours, or another text size or screen for its formulas (layout is slow for a
+        long post, so not for a change that leaves it as it is)."""
+        used, now = self._laid_out_with, self._layout_look()
         shown = [d for d in (self.full_document, self.document) if d is not None]
-        if self.rendered is None or not shown:
+        if self.rendered is None or not shown or used == now:
             return
-        if any(d.formulas for d in shown) or (look.stylesheet, look.text_colour) != (
-            old.stylesheet,
-            old.text_colour,
-        ):
+        colours = (used.stylesheet, used.text_colour) != (now.stylesheet, now.text_colour)
+        if colours or any(d.formulas for d in shown):
             self._keep_view = True
-            self.worker.submit("render", partial(lay_out, self.rendered, self._layout_look(), self.focus))
+            self._rendering = True
+            self._laid_out_with = now
+            self.worker.submit("render", partial(lay_out, self.rendered, now, self.focus))
 
     def allow_images_from(self, folders: tuple[Path, ...]) -> None:
         """Posts read from now on may show images from these folders too (the library opened)."""
@@ -437,6 +441,7 @@ class Reading(QObject):
         if not keep:
             self._arrive()
         settle_memory()
+        self._lay_out_again_if_needed()  # the look changed while it was being read
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "focus":
