@@ -20,6 +20,8 @@ LIBRARY_COMMANDS = ("index", "search")
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "pdf":
+        return _run_pdf(args[1:])
     if not (args and args[0] in SUBCOMMANDS):
         return _run_window(args)
     try:
@@ -214,6 +216,21 @@ def _run_library(args: list[str]) -> int:
             for result in answer["results"]:
                 print(f"  {result['date'][:10]:<10}  {result['title']}  {result['snippet']}")
     return 0
+
+
+def _run_pdf(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="note-viewer pdf",
+        description="Write the post as a PDF: its title and date, the post as the window shows it, "
+        "its images and page numbers. Laid out by Qt on its offscreen platform: no window or display "
+        "is needed.",
+    )
+    parser.add_argument("post", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    options = parser.parse_args(args)
+    from viewer.ui.printing import pdf_command
+
+    return pdf_command(options.post, options.output)
 
 
 def _run_window(args: list[str]) -> int:

@@ -88,7 +88,7 @@ def test_a_post_that_cannot_be_shown_clears_every_view(qtbot, window, samples, t
     assert link_urls(window) == []
     assert not window.header.isVisible() and not window.warnings.isVisible()
     assert window.windowTitle() == APP_NAME
-    assert window.search.status.text() == "No matches"
+    assert window.search.edit.text() == "" and window.search.status.text() == ""  # another post: search ended
     assert highlighted_matches(window) == [] and flashed_text(window) == ""
     assert not window.preview.textCursor().hasSelection()
     assert "no such file" in window.statusBar().currentMessage()

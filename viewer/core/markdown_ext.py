@@ -36,7 +36,7 @@ from viewer.core.inline_rules import (
 from viewer.core.links import Link
 from viewer.core.outline import OutlineNode
 from viewer.core.outline_collector import OutlineCollector
-from viewer.core.tree_builder import KramdownBlockProcessor
+from viewer.core.tree_builder import KramdownBlockProcessor, KramdownWhitespace
 from viewer.core.typography import TypographyTreeprocessor
 
 # GFM's escapable characters (kramdown-parser-gfm ESCAPED_CHARS_GFM).
@@ -66,8 +66,9 @@ class JekyllExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.ESCAPED_CHARS = GFM_ESCAPED_CHARS
-        # kramdown finds raw HTML blocks itself, with its own rules.
+        # kramdown finds raw HTML blocks itself, with its own rules, and reads tabs itself.
         md.preprocessors.deregister("html_block")
+        md.preprocessors.register(KramdownWhitespace(md), "normalize_whitespace", 30)
         # Highest priority: this processor parses the whole document, so no other block
         # processor ever sees a block.
         md.parser.blockprocessors.register(KramdownBlockProcessor(md.parser, self), "kramdown", 1000)

@@ -11,15 +11,25 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
-from markdown.util import AtomicString
+from markdown.preprocessors import Preprocessor
+from markdown.util import ETX, STX, AtomicString
 
+from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
 
 _TASK = re.compile(r"\A\s*\[([ xX])\]\s+")
-_IAL_TOKEN = re.compile(r'(\w[\w-]*)=("|\')(.*?)\2|#([A-Za-z][\w:-]*)|\.([^\s.#]+)|(\w[\w-]*)')
+
+
+class KramdownWhitespace(Preprocessor):
+    """Python-Markdown's whitespace normalisation without what kramdown does not do: tabs stay
+    tabs (kramdown's lists and code blocks read tab stops themselves) and lines of spaces stay."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines).replace(STX, "").replace(ETX, "")
+        return (source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n").split("\n")
 
 
 class KramdownBlockProcessor(BlockProcessor):
@@ -65,6 +75,8 @@ class _TreeBuilder:
         self.md = md
         self.highlight = highlight
         self.warnings = warnings
+        self.basic_ids: dict[str, int] = {}  # kramdown's own header ids, inside HTML elements
+        self.top: etree.Element | None = None  # the element the document is built in
 
     def _inline(self, text: str, line: int, raw: bool = False) -> str:
         """Mark markup-free text atomic so the inline processors skip it (most bullets have
@@ -82,6 +94,8 @@ class _TreeBuilder:
         return text
 
     def build(self, parent: etree.Element, block: Block) -> None:
+        if self.top is None:
+            self.top = parent
         for child in block.children:
             self._add(parent, child)
 
@@ -117,9 +131,10 @@ class _TreeBuilder:
             language = block.attrs.get("lang", "")
             code = block.text
             if self.highlight is not None:
-                self._stash(parent, self.highlight(code, language))
+                shown = self.highlight(code, language)
             else:
-                self._stash(parent, f"<pre><code>{html.escape(code)}</code></pre>")
+                shown = f"<pre><code>{html.escape(code)}</code></pre>"
+            self._stash(parent, _with_attributes(shown, block.ial))
             return
         elif kind == "blockquote":
             element = etree.SubElement(parent, "blockquote")
@@ -127,8 +142,29 @@ class _TreeBuilder:
         elif kind == "hr":
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
-            self._stash(parent, block.text.strip("\n"))
+            self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
             return
+        elif kind == "math":
+            # kramdown's mathjax engine: the TeX as written, between \[ \], for a typesetter.
+            self._stash(
+                parent, f'<div class="math display">\\[{html.escape(block.text, quote=False)}\\]</div>'
+            )
+            return
+        elif kind == "text":  # text kramdown added outside any paragraph
+            text = self._inline(block.text, block.line)
+            if len(parent):
+                parent[-1].tail = (parent[-1].tail or "") + text
+            elif parent is self.top:  # Python-Markdown's inline rules skip the root's own text
+                etree.SubElement(parent, "span").text = text
+            else:
+                parent.text = (parent.text or "") + text
+            return
+        elif kind == "html_element":  # an HTML element whose content kramdown parsed
+            element = etree.SubElement(parent, block.text, block.attrs)
+            self.build(element, block)
+            for header in element.iter():
+                if header.tag in _HEADERS and "id" not in header.attrib:
+                    header.set("id", self._basic_id(header.text or ""))
         elif kind == "table":
             element = self._table(parent, block)
         elif kind == "dl":
@@ -139,9 +175,22 @@ class _TreeBuilder:
                     sub.text = self._inline(entry.text, entry.line)
                 else:
                     self.build(sub, entry)
+                apply_ial(sub, entry.ial)
         else:
             return
         apply_ial(element, block.ial)
+
+    def _basic_id(self, text: str) -> str:
+        """kramdown's converter's header id (GFM's are not given inside HTML elements): ASCII
+        letters, digits, spaces and hyphens after the first letter; 'section' if none."""
+        text = re.sub(r"\]\([^)]*\)", "", text)  # a link's text counts, not its address
+        result = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text)).replace(" ", "-").lower()
+        result = result or "section"
+        if result in self.basic_ids:
+            self.basic_ids[result] += 1
+            return f"{result}-{self.basic_ids[result]}"
+        self.basic_ids[result] = 0
+        return result
 
     def _table(self, parent: etree.Element, block: Block) -> etree.Element:
         table = etree.SubElement(parent, "table")
@@ -186,15 +235,34 @@ _MARKUP_CHARS = "[`*_<"
 
 
 def apply_ial(element: etree.Element, ial: str) -> None:
-    """kramdown's attribute lists: '.class', '#id', key="value"; a bare name such as 'toc' is a reference."""
+    """kramdown's attribute lists: '.class', '#id', key="value"; a bare name such as 'toc' is a
+    reference (definitions referred to are already written out by the block parser)."""
     if not ial:
         return
-    for key, _quote, value, ident, cls, ref in _IAL_TOKEN.findall(ial):
-        if key:
+    parsed = parse_attribute_list(ial)
+    for key, value in parsed.attributes.items():
+        if key == "class":
+            element.set("class", f"{element.get('class', '')} {value}".strip())
+        else:
             element.set(key, value)
-        elif ident:
-            element.set("id", ident)
-        elif cls:
-            element.set("class", f"{element.get('class', '')} {cls}".strip())
-        elif ref == "toc":
-            element.set("data-toc", "1")
+    if "toc" in parsed.refs:
+        element.set("data-toc", "1")
+
+
+_HEADERS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_FIRST_TAG = re.compile(r"<([A-Za-z][\w:-]*)([^>]*?)(/?)>")
+
+
+def _with_attributes(raw: str, ial: str) -> str:
+    """Raw HTML (a code block's <pre>, an HTML block's element) with the attribute list kramdown
+    gives that element, set on its first tag."""
+    if not ial:
+        return raw
+    first = _FIRST_TAG.match(raw.lstrip())
+    if first is None:
+        return raw
+    element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
+    apply_ial(element, ial)
+    written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
+    start = len(raw) - len(raw.lstrip())
+    return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from viewer.ui import APP_NAME
 from viewer.ui.library import Library
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
+from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.library.progress.connect(self._show_index_progress)
         self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
+        self._start_in_folder = False
+        self.reading.opening.connect(lambda _path: setattr(self, "_start_in_folder", False))
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         if build_now:
@@ -137,12 +140,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.post_and_map, 1)
 
         self.links = LinksPanel(reading, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = ReadingSplitter(post_column=1, parent=self)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setSizes([300, 700, 320])  # fitted to the window: see ReadingSplitter
         self.setCentralWidget(self.splitter)
 
         self.toolbar = self.addToolBar("Main")
@@ -174,11 +177,15 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.commands["file.reload"])
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
+        self._offer_expand_levels(None)
 
     def _connect_reading(self) -> None:
         """What goes through the window: links to follow, changes on disk, the status bar."""
         from viewer.ui.link_policy import LinkPolicy
+        from viewer.ui.other_programs import install_tree_menu
         from viewer.ui.post_watcher import PostWatcher
+
+        install_tree_menu(self)
 
         reading = self.reading
         self.link_policy = LinkPolicy(reading, self)
@@ -224,9 +231,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         # After the panels: hiding a panel of a window not yet shown would shrink it again.
-        geometry = self.settings.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1280, 800))
+        restore_geometry(self, self.settings.window_state("geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())
@@ -253,6 +258,16 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(rendered.post.path))
             self.statusBar().showMessage(str(rendered.post.path), 4000)
         self._enable_go_actions()
+        self._offer_expand_levels(rendered)
+
+    def _offer_expand_levels(self, rendered: RenderedPost | None) -> None:
+        """Expand to Level 1 … the post's depth (up to 9): deeper levels would show nothing more."""
+        from viewer.core.outline import walk
+        from viewer.ui.actions import MAX_EXPAND_LEVEL
+
+        depth = max((level + 1 for level, _ in walk(rendered.outline)), default=1) if rendered else 1
+        for n in range(1, MAX_EXPAND_LEVEL + 1):
+            self.commands[f"view.expand-to-level-{n}"].setVisible(n <= max(depth, 1))
 
     def _enable_go_actions(self) -> None:
         from viewer.ui.actions import NEIGHBOUR_ACTIONS
@@ -303,6 +318,9 @@ class MainWindow(QMainWindow):
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
         self.reading.allow_images_from((folder,))  # the reader chose this folder: its images too
+        # Its first post opens when the list arrives, unless the reader opens a post meanwhile
+        # (later re-checks of the folder never replace the post being read).
+        self._start_in_folder = True
         self.statusBar().showMessage(f"Reading {folder}…")
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")
@@ -363,7 +381,7 @@ class MainWindow(QMainWindow):
         path = self.reading.path
         if not posts and fresh and path is None:
             self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
-        elif posts and (path is None or self.folder not in path.parents):
+        elif posts and self._start_in_folder and (path is None or self.folder not in path.parents):
             # Nothing of this folder is shown yet: start with the first post of the list.
             first = self.posts.first_path()
             if first is not None:
@@ -420,7 +438,7 @@ class MainWindow(QMainWindow):
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the search in the post is set to the query."""
         self.search.set_query(query)
-        self.reading.open(path)
+        self.reading.open(path, keep_search=True)
 
     # --- zoom, export, about -------------------------------------------------------------------------
 
@@ -453,6 +471,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
             return
+        self.settings.export_folder = str(target.parent)
         self.statusBar().showMessage(f"Exported to {target}", 5000)
 
     def export_map(self, fmt: str) -> None:
@@ -476,7 +495,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the map to {target}", 5000)
 
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
-        folder = Path.home()
+        """Ask where to export, starting in the folder of the last export, else the Documents
+        folder: never beside the post, where a Markdown or HTML file would become part of the
+        user's site."""
+        from viewer.ui.export_folder import start_folder
+
+        folder = start_folder(self.settings.export_folder)
         name, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / suggested), file_filter)
         return Path(name) if name else None
 

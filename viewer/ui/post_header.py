@@ -26,6 +26,7 @@ class PostHeader(QWidget):
         self.heading.setContentsMargins(18, 10, 18, 0)
         self.nav = QLabel(self)
         self.nav.setTextFormat(Qt.TextFormat.RichText)
+        self.nav.setWordWrap(True)  # long titles wrap: they must not set the window's least width
         self.nav.setContentsMargins(18, 0, 18, 0)
         self.nav.linkActivated.connect(reading.open_neighbour)
         layout = QVBoxLayout(self)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
 FLASH_MS = 1200
+#: Marks the flash among the post's extra selections (the rest are search matches).
+FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class PostView(QTextBrowser):
@@ -77,6 +79,7 @@ class PostView(QTextBrowser):
         reading.post_changed.connect(self._show_reading)
         reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
+        reading.jumped_to_span.connect(self.scroll_to_span)
         reading.search_changed.connect(self._show_search)
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
 
@@ -222,23 +225,42 @@ class PostView(QTextBrowser):
             self._flash(cursor)
         return True
 
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Show the text from `start` to `end` (a link, say) in the middle of the view, flashed."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._programmatic_scroll = True  # the reading state has chosen the node already
+        self._centre(cursor)
+        self._programmatic_scroll = False
+        self._flash(cursor, whole_block=False)
+
+    def _centre(self, cursor: QTextCursor) -> None:
+        """Scroll so that the cursor's line is in the middle of the view."""
+        line = self.cursorRect(cursor)  # in viewport coordinates
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + line.center().y() - self.viewport().height() // 2)
+
     def anchor_cursor(self, anchor: str) -> QTextCursor | None:
         position = self._anchors.get(anchor)
         return None if position is None else QTextCursor(self.document().findBlock(position))
 
-    def _flash(self, cursor: QTextCursor) -> None:
+    def _flash(self, cursor: QTextCursor, whole_block: bool = True) -> None:
+        """Highlight the block of `cursor` (the whole item, wrapped lines included) for a moment;
+        without `whole_block`, only the text the cursor selects."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(70)
+        colour.setAlpha(70 if whole_block else 110)
         flash = QTextCharFormat()
         flash.setBackground(colour)
-        flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        block_cursor = QTextCursor(cursor)
-        block_cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        # The whole item, wrapped lines included.
-        block_cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        flash.setProperty(FLASH_PROPERTY, True)
+        flashed = QTextCursor(cursor)
+        if whole_block:
+            flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            flashed.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            flashed.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
         selection.format = flash
-        selection.cursor = block_cursor
+        selection.cursor = flashed
         self._flash_selection = [selection]
         self._update_selections()
         self._flash_timer.start()
@@ -294,8 +316,30 @@ class PostView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # A match out of sight comes to the middle of the view, with what follows it in sight
+        # (setting the cursor alone would scroll it just onto the bottom edge).
+        hidden = not self.viewport().rect().contains(self.cursorRect(cursor))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        if hidden:
+            self._centre(cursor)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab in the post moves through its links from the selection, and without one from the
+        # top of the post: start from what is in view instead (Qt needs a selection for that).
+        view = self.viewport().rect()
+        cursor = self.textCursor()
+        if self.hasFocus() and not (cursor.hasSelection() and view.contains(self.cursorRect())):
+            cursor = self.cursorForPosition(view.topLeft() if next else view.bottomRight())
+            move = QTextCursor.MoveOperation
+            step = move.NextCharacter if next else move.PreviousCharacter
+            cursor.movePosition(step, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        moved = super().focusNextPrevChild(next)
+        if not moved or not self.hasFocus():
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        return moved
 
     def _on_scrolled(self) -> None:
         if self._matches:

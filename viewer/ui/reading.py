@@ -28,6 +28,7 @@ from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
     from viewer.core.library import Neighbours, PostSummary
+    from viewer.core.links import LinkEntry
     from viewer.core.reading_places import PlaceStore
     from viewer.core.render import RenderedPost
     from viewer.core.resources_policy import ResourcePlace
@@ -103,6 +104,8 @@ class Reading(QObject):
     node_selected = Signal(str)
     #: The reader jumped to a node (an element id): the post goes there.
     jumped = Signal(str)
+    #: The reader jumped to a place inside a node, a link say: (start, end) in the document.
+    jumped_to_span = Signal(int, int)
     #: The active search changed (a Matcher, or None); `matches` and `current_match` are set.
     search_changed = Signal(object)
     #: Another match is the current one: (its number, how many there are).
@@ -156,20 +159,36 @@ class Reading(QObject):
         self._laid_out_with = self._look  # the look the post shown (or being read) was laid out with
         self._keep_view = False
         self._rendering = False  # a post asked for is not shown yet
+        #: Where the links to a URL are in the document (found once per post and URL).
+        self._spans_by_url: dict[str, list[tuple[int, int]]] = {}
         self.worker = Worker(self)
         self.worker.done.connect(self._on_rendered)
         self.worker.failed.connect(self._on_failed)
 
     # --- requests ------------------------------------------------------------------------------------
 
-    def open(self, path: Path, keep_view: bool = False, at: str | None = None, record: bool = True) -> None:
+    def open(
+        self,
+        path: Path,
+        keep_view: bool = False,
+        keep_search: bool = False,
+        at: str | None = None,
+        record: bool = True,
+    ) -> None:
         """Read the post at `path`; with `keep_view` the views keep their place and the focus (a
         reload). It opens at the node `at`, else where the reader left it; `record` puts the
-        place being left in the history."""
+        place being left in the history.
+
+        A search belongs to the post it was made in: going to another post ends it, unless
+        `keep_search` (a library result opens its post at the match of the library's query).
+        Carried along silently, it would show the next post's tree and links filtered down to
+        its matches, or empty, with little to say why."""
         # The folder resolved, not the file: a post replaced by a link is still read by its name
         # (reloads and the watcher follow the name; resolving would follow the link away).
         path = Path(path)
         path = path.parent.resolve() / path.name
+        if path != self.path and not keep_search and self.matcher is not None:
+            self.search(None)
         if not keep_view:
             if record and self.path is not None:
                 self._leave()
@@ -200,6 +219,31 @@ class Reading(QObject):
             self.jumped.emit(node_id)
         else:
             self._set_match(number)
+
+    def go_to_link(self, entry: LinkEntry, number: int) -> None:
+        """Jump to the link `entry` itself: the place it is cited at for the `number`th time
+        (counting on from the first again after the last). The node it sits in is selected."""
+        spans = self._link_spans(entry.url)
+        if not spans:  # not shown by the post (an embed): its node, then
+            if entry.anchors:
+                self.go_to(entry.anchors[number % len(entry.anchors)])
+            return
+        start, end = spans[number % len(spans)]
+        assert self.document is not None
+        positions = self.document.anchors
+        cited_in = [a for a in entry.anchors if a in positions and positions[a] <= start]
+        if cited_in:
+            self._select(max(cited_in, key=positions.__getitem__))
+        self.jumped_to_span.emit(start, end)
+
+    def _link_spans(self, url: str) -> list[tuple[int, int]]:
+        from viewer.ui.post_document import link_spans
+
+        if self.document is None:
+            return []
+        if url not in self._spans_by_url:
+            self._spans_by_url[url] = link_spans(self.document.qt, url)
+        return self._spans_by_url[url]
 
     def to_top(self) -> None:
         """Go to the first node of what is shown."""
@@ -335,6 +379,7 @@ class Reading(QObject):
             old.qt.deleteLater()
 
     def _after_focus(self) -> None:
+        self._spans_by_url = {}  # positions in the document now shown
         self._find_matches()
         self.focus_changed.emit(self.focus)
         if self.matcher is not None:
@@ -428,6 +473,7 @@ class Reading(QObject):
         self._order = {node.id: number for number, (_, node) in enumerate(walk(rendered.outline))}
         self.focus = self.focus if focused is not None else ""
         self._focus_ids = {node.id for _, node in walk(self.outline_shown)} if self.focus else set()
+        self._spans_by_url = {}
         self.problem = ""
         if not keep or self.node not in self.document.anchors:
             self.node = ""
@@ -450,6 +496,7 @@ class Reading(QObject):
         old = self._documents()
         self.rendered, self.document, self.full_document = None, None, None
         self.focus, self._focus_ids, self._order = "", set(), {}
+        self._spans_by_url = {}
         self.problem = message
         self.node = ""
         self._find_matches()

@@ -44,6 +44,15 @@ class Settings:
         self._store.setValue("preferences/post_order", order)
 
     @property
+    def editor_command(self) -> str:
+        """How Open in Editor starts the editor ({path}, {line}); "" for the system's default."""
+        return str(self._store.value("preferences/editor_command", ""))
+
+    @editor_command.setter
+    def editor_command(self, command: str) -> None:
+        self._store.setValue("preferences/editor_command", command)
+
+    @property
     def map_side(self) -> str:
         """Where the mind map puts its branches: "balanced" (both sides) or "right"."""
         return str(self._store.value("preferences/map_side", "balanced"))
@@ -67,6 +76,15 @@ class Settings:
         self._store.setValue("preferences/recent", [])
 
     # --- window state --------------------------------------------------------------------------------
+
+    @property
+    def export_folder(self) -> str:
+        """Where the last export was written ("" before the first)."""
+        return str(self._store.value("window/export_folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._store.setValue("window/export_folder", folder)
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"window/{key}")
