@@ -265,3 +265,28 @@ def test_the_folder_the_reader_opened_may_hold_the_images(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: not window.library.updating, timeout=20000)
     open_and_wait(qtbot, window, post)  # …and reads the post in it
     assert "도식 \ufffc" in window.preview.toPlainText()
+
+
+def test_a_pdf_of_a_hostile_post_is_written_with_its_formula(site: Path, tmp_path: Path) -> None:
+    # Paper is laid out by the same rules as the window: the @import of a pipe blocked the PDF
+    # export for good, and formulas were printed as TeX.
+    from pypdf import PdfReader
+
+    os.mkfifo(site / "assets" / "style.css")
+    post = site / "_posts" / "2021-01-15-paper.md"
+    post.write_text(
+        f"---\ntitle: 종이\n---\n\n# 수식\n\n<style>@import url({site / 'assets' / 'style.css'});</style>\n\n"
+        "$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\n$$\n\n* 영 ![영 장치](/dev/zero)\n* 그림 ![그림](/assets/diagram.png)\n",
+        encoding="utf-8",
+    )
+    done = run_window("-m", "viewer", "pdf", str(post), "-o", str(tmp_path / "paper.pdf"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    pages = PdfReader(tmp_path / "paper.pdf").pages
+    images = sum(
+        page["/Resources"]["/XObject"][name].get_object()["/Subtype"] == "/Image"
+        for page in pages for name in page["/Resources"].get("/XObject", {})
+    )  # fmt: skip
+    text = "".join("".join(page.extract_text().split()) for page in pages)
+    assert images == 2  # the formula and the site's image
+    assert "sum_" not in text  # typeset, not printed as TeX
+    assert "outsidethesite,notloaded" in text  # the refused image's alt text says why

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
         target = self.ask_save_path(f"{suggested}.{fmt.suffix}", fmt.file_filter)
         if target is None:
             return
-        if _same_file(target, rendered.post.path):
+        if writes_over(target, rendered.post.path):
             QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
             return
         try:
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         )
 
 
-def _same_file(target: Path, post: Path) -> bool:
+def writes_over(target: Path, post: Path) -> bool:
     """Whether writing `target` would write the post: the same path, a link to it, or another
     name of the same file (a hard link: same device and inode)."""
     try:

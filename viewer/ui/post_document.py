@@ -227,12 +227,15 @@ def anchor_positions(document: QTextDocument) -> dict[str, int]:
     return found
 
 
-def build_document(html_text: str, look: DocumentLook, place: ResourcePlace | None = None) -> PostDocument:
+def build_document(
+    html_text: str, look: DocumentLook, place: ResourcePlace | None = None, whole: bool = False
+) -> PostDocument:
     """Lay the HTML into a QTextDocument. Runs in a worker thread: Qt's HTML import takes
     quadratic time in the length of a list, and a post of thousands of bullets would freeze the
     window. The document is moved to the GUI thread, which shows it. `place` says where the
-    post's images may come from (None: no images are loaded)."""
-    shown_html, rest_html, shown = _cut(html_text, MAX_PREVIEW_ITEMS)
+    post's images may come from (None: no images are loaded). `whole`: never cut a long post
+    (for paper)."""
+    shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
     formulas = _Formulas()
     prepared = formulas.prepare(shown_html)
     prepared = _without_fetches(_drop_swallowing_tags(prepared))
