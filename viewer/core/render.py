@@ -79,7 +79,8 @@ def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
 
 
 def highlight_code(code: str, language: str) -> str:
-    """Code as HTML with inline colours, which Qt's rich text engine shows (it has no CSS classes)."""
+    """Code as HTML whose tokens carry Pygments' classes (`hl-k`, …), which the window's and the
+    exported page's stylesheets colour (code_style.py): a theme switch recolours code at once."""
     if not language:
         return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
     from pygments import highlight
@@ -87,9 +88,11 @@ def highlight_code(code: str, language: str) -> str:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
+    from viewer.core.code_style import CLASS_PREFIX
+
     try:
         lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
-    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="default")
+    formatter = HtmlFormatter(nowrap=True, classprefix=CLASS_PREFIX)
     return f'<pre class="code"><code>{highlight(code, lexer, formatter)}</code></pre>'

@@ -1,16 +1,17 @@
 """The rendered post: a QTextBrowser that follows the reading state, scrolls to ids, flashes
-the target, highlights the search and reports where the reader is."""
+the target, highlights the search and reports where the reader is. The page is set as the
+reader chose (page_style.py): font, line height, and a centred column of a readable measure."""
 
 from __future__ import annotations
 
 import bisect
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QPalette,
     QTextCharFormat,
     QTextCursor,
@@ -21,12 +22,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
+from viewer.ui.page_style import PageStyle, column_width, natural_line
 from viewer.ui.post_document import (
     DOCUMENT_MARGIN,
-    INDENT_WIDTH,
     ZERO_WIDTH_SPACE,
     DocumentLook,
     PostDocument,
+    indent_width,
+    page_colours,
     post_stylesheet,
 )
 
@@ -40,11 +43,18 @@ FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class PostView(QTextBrowser):
-    """Shows the post being read. Links are not followed here: `anchorClicked` goes to the
-    link policy."""
+    """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
+    policy; a file link on one of our own message pages (a recent file) asks to open it."""
 
-    #: How posts are to be laid out changed (a DocumentLook: light/dark colours, zoom, screen).
+    #: How posts are to be laid out changed (a DocumentLook: colours, font, line height, zoom,
+    #: screen): the reading state lays the post out again in its worker.
     look_changed = Signal(object)
+    #: A link in the post was clicked (a QUrl).
+    link_clicked = Signal(QUrl)
+    #: A file offered on a message page was chosen (a Path).
+    open_requested = Signal(Path)
+    #: The text column moved or changed width: (left edge, width) in the view's coordinates.
+    column_changed = Signal(int, int)
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +62,7 @@ class PostView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Post")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)  # one page with the header above it
         self._anchor_ids: list[str] = []
         self._anchors: dict[str, int] = {}
         self._anchor_tops: list[float] | None = None  # y of each anchor, computed on demand
@@ -73,19 +84,21 @@ class PostView(QTextBrowser):
         # Posts' documents belong to the reading state; messages are shown in this one.
         self._message_document = QTextDocument(self)
         self.setDocument(self._message_document)
+        self._showing_message = False
+        self._style = PageStyle()
+        self._column = (0, 0)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self.document().setIndentWidth(INDENT_WIDTH)
         self._update_look()
+        self._set_page_font()
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins beside the column too
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         reading.post_changed.connect(self._show_reading)
         reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
         reading.jumped_to_span.connect(self.scroll_to_span)
         reading.search_changed.connect(self._show_search)
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
-
-    @property
-    def stylesheet(self) -> str:
-        return self._look.stylesheet
 
     @property
     def look(self) -> DocumentLook:
@@ -121,10 +134,11 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        # Laid out before a light/dark switch, it is laid out again in the worker (formulas and
-        # all: reading.set_look); it is not laid out again here, which would lose its images.
-        document.qt.setDefaultFont(self._zoomed_font())
+        # Laid out before a theme, font or line height change, it is laid out again in the worker
+        # (formulas and images and all: reading.set_look); never here, which would lose them.
         self.setDocument(document.qt)
+        self._showing_message = False
+        self._set_page_font()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
@@ -132,8 +146,9 @@ class PostView(QTextBrowser):
         self._fit_images()
         self._programmatic_scroll = False
 
-    def show_message(self, title: str, detail: str = "") -> None:
-        """An empty or error state in place of a post."""
+    def show_message(self, title: str, detail: str = "", more_html: str = "") -> None:
+        """An empty or error state in place of a post: a title, a line saying what to do, and
+        `more_html` (links to recent files, say: file links here open in the viewer)."""
         self._flash_timer.stop()
         self._anchor_ids, self._anchors, self._anchor_tops, self._images = [], {}, None, ()
         self._matches, self._match_selections, self._flash_selection = [], [], []
@@ -141,28 +156,51 @@ class PostView(QTextBrowser):
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
-        self._html = f'<div class="message">{body}</div>'
+        self._html = f'<div class="message">{body}{more_html}</div>'
+        self._showing_message = True
         self._message_document.setDefaultStyleSheet(self._look.stylesheet)
-        self._message_document.setDefaultFont(self._zoomed_font())
         self.setDocument(self._message_document)
         self.setHtml(self._html)
+        self._set_page_font()
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if self._showing_message and url.isLocalFile():
+            self.open_requested.emit(Path(url.toLocalFile()))
+        else:
+            self.link_clicked.emit(url)
+
+    # --- the page: colours, font, column ----------------------------------------------------------
+
+    @property
+    def page_style(self) -> PageStyle:
+        return self._style
+
+    def set_page_style(self, style: PageStyle) -> None:
+        """Set the page as `style` says, at once: the font here, the rest (line height, and
+        formulas at the new size) by laying the post out again in the reading state's worker."""
+        self._style = style
+        self._set_page_font()
+        self._update_look()
 
     def _update_look(self) -> bool:
-        """Take the current palette's colours, font and screen; True when the look changed."""
+        """Take the current palette's colours, the page style, the zoom and the screen; True
+        when the look changed (the reading state then lays the post out again if it shows
+        differently)."""
         palette = self.palette()
-        stylesheet = post_stylesheet(palette)
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        colours = page_colours(palette)
         look = DocumentLook(
-            stylesheet,
-            self._zoomed_font(),
-            palette.color(QPalette.ColorRole.Text).name(),
-            "#9aa0a6" if dark else "#5f6368",
+            post_stylesheet(palette, self._style.line_height, natural_line(self._style.font())),
+            self._style.font(self._zoom),
+            colours["text"],
+            colours["muted"],
             self.devicePixelRatioF(),
         )
         if look == self._look:
             return False
         self._look = look
-        self.document().setDefaultStyleSheet(stylesheet)
+        if self._showing_message:  # our own small page, not a post: shown again here
+            self._message_document.setDefaultStyleSheet(look.stylesheet)
+            self._message_document.setHtml(self._html)
         self.look_changed.emit(look)
         return True
 
@@ -170,11 +208,57 @@ class PostView(QTextBrowser):
         # Light/dark switch, another screen: the reading state lays the post out again in its
         # worker (formulas are drawn in the text's colour). Qt also sends palette changes that
         # change no colour (a sibling's style sheet): those cost nothing.
-        looks = (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange)
-        changed = event.type() in looks and self._update_look()
-        if changed and self.reading.document is None and self._html:
-            self.setHtml(self._html)  # a message, not a post: shown again here
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange):
+            self._update_look()
         super().changeEvent(event)
+
+    def _set_page_font(self) -> None:
+        """The document's font (family, size and zoom) and the indent of list levels, then the
+        column for them. Set on the document shown at once (a font is laid out again without
+        reading the HTML again: images and formulas stay); the worker lays posts out with the
+        same (post_document.build_document)."""
+        font = self._style.font(self._zoom)
+        document = self.document()
+        if document.defaultFont() != font:
+            document.setDefaultFont(font)
+        if document.indentWidth() != indent_width(font):
+            document.setIndentWidth(indent_width(font))
+        self._anchor_tops = None
+        self._update_column()
+        if self._images:
+            self._fit_timer.start()  # an image's room in its item follows the indent
+
+    def _update_column(self) -> None:
+        """Centre the text in a column of the readable measure (the view's width, less the usual
+        margin, when that is narrower or the reader turned the measure off). The view's margins
+        make the column, not the document's: the text keeps its width, and a wider or narrower
+        window moves the column without laying the post out again."""
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        side = 0
+        if self._style.readable_width:
+            measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
+            side = max(0, (available - measure) // 2)
+        if side != margins.left() or side != margins.right():
+            self.setViewportMargins(side, 0, side, 0)  # resizes the viewport: this runs again
+            return
+        column = (side + DOCUMENT_MARGIN, max(self.viewport().width() - 2 * DOCUMENT_MARGIN, 0))
+        if column != self._column:
+            self._column = column
+            self.column_changed.emit(*column)
+
+    def event(self, event: QEvent) -> bool:
+        # The wheel over the margins beside the column scrolls the post too (those events come
+        # to the view itself, not to its viewport).
+        if event.type() == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    @property
+    def column(self) -> tuple[int, int]:
+        """The text column: (left edge, width) in the viewport."""
+        return self._column
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Nothing is loaded by name: a post's images were read and registered in the worker
@@ -375,6 +459,7 @@ class PostView(QTextBrowser):
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
+        self._update_column()
         if self._images:
             self._fit_timer.start()
         if self._matches:
@@ -388,14 +473,8 @@ class PostView(QTextBrowser):
 
     def set_zoom(self, steps: int) -> None:
         self._zoom = max(-8, min(20, steps))
-        self.document().setDefaultFont(self._zoomed_font())
-        self._anchor_tops = None
+        self._set_page_font()
         self._update_look()  # formulas follow the text's size
-
-    def _zoomed_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
-        return font
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
