@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QHelpEvent, QTextDocument
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.ui.conftest import open_and_wait
@@ -14,9 +15,10 @@ TAG = '<img src="/no/such/dir/x.png">'
 
 
 def reads(tooltip: str) -> str:
-    """What a tooltip shows: rich text when it starts like HTML (as Qt decides), else the text."""
+    """What a tooltip shows: rich text when Qt takes it for HTML (a known tag on its first line),
+    else the text."""
     document = QTextDocument()
-    if tooltip.lstrip().startswith("<"):
+    if GuiQt.mightBeRichText(tooltip):
         document.setHtml(tooltip)
     else:
         document.setPlainText(tooltip)
@@ -44,3 +46,27 @@ def test_tooltips_read_as_written(qtbot, window, tmp_path) -> None:
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
     assert reads(QToolTip.text()) == TAG.replace('"', "")
     QToolTip.hideText()
+
+
+def shown_as_written(label) -> bool:  # type: ignore[no-untyped-def]
+    """A label shows its text as written: plain text, or text Qt would not take for HTML."""
+    return label.textFormat() == Qt.TextFormat.PlainText or (
+        label.textFormat() == Qt.TextFormat.AutoText and not GuiQt.mightBeRichText(label.text())
+    )
+
+
+def test_the_focus_path_and_the_place_note_read_as_written(qtbot, window, tmp_path) -> None:
+    post = tmp_path / "2021-01-15-focus.md"
+    post.write_text(f"# `{TAG}` 태그\n\n* 바깥 `{TAG}`\n  * 안쪽\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    item = window.reading.rendered.outline[0].children[0]
+    with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
+        window.reading.focus_on(item.id)
+    bar = window.breadcrumbs
+    assert shown_as_written(bar.current) and bar.current.text().startswith("바깥 <img")
+    assert reads(bar.current.toolTip()) == f"바깥 {TAG}"
+    assert [reads(crumb.toolTip()) for crumb in bar.crumbs][-1] == f"Focus on {TAG} 태그"
+    window.reading.place_restored.emit(item.id)  # as when the post opens where the reader left it
+    note = window.place_note.label
+    assert TAG in note.text() and shown_as_written(note)
+    assert reads(note.toolTip()) == f"{TAG} 태그 › 바깥 {TAG}"
