@@ -6,10 +6,6 @@ import html
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from pymdownx.magiclink import MagiclinkExtension
-from pymdownx.tilde import DeleteSubExtension
 
 from viewer.core.document import Post
 from viewer.core.links import Link
@@ -63,18 +59,8 @@ def render_markdown(text: str, first_line: int = 1) -> tuple[str, JekyllExtensio
 
 def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
     # A fresh instance per conversion: Markdown objects keep state and are not thread-safe.
-    footnotes = FootnoteExtension()
-    extension = JekyllExtension(footnotes, first_line=first_line, highlight=highlight_code)
-    md = Markdown(
-        extensions=[
-            footnotes,
-            AttrListExtension(),
-            MagiclinkExtension(hide_protocol=False, repo_url_shortener=False),
-            DeleteSubExtension(subscript=False),
-            extension,
-        ],
-        output_format="html",
-    )
+    extension = JekyllExtension(first_line=first_line, highlight=highlight_code)
+    md = Markdown(extensions=[extension], output_format="html")
     return md, extension
 
 

@@ -1,29 +1,43 @@
-"""Builds Python-Markdown's element tree from kramdown's block structure (`kramdown_blocks.Block`):
-one element per block, the text of paragraphs, headers and cells left for the inline rules."""
+"""Builds Python-Markdown's element tree from kramdown's block structure (`kramdown_blocks.Block`)
+and kramdown's spans (`kramdown_spans`): one element per block, the text of paragraphs, headers,
+terms and cells parsed into elements as kramdown's converter writes them."""
 
 from __future__ import annotations
 
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
-from markdown.util import AtomicString
 
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
+from viewer.core.kramdown_spans import (
+    OutOfWork,
+    RawText,
+    Span,
+    SpanParser,
+    decode_references,
+    parse_attribute_list,
+    update_attributes,
+)
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
 
-_TASK = re.compile(r"\A\s*\[([ xX])\]\s+")
-_IAL_TOKEN = re.compile(r'(\w[\w-]*)=("|\')(.*?)\2|#([A-Za-z][\w:-]*)|\.([^\s.#]+)|(\w[\w-]*)')
+# kramdown-parser-gfm's task list items: '[ ]' or '[x]' and white space at the start.
+_TASK = re.compile(r"\A[ \t\n\r\f\v]*\[([ xX])\][ \t\n\r\f\v]+")
+# Where a text can hold spans at all; text without any of these is text (most bullets).
+_SPAN_CHARS = re.compile(r"[*_`<\[\\$&\"'~{!]|--|\.\.\.|>>|  \n|(?i:(?:ht|f)tps?://|www\.)")
+#: Set on a header: the text kramdown makes its id from (the outline collector reads it).
+ID_TEXT = "data-id-text"
+#: Set on a list item that is a task: "x" when checked, " " when not.
+TASK = "data-task"
 
 
 class KramdownBlockProcessor(BlockProcessor):
-    """Builds the element tree from kramdown's block structure (see kramdown_blocks)."""
+    """Builds the element tree of the whole document from kramdown's block structure."""
 
     def __init__(self, parser: Any, extension: JekyllExtension) -> None:
         super().__init__(parser)
@@ -35,51 +49,37 @@ class KramdownBlockProcessor(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         text = "\n\n".join(blocks)
         blocks.clear()
-        md = self.parser.md
-        first_line = int(self.extension.getConfig("first_line")) if parent.tag == "div" else 1
-        # Only the document itself carries source lines; footnote bodies are parsed later.
-        self.extension.setConfig("first_line", 1)
+        first_line = int(self.extension.getConfig("first_line"))
+        builder = TreeBuilder(self.parser.md, self.extension)
+        builder.build_text(parent, text, first_line)
+        return True
+
+
+class TreeBuilder:
+    """Turns Markdown text into elements under a parent: kramdown's blocks, then their spans."""
+
+    def __init__(self, md: Markdown, extension: JekyllExtension) -> None:
+        self.md = md
+        self.extension = extension
+
+    def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> None:
+        extension = self.extension
         block_parser = KramdownBlockParser(self._define_link, self._define_footnote)
         root = block_parser.parse(text, first_line)
-        warnings = self.extension.warnings
         if block_parser.too_deep_at is not None:
-            warnings.append(
+            extension.warnings.append(
                 f"Line {block_parser.too_deep_at}: lists or quotes nested deeper than "
                 f"{KramdownBlockParser.MAX_DEPTH} levels are shown as plain text."
             )
-        _TreeBuilder(md, self.extension.highlight, warnings).build(parent, root)
-        return True
+        self.build(parent, root)
 
     def _define_link(self, name: str, url: str, title: str | None) -> None:
-        key = " ".join(name.split()).lower()
-        self.parser.md.references[key] = (url, title or "")
+        self.extension.link_definitions[_normalize_link_id(name)] = (url, title)
 
     def _define_footnote(self, name: str, text: str) -> None:
-        self.extension.footnotes.setFootnote(name, text)
+        self.extension.footnote_definitions[name] = text
 
-
-class _TreeBuilder:
-    def __init__(
-        self, md: Markdown, highlight: Callable[[str, str], str] | None, warnings: list[str]
-    ) -> None:
-        self.md = md
-        self.highlight = highlight
-        self.warnings = warnings
-
-    def _inline(self, text: str, line: int, raw: bool = False) -> str:
-        """Mark markup-free text atomic so the inline processors skip it (most bullets have
-        none), and text with pathological amounts of markup too, with a warning."""
-        if raw or not _INLINE_ACTIVE.search(text):
-            return AtomicString(text)
-        if len(text) > MAX_MARKUP_CHARS:
-            for char in _MARKUP_CHARS:
-                if text.count(char) > MAX_MARKUP_CHARS:
-                    self.warnings.append(
-                        f"Line {line}: more than {MAX_MARKUP_CHARS} '{char}' in one block; "
-                        "it is shown as plain text."
-                    )
-                    return AtomicString(text)
-        return text
+    # --- blocks ----------------------------------------------------------------------------------------
 
     def build(self, parent: etree.Element, block: Block) -> None:
         for child in block.children:
@@ -95,13 +95,14 @@ class _TreeBuilder:
             return
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
-                parent.text = self._inline(block.text, block.line, block.raw)
+                self._spans(parent, block.text, block.line, block.raw)
                 return
             element = etree.SubElement(parent, "p")
-            element.text = self._inline(block.text, block.line, block.raw)
+            self._spans(element, block.text, block.line, block.raw)
         elif kind == "header":
             element = etree.SubElement(parent, f"h{block.level}")
-            element.text = self._inline(block.text, block.line)
+            spans = self._spans(element, block.text, block.line)
+            element.set(ID_TEXT, id_text(spans) if spans is not None else block.text)
             element.set("data-line", str(block.line))
             if "id" in block.attrs:
                 element.set("id", block.attrs["id"])
@@ -110,17 +111,23 @@ class _TreeBuilder:
             for item in block.children:
                 li = etree.SubElement(element, "li")
                 li.set("data-line", str(item.line))
+                task = _task(item)
                 self.build(li, item)
                 apply_ial(li, item.ial)
-                self._task_item(li, element)
+                if task is not None:
+                    _add_task_box(li, element, task)
         elif kind == "codeblock":
             language = block.attrs.get("lang", "")
             code = block.text
-            if self.highlight is not None:
-                self._stash(parent, self.highlight(code, language))
+            highlight = self.extension.highlight
+            if highlight is not None:
+                self._stash(parent, highlight(code, language))
             else:
                 self._stash(parent, f"<pre><code>{html.escape(code)}</code></pre>")
             return
+        elif kind == "math":
+            element = etree.SubElement(parent, "div", {"class": "math display"})
+            element.text = f"\\[{block.text}\\]"
         elif kind == "blockquote":
             element = etree.SubElement(parent, "blockquote")
             self.build(element, block)
@@ -136,7 +143,7 @@ class _TreeBuilder:
             for entry in block.children:
                 sub = etree.SubElement(element, entry.type)
                 if entry.type == "dt":
-                    sub.text = self._inline(entry.text, entry.line)
+                    self._spans(sub, entry.text, entry.line)
                 else:
                     self.build(sub, entry)
         else:
@@ -152,49 +159,174 @@ class _TreeBuilder:
             tr = etree.SubElement(head if in_head and head is not None else body, "tr")
             for cell in row:
                 td = etree.SubElement(tr, "th" if in_head else "td")
-                td.text = self._inline(cell, block.line)
+                self._spans(td, cell, block.line)
         return table
 
-    @staticmethod
-    def _task_item(li: etree.Element, list_element: etree.Element) -> None:
-        """GFM task lists: '[ ]' / '[x]' at the start of an item become a box."""
-        holder = li if (li.text or "").strip() else (li[0] if len(li) and li[0].tag == "p" else None)
-        if holder is None or not holder.text:
-            return
-        match = _TASK.match(holder.text)
-        if match is None:
-            return
-        holder.text = holder.text[match.end() :]
-        box = etree.Element("span", {"class": "task-box"})
-        box.text = "\u2611 " if match.group(1) in "xX" else "\u2610 "
-        box.tail = holder.text
-        holder.text = ""
-        holder.insert(0, box)
-        li.set("class", "task-list-item")
-        list_element.set("class", "task-list")
+    # --- spans -----------------------------------------------------------------------------------------
+
+    def _spans(self, element: etree.Element, text: str, line: int, raw: bool = False) -> Span | None:
+        """Parse `text` as kramdown's spans into `element`; the span tree, or None where the text
+        has no markup at all (most list items) or is shown as written."""
+        extension = self.extension
+        if raw or extension.span_work.left <= 0 or not _SPAN_CHARS.search(text):
+            _append_text(element, text)
+            return None
+        parser = SpanParser(
+            text,
+            extension.link_definitions,
+            extension.footnote_definitions,
+            self.md.htmlStash.store,
+            extension.span_work,
+        )
+        try:
+            root = parser.parse()
+        except OutOfWork:
+            extension.warnings.append(
+                f"Line {line} on: the post has more markup than can be shown in good time; "
+                "the rest of its text is shown without formatting."
+            )
+            _append_text(element, text)
+            return None
+        if parser.too_deep:
+            self.extension.warnings.append(
+                f"Line {line}: markup nested deeper than {SpanParser.MAX_DEPTH} levels is shown as text."
+            )
+        append_spans(element, root.children)
+        return root
 
 
-# Text without any of these has no inline markup, links or line breaks for Python-Markdown to find
-# (typographic quotes and dashes come later, from _Typography, for all text).
-_INLINE_ACTIVE = re.compile(r"[\\`*_\[\]<>!&~{}:@]|  \n|www\.", re.I)
+def _normalize_link_id(text: str) -> str:
+    return re.sub(r"[ \t\n\r\f\v]+", " ", text).lower()
 
 
-#: A block with more of one markup character than this is shown as plain text: Python-Markdown's
-#: link and code patterns take quadratic time on thousands of unmatched '[' or '`'.
-MAX_MARKUP_CHARS = 1000
-_MARKUP_CHARS = "[`*_<"
+def _task(item: Block) -> str | None:
+    """GFM's task list item: its first paragraph starts with '[ ]' or '[x]'; that box is taken
+    off the text (the item shows a box instead). The box's state, or None."""
+    if not item.children or item.children[0].type != "p":
+        return None
+    paragraph = item.children[0]
+    match = _TASK.match(paragraph.text)
+    if match is None:
+        return None
+    paragraph.text = paragraph.text[match.end() :]
+    return match.group(1).lower()
+
+
+def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) -> None:
+    holder = li if len(li) == 0 or li[0].tag != "p" or (li.text or "").strip() else li[0]
+    box = etree.Element("span", {"class": "task-box"})
+    box.text = "\u2611 " if state == "x" else "\u2610 "
+    box.tail = holder.text
+    holder.text = None
+    holder.insert(0, box)
+    li.set(TASK, state)
+    li.set("class", f"{li.get('class', '')} task-list-item".lstrip())
+    list_element.set("class", "task-list")
 
 
 def apply_ial(element: etree.Element, ial: str) -> None:
-    """kramdown's attribute lists: '.class', '#id', key="value"; a bare name such as 'toc' is a reference."""
+    """kramdown's block attribute lists: '.class', '#id', key="value"; the reference 'toc' marks
+    the list that becomes the table of contents."""
     if not ial:
         return
-    for key, _quote, value, ident, cls, ref in _IAL_TOKEN.findall(ial):
-        if key:
-            element.set(key, value)
-        elif ident:
-            element.set("id", ident)
-        elif cls:
-            element.set("class", f"{element.get('class', '')} {cls}".strip())
-        elif ref == "toc":
-            element.set("data-toc", "1")
+    attrs, references = parse_attribute_list(ial)
+    current = dict(element.attrib)
+    update_attributes(current, attrs)
+    for key, value in current.items():
+        element.set(key, value)
+    if "toc" in references:
+        element.set("data-toc", "1")
+
+
+# --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------
+
+
+def _append_text(element: etree.Element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def append_spans(element: etree.Element, children: list[Span | str], in_html: bool = False) -> None:
+    """Append kramdown spans to `element`: text as text, each span as its element."""
+    pending: list[str] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        text = "".join(pending)
+        pending.clear()
+        if in_html or "\\\n" not in text:
+            _append_text(element, text)
+            return
+        # GFM: a backslash at the end of a line is a line break (outside HTML elements).
+        first, *rest = text.split("\\\n")
+        _append_text(element, first)
+        for part in rest:
+            etree.SubElement(element, "br").tail = "\n" + part
+
+    for child in children:
+        if isinstance(child, str):
+            pending.append(decode_references(child) if isinstance(child, RawText) else child)
+            continue
+        if child.kind == "raw":
+            pending.append(child.value)  # a placeholder for HTML kept as written
+            continue
+        flush()
+        _append_span(element, child, in_html)
+    flush()
+
+
+def _append_span(parent: etree.Element, span: Span, in_html: bool) -> None:
+    kind = span.kind
+    if kind == "comment":
+        parent.append(etree.Comment(span.value))
+        return
+    if kind in ("em", "strong", "a", "img", "br"):
+        element = etree.SubElement(parent, kind, span.attrs)
+    elif kind == "code":
+        element = etree.SubElement(parent, "code", span.attrs)
+        element.text = span.value
+        return
+    elif kind == "math":
+        attrs = dict(span.attrs)
+        attrs["class"] = f"math inline {attrs.get('class', '')}".rstrip()
+        element = etree.SubElement(parent, "span", attrs)
+        element.text = f"\\({span.value}\\)"
+        return
+    elif kind == "footnote":
+        etree.SubElement(parent, "sup", {"data-footnote": span.value})
+        return
+    elif span.value[:1].isascii() and span.value[:1].isalpha():  # html
+        element = etree.SubElement(parent, span.value, span.attrs)
+        in_html = True
+    else:
+        # kramdown writes '<여러분의 IP>' out as a tag, '<여러분의 IP="">'; a browser reads a tag
+        # name only from an ASCII letter on, and shows this one as text (and hides its end tag).
+        attrs = "".join(f' {key}="{value}"' for key, value in span.attrs.items())
+        _append_text(parent, f"<{span.value}{attrs}>")
+        append_spans(parent, span.children, True)
+        return
+    append_spans(element, span.children, in_html)
+
+
+def id_text(span: Span) -> str:
+    """The text kramdown-parser-gfm makes a header's id from (its update_raw_text): text, code,
+    math, entities and typographic characters, without footnote markers or images."""
+    parts: list[str] = []
+
+    def collect(node: Span | str) -> None:
+        if isinstance(node, str):
+            parts.append(node)
+        elif node.kind in ("code", "math"):
+            parts.append(node.value)
+        elif node.kind not in ("footnote", "raw", "comment"):
+            for child in node.children:
+                collect(child)
+
+    collect(span)
+    return "".join(parts)

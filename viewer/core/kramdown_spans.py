@@ -1,0 +1,1180 @@
+"""kramdown's span grammar: the text of a paragraph, header or table cell as Jekyll's kramdown
+(GFM input) reads it — emphasis, code spans, links and images, autolinks, raw HTML, footnote
+markers, math, extensions and attribute lists, entities, typographic symbols, smart quotes, line
+breaks, escapes and ~~strikethrough~~ — plus one deliberate addition: bare http(s)/www URLs
+become links.
+
+It follows kramdown 2.4's span parser (lib/kramdown/parser/kramdown.rb `parse_spans` and the
+span parsers in parser/kramdown/*.rb, with kramdown-parser-gfm 1.1's changes): one scan from left
+to right that stops where a span can start and tries kramdown's span parsers there in kramdown's
+order. kramdown parses a span's content before it knows the span closes, and gives up and goes
+back when it does not; on text such as `*a *a *a …` or `[[[[…` that is quadratic. Here every
+such search runs at most once over any stretch of text: a failed attempt records the positions
+it passed, and a later attempt of the same kind that reaches one of them knows how it ends
+(see `_Attempts`); searches for closing marks use indexes of the text. The result is kramdown's
+by construction and the time linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
+from html.entities import html5, name2codepoint
+
+from viewer.core.typography import SYMBOL, SYMBOLS, smart_quote
+
+_WS = " \t\n\r\f\v"  # Ruby's \s
+_WS_CLASS = r"[ \t\n\r\f\v]"
+
+
+class Span:
+    """One span element (kramdown's Element): its kind, attributes and children, which are
+    spans, text (str) or `Symbol`s."""
+
+    __slots__ = ("attrs", "children", "images", "kind", "value")
+
+    def __init__(self, kind: str, value: str = "", attrs: dict[str, str] | None = None) -> None:
+        #: em, strong, a, img, code, br, math, footnote, html, comment, raw (HTML kept as
+        #: written), root
+        self.kind = kind
+        #: The tag name of an html span, the text of code and math, the name of a footnote.
+        self.value = value
+        self.attrs: dict[str, str] = attrs if attrs is not None else {}
+        self.children: list[Span | str] = []
+        self.images = 0  # <img> children, which kramdown's link parser counts
+
+
+class Symbol(str):
+    """Text kramdown makes an element of its own (a smart quote, a typographic symbol or an
+    entity): shown as text, but an attribute list after it is not "after text"."""
+
+
+#: An html span whose content is kept as written (kramdown's raw content model) holds its
+#: text in children of this subclass, as written in the source (entities not decoded).
+class RawText(str):
+    pass
+
+
+# --- kramdown's patterns ---------------------------------------------------------------------------
+
+_ALPHA_NAME = r"[^\W\d][\w.\-]*"  # REXML's NCNAME: [[:alpha:]_][-[:alnum:]._]*
+UNAME = rf"(?:{_ALPHA_NAME}:)?{_ALPHA_NAME}"
+# HTML_TAG_RE; each attribute is atomic, so a tag is read once, in time linear in its length.
+HTML_TAG = re.compile(rf"<((?>{UNAME}))\s*((?>\s+{UNAME}(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>", re.S)
+HTML_TAG_CLOSE = re.compile(rf"</({UNAME})\s*>", re.S)
+HTML_ATTRIBUTE = re.compile(rf"\s*({UNAME})(?:\s*=\s*(?:(\w+)|(\"|')(.*?)\3))?", re.S)
+HTML_SPAN_START = re.compile(rf"<(?:{UNAME}|!--|/)")
+_ENTITY = re.compile(r"&([a-zA-Z0-9_:][\-a-zA-Z0-9_.:]*);|&#(\d+);|&#x([0-9a-fA-F]+);")
+EMPHASIS_START = re.compile(r"\*\*?|__?")
+LINK_START = re.compile(r"!?\[(?=[^^])", re.S)
+LINK_BRACKET_STOP = re.compile(r"(\])|!?\[")
+FOOTNOTE_MARKER = re.compile(r"\[\^([a-zA-Z0-9_][a-zA-Z0-9_-]*)\]")
+# kramdown's ESCAPED_CHARS (for link texts) and GFM's (for text; adds '~').
+_ESCAPED_IN_LINK_TEXT = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=-])")
+ESCAPED_CHAR = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
+LINE_BREAK = re.compile(r"(?:  |\\\\)(?=\n)")
+_ALD_ANY = r"(?:\\\}|[^}])"
+_RW = "[a-zA-Z0-9_]"  # Ruby's \w
+EXT_SPAN_START = re.compile(rf"\{{::({_RW}+)(?:\s({_ALD_ANY}*?)|)(/)?\}}|\{{:/({_RW}[\w-]*)?\}}", re.A)
+IAL_SPAN = re.compile(rf"\{{:({_ALD_ANY}+)\}}")
+_ALD_ID_NAME = rf"{_RW}[a-zA-Z0-9_-]*"
+_ALD_ANY_ATTRIBUTE = re.compile(
+    rf"""(?:\A|[ \t\n\r\f\v])(?:({_ALD_ID_NAME})=("|')((?:\\\}}|\\\2|[^}}\x02])*?)\2|({_ALD_ID_NAME})"""
+    r"""|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=[ \t\n\r\f\v]|\Z)"""
+)
+_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)", re.A)
+_AUTOLINK_SCHEME = re.compile(r"<(mailto|https?|ftps?):")
+_AUTOLINK_MAIL = re.compile(r"<([\w\-.]+?@[\w\-.]+?)>")
+_STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
+# Our addition: bare URLs (the start; where one ends is `_url_end`).
+_BARE_URL = re.compile(r"(?:ht|f)tps?://|www\.", re.I)
+_URL_DOMAIN = re.compile(r"[^_\W][-\w.]*")
+_URL_PATH = re.compile(r"[^\s<]*")
+_URL_TRAILING = frozenset("?!.,:*_~^'\"")
+_URL_CLOSERS = {")": "(", "]": "["}
+_URL_AFTER = frozenset("*_~^[('\"")
+
+# kramdown's element lists (parser/html.rb).
+HTML_SPAN_ELEMENTS = frozenset(
+    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb "
+    "rbc rp rt rtc ruby samp select small span strong sub sup tt u var".split()
+)
+HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol "
+    "optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
+HTML_ELEMENTS_WITHOUT_BODY = frozenset(
+    "area base br col command embed hr img input keygen link meta param source track wbr".split()
+)
+_CONTENT_MODEL_BLOCK = frozenset(
+    "address applet article aside blockquote body dd details div dl fieldset figure figcaption footer "
+    "form header hgroup iframe li main map menu nav noscript object section summary td".split()
+)
+_CONTENT_MODEL_SPAN = frozenset(
+    "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend "
+    "optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split()
+)
+_CONTENT_MODEL_RAW = frozenset("script style math option textarea pre code kbd samp var".split())
+_CODE_ELEMENTS = _CONTENT_MODEL_RAW - {"option"}
+HTML_ELEMENTS = (
+    HTML_SPAN_ELEMENTS
+    | HTML_BLOCK_ELEMENTS
+    | HTML_ELEMENTS_WITHOUT_BODY
+    | _CONTENT_MODEL_BLOCK
+    | _CONTENT_MODEL_SPAN
+    | _CONTENT_MODEL_RAW
+)
+
+# kramdown's entity table is HTML 4's, with CP1252's meaning for &#128;-&#159; and four
+# code points of its own.
+_ENTITY_NAMES = {**name2codepoint, "apos": 39, "vellip": 8942, "lang": 9002, "rang": 9001,
+                 "lceil": 8969, "rceil": 8968}  # fmt: skip
+_CP1252 = dict(zip(
+    [128, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 142, 145, 146, 147, 148, 149, 150, 151,
+     152, 153, 154, 155, 156, 158, 159],
+    [8364, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 381, 8216, 8217, 8220, 8221,
+     8226, 8211, 8212, 732, 8482, 353, 8250, 339, 382, 376],
+    strict=True,
+))  # fmt: skip
+
+
+def _entity_char(code: int) -> str:
+    code = _CP1252.get(code, code)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return chr(code)
+
+
+def decode_references(text: str) -> str:
+    """Character references as a browser reads them in HTML text or an attribute value."""
+    if "&" not in text:
+        return text
+
+    def decode(match: re.Match[str]) -> str:
+        name, decimal, hexadecimal = match.groups()
+        if name is not None:
+            return html5.get(name + ";", match.group(0))
+        return _entity_char(int(decimal) if decimal is not None else int(hexadecimal, 16))
+
+    return _ENTITY.sub(decode, text)
+
+
+def _normalize_link_id(text: str) -> str:
+    return re.sub(r"[ \t\n\r\f\v]+", " ", text).lower()
+
+
+def _is_alpha(char: str) -> bool:
+    return char.isalpha()
+
+
+# --- indexes over the text, so that no search for a closing mark repeats ---------------------------
+
+
+class _Positions:
+    """Where one character occurs in a text, for "the next one after here" in O(log n)."""
+
+    def __init__(self, text: str, char: str) -> None:
+        self.at = [m.start() for m in re.finditer(re.escape(char), text)]
+
+    def next(self, pos: int) -> int:
+        index = bisect_left(self.at, pos)
+        return self.at[index] if index < len(self.at) else -1
+
+
+class _BacktickRuns:
+    """Runs of backticks: is there a run of at least k after a position (kramdown's code span
+    searches the rest of the text for the closing run)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in re.finditer("`+", text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+        longest = 0
+        self.longest_from = [0] * len(self.starts)
+        for index in range(len(self.starts) - 1, -1, -1):
+            longest = max(longest, self.ends[index] - self.starts[index])
+            self.longest_from[index] = longest
+
+    def has_run(self, length: int, pos: int) -> bool:
+        index = bisect_right(self.ends, pos)
+        if index >= len(self.starts):
+            return False
+        if self.starts[index] < pos and self.ends[index] - pos >= length:
+            return True
+        return self.longest_from[index] >= length
+
+
+class _Parens:
+    """kramdown's scan of an inline link's URL, `(` … `)` with nested parentheses, ending early at
+    white space before a quote: its events over the whole text and, for each '(', where its
+    scan ends."""
+
+    EVENT = re.compile(r"(\()|(\))|[ \t\n\r\f\v](?=['\"])")
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.ends: list[int] = []
+        kinds: list[int] = []
+        for match in self.EVENT.finditer(text):
+            self.positions.append(match.start())
+            self.ends.append(match.end())
+            kinds.append(1 if match.group(1) else -1 if match.group(2) else 0)
+        # depth after each event; the first later event with a smaller depth closes an opening.
+        depth, depths = 0, []
+        for kind in kinds:
+            depth += kind
+            depths.append(depth)
+        self.closing = [-1] * len(kinds)
+        waiting: list[int] = []
+        for index, value in enumerate(depths):
+            while waiting and depths[waiting[-1]] > value:
+                self.closing[waiting.pop()] = index
+            waiting.append(index)
+        self.quote_stops = [i for i, kind in enumerate(kinds) if kind == 0]
+
+    def scan(self, open_pos: int) -> tuple[int, bool]:
+        """For the '(' at `open_pos`: the end of the last event the scan reads, and whether the
+        parentheses balanced there."""
+        index = bisect_left(self.positions, open_pos)
+        closing = self.closing[index]
+        quote = bisect_right(self.quote_stops, index)
+        stop = self.quote_stops[quote] if quote < len(self.quote_stops) else -1
+        if closing >= 0 and (stop < 0 or closing < stop):
+            return self.ends[closing], True
+        if stop >= 0:
+            return self.ends[stop], False
+        return self.ends[-1], False
+
+
+class _Attempts:
+    """Failed attempts of one kind of span in one context (kramdown's emphasis and link parsers
+    parse a span's content, then throw it away when no closing mark accepts it).
+
+    For each position a failed attempt passed at the top level of its content, `drops[pos]` is how
+    far its bracket level fell afterwards. The content parse from a position depends only on the
+    kind, the context, the position and that level (emphasis has no level: 1), so another attempt
+    of the same kind that reaches the position fails too when its level is higher than the drop.
+    """
+
+    def __init__(self) -> None:
+        self.drops: dict[int, int] = {}
+
+    def record(self, visited: list[tuple[int, int]], end_level: int, later_drop: int | None) -> None:
+        lowest = end_level if later_drop is None else min(end_level, visited[-1][1] - later_drop)
+        for pos, level in reversed(visited):
+            self.drops.setdefault(pos, level - lowest)
+            lowest = min(lowest, level)
+
+
+# --- the parser ------------------------------------------------------------------------------------
+
+
+class OutOfWork(Exception):
+    """The span parsing of one post used up its `Work`."""
+
+
+#: What an element costs, in steps of the span scan: making it, writing it out, reading it
+#: for the outline and the links.
+ELEMENT_WORK = 4
+
+
+class Work:
+    """How many more steps the span parsing of one post may take. A step costs a few
+    microseconds; real posts take about 12,000 a megabyte even when full of markup, text made of
+    nothing but markup several per character."""
+
+    def __init__(self, steps: int = 400_000) -> None:
+        self.left = steps
+
+
+Links = Mapping[str, tuple[str, str | None]]
+
+
+class SpanParser:
+    """Parses one text (a paragraph, header, table cell) into a `Span` tree."""
+
+    #: Spans nested deeper than this (images in images, HTML in HTML, ...) are text: kramdown
+    #: itself would run out of stack on a few thousand; real posts nest a handful.
+    MAX_DEPTH = 50
+
+    def __init__(
+        self,
+        text: str,
+        links: Links,
+        footnotes: Mapping[str, object],
+        stash: Callable[[str], str],
+        work: Work | None = None,
+        depth: int = 0,
+    ) -> None:
+        self.text = text
+        self.work = work if work is not None else Work()
+        self.depth = depth  # spans this text is inside (a struck text is parsed on its own)
+        #: Whether some span was shown as text for nesting deeper than MAX_DEPTH.
+        self.too_deep = False
+        self.n = len(text)
+        self.pos = 0
+        self.links = links
+        self.footnotes = footnotes
+        self.stash = stash
+        self.root = Span("root")
+        self.tree = self.root
+        self.stack: list[Span] = []
+        #: How many elements of each kind are open (the tree and the ones it is inside).
+        self.open: dict[str, int] = {"root": 1}
+        self.raw_content = False  # inside an html span whose content is kept as written
+        self.in_code = 0  # how many open html spans hold code (no bare URLs there)
+        self._attempts: dict[tuple[object, ...], _Attempts] = {}
+        self._indexes: dict[str, object] = {}
+        self._reads: dict[str, int] = {}
+        self._no_close_from: dict[str, int] = {}  # searches known to fail from a position on
+
+    def parse(self) -> Span:
+        self.parse_spans(self.root)
+        return self.root
+
+    # -- kramdown's parse_spans ------------------------------------------------------------------------
+
+    def add_text(self, text: str, tree: Span | None = None) -> None:
+        if text:
+            (tree or self.tree).children.append(RawText(text) if self.raw_content else text)
+
+    def _add(self, span: Span) -> None:
+        """Add an element; each costs work (it is written out, and read for the outline)."""
+        self.work.left -= ELEMENT_WORK
+        self.tree.children.append(span)
+
+    def parse_spans(
+        self,
+        element: Span,
+        stop: re.Pattern[str] | None = None,
+        accept: Callable[[re.Match[str]], bool] | None = None,
+        html_only: bool = False,
+        attempts: _Attempts | None = None,
+        level: Callable[[], int] | None = None,
+    ) -> bool:
+        """Parse spans into `element` until `stop` matches where `accept` agrees (kramdown's
+        parse_spans with a stop regexp and block). With `attempts`, a failed parse is recorded
+        there and a parse that reaches a recorded failure gives up at once."""
+        if self.depth + len(self.stack) > self.MAX_DEPTH:
+            self.too_deep = True
+            return False
+        self.stack.append(self.tree)
+        self.tree = element
+        self.open[element.kind] = self.open.get(element.kind, 0) + 1
+        text, n = self.text, self.n
+        found = False
+        visited: list[tuple[int, int]] = []
+        later_drop: int | None = None
+        work = self.work
+        while self.pos < n:
+            work.left -= 1
+            if work.left < 0:
+                raise OutOfWork
+            if attempts is not None:
+                current = level() if level is not None else 1
+                drop = attempts.drops.get(self.pos)
+                # Emphasis closes only on content, so only positions it passed with some
+                # content tell how a parse from there ends; a link's bracket count tells it alone.
+                known = level is not None or bool(element.children)
+                if drop is not None and current > drop:
+                    later_drop = drop
+                    if known:
+                        visited.append((self.pos, current))
+                    break
+                if known:
+                    visited.append((self.pos, current))
+            start = next_start(text, self.pos, stop, html_only, work)
+            if start < 0:
+                if stop is None:
+                    self.add_text(text[self.pos :])
+                    self.pos = n
+                break
+            if start > self.pos:
+                work.left -= (start - self.pos) >> 8  # long texts cost in proportion
+                self.add_text(text[self.pos : start])
+                self.pos = start
+            if stop is not None:
+                stop_match = stop.match(text, start)
+                if stop_match is not None and (accept is None or accept(stop_match)):
+                    found = True
+                    break
+            if not self._dispatch(html_only):
+                self.add_text(text[start])
+                self.pos = start + 1
+        self.open[element.kind] -= 1
+        self.tree = self.stack.pop()
+        if attempts is not None and not found and visited:
+            end_level = level() if level is not None else 1
+            attempts.record(visited, end_level, later_drop if visited[-1][0] == self.pos else None)
+        return found
+
+    def _dispatch(self, html_only: bool) -> bool:
+        text, pos = self.text, self.pos
+        char = text[pos]
+        if html_only:
+            return self._span_html() if char == "<" else self._bare_url()
+        following = text[pos + 1] if pos + 1 < self.n else ""
+        for parser in _BEFORE_QUOTES.get(char, ()):
+            if parser(self):
+                return True
+        if (char in "\"'" or (following in "\"'" and following and char != "\\")) and self._smart_quotes():
+            return True
+        return any(parser(self) for parser in _AFTER_QUOTES.get(char, ()))
+
+    def _attempts_for(self, *kind: object) -> _Attempts:
+        key = (
+            *kind,
+            self.open.get("em", 0) > 0,
+            self.open.get("strong", 0) > 0,
+            self.open.get("a", 0) > 0,
+            self.open.get("img", 0) > 0,
+        )
+        attempts = self._attempts.get(key)
+        if attempts is None:
+            attempts = self._attempts[key] = _Attempts()
+        return attempts
+
+    def _index(self, name: str, make: Callable[[], object]) -> object:
+        index = self._indexes.get(name)
+        if index is None:
+            index = self._indexes[name] = make()
+        return index
+
+    def _next(self, char: str, pos: int) -> int:
+        """The next `char` at or after `pos` (-1: none): found by reading on, until the reading
+        has covered the text twice; then from an index of the text."""
+        positions = self._indexes.get(char)
+        if isinstance(positions, _Positions):
+            return positions.next(pos)
+        found = self.text.find(char, pos)
+        if self._read(char, pos, found):
+            self._indexes[char] = _Positions(self.text, char)
+        return found
+
+    def _read(self, name: str, pos: int, found: int) -> bool:
+        """Count a search from `pos` that stopped at `found`; True once the searches of this
+        kind have read the text twice over (time to make an index)."""
+        read = self._reads.get(name, 0) + (found if found >= 0 else self.n) - pos
+        self._reads[name] = read
+        return read > 2 * self.n
+
+    def _find(self, key: str, find: Callable[[int], int], pos: int) -> int:
+        """`find(pos)`, remembering a failure: a search of the rest of the text that fails once
+        fails from every later position."""
+        failed_from = self._no_close_from.get(key)
+        if failed_from is not None and pos >= failed_from:
+            return -1
+        found = find(pos)
+        if found < 0:
+            self._no_close_from[key] = pos if failed_from is None else min(pos, failed_from)
+        return found
+
+    # -- emphasis (emphasis.rb) ------------------------------------------------------------------------
+
+    def _emphasis(self) -> bool:
+        match = EMPHASIS_START.match(self.text, self.pos)
+        if match is None:
+            return False
+        text, start = self.text, self.pos
+        delimiter = match.group(0)
+        element = "strong" if len(delimiter) == 2 else "em"
+        mark = delimiter[0]
+        self.pos = match.end()
+        if (
+            (mark == "_" and _alpha_dash_alpha_before(text, start))
+            or (self.pos < self.n and text[self.pos] in _WS)
+            or self.open.get(element, 0) > 0
+        ):
+            self.add_text(delimiter)
+            return True
+        span = self._emphasis_content(delimiter, element, mark)
+        if span is None and element == "strong" and self.tree.kind != "em":
+            self.pos = start + 1
+            delimiter, span = mark, self._emphasis_content(mark, "em", mark)
+        if span is not None:
+            self.pos += len(delimiter)
+            self._add(span)
+        else:
+            self.pos = start + len(match.group(0))
+            self.add_text(match.group(0))
+        return True
+
+    def _emphasis_content(self, delimiter: str, element: str, mark: str) -> Span | None:
+        span = Span(element)
+        text = self.text
+        double = delimiter * 2
+
+        def accept(stop: re.Match[str]) -> bool:
+            pos = stop.start()
+            if pos > 0 and text[pos - 1] in _WS:
+                return False
+            if element == "em" and text.startswith(double, pos) and not text.startswith(delimiter, pos + 2):
+                return False
+            after = pos + len(delimiter)
+            if mark == "_" and after < self.n and text[after].isalnum():
+                return False
+            return bool(span.children)
+
+        attempts = self._attempts_for("emphasis", delimiter, element)
+        found = self.parse_spans(span, _literal(delimiter), accept, attempts=attempts)
+        return span if found else None
+
+    # -- code spans (codespan.rb) ----------------------------------------------------------------------
+
+    def _codespan(self) -> bool:
+        text, start = self.text, self.pos
+        end = start
+        while end < self.n and text[end] == "`":
+            end += 1
+        run = text[start:end]
+        self.pos = end
+        simple = len(run) == 1
+        if simple and (start == 0 or text[start - 1] in _WS) and end < self.n and text[end] in _WS:
+            self.add_text(run)
+            return True
+        runs = self._indexes.get("`")
+        if isinstance(runs, _BacktickRuns):
+            close = text.find(run, end) if runs.has_run(len(run), end) else -1
+        else:
+            close = text.find(run, end)
+            if self._read("`", end, close):
+                self._indexes["`"] = _BacktickRuns(text)
+        if close < 0:
+            self.add_text(run)
+            return True
+        code = text[end:close]
+        if not simple:
+            code = code[1:] if code[:1] == " " else code
+            code = code[:-1] if code[-1:] == " " else code
+        self._add(Span("code", code))
+        self.pos = close + len(run)
+        return True
+
+    # -- autolinks (autolink.rb) -----------------------------------------------------------------------
+
+    def _autolink(self) -> bool:
+        text, start = self.text, self.pos
+        address, end = None, -1
+        scheme = _AUTOLINK_SCHEME.match(text, start)
+        if scheme is not None:
+            after = scheme.end()
+            close = self._next(">", after + 1) if after < self.n and text[after] != "\n" else -1
+            newline = self._next("\n", after)
+            if close >= 0 and (newline < 0 or close < newline):
+                address, end = text[start + 1 : close], close + 1
+                href = address
+        if address is None:
+            mail = _AUTOLINK_MAIL.match(text, start)
+            if mail is None:
+                return False
+            address, end = mail.group(1), mail.end()
+            href = "mailto:" + address
+        link = Span("a", attrs={"href": href, "data-written": "autolink"})
+        link.children.append(re.sub(r"^mailto:", "", address))
+        self._add(link)
+        self.pos = end
+        return True
+
+    # -- raw HTML (html.rb) ----------------------------------------------------------------------------
+
+    def _span_html(self) -> bool:
+        text, start = self.text, self.pos
+        if not HTML_SPAN_START.match(text, start):
+            return False
+        if text.startswith("<!--", start):
+            end = self._find("-->", lambda pos: text.find("-->", pos), start + 4)
+            if end >= 0:
+                self._add(Span("comment", text[start + 4 : end]))
+                self.pos = end + 3
+                return True
+        closing = HTML_TAG_CLOSE.match(text, start)
+        if closing is not None:  # a closing tag nothing opened: text
+            self.add_text(closing.group(0))
+            self.pos = closing.end()
+            return True
+        tag = HTML_TAG.match(text, start)
+        if tag is None:
+            self.add_text(text[start])
+            self.pos = start + 1
+            return True
+        self.pos = tag.end()
+        name = tag.group(1)
+        known = name.lower() in HTML_ELEMENTS
+        if known:
+            name = name.lower()
+        if name in HTML_BLOCK_ELEMENTS:
+            self.add_text(tag.group(0))
+            return True
+        attrs = _html_attributes(tag.group(2), known)
+        model = "span" if name in _CONTENT_MODEL_SPAN else "block" if name in _CONTENT_MODEL_BLOCK else "raw"
+        parse = model != "raw" and not self.raw_content
+        choice = attrs.pop("markdown", None)
+        if choice in ("1", "span"):
+            parse = True if choice == "span" else model != "raw"
+        elif choice == "0":
+            parse = False
+        element = Span("html", name, attrs)
+        if name == "a" and "href" in attrs:
+            attrs["data-written"] = "html"
+        self._add(element)
+        if tag.group(4) or name in HTML_ELEMENTS_WITHOUT_BODY:
+            return True
+        end_tag: list[int] = []
+
+        def accept(stop: re.Match[str]) -> bool:
+            # One pattern stops at any end tag; only this element's closes it (the others
+            # are text, as kramdown's span HTML parser makes them).
+            closes = stop.group(1).lower() == name if known else stop.group(1) == name
+            if closes:
+                end_tag.append(stop.end())
+            return closes
+
+        saved_raw = self.raw_content
+        self.raw_content = not parse
+        code = name in _CODE_ELEMENTS
+        self.in_code += code
+        if self.parse_spans(element, HTML_TAG_CLOSE, accept, html_only=not parse):
+            self.pos = end_tag[-1]
+        else:  # no end tag: the rest of the text is inside
+            self.add_text(self.text[self.pos :], element)
+            self.pos = self.n
+        self.raw_content = saved_raw
+        self.in_code -= code
+        return True
+
+    # -- footnote markers (footnote.rb) ----------------------------------------------------------------
+
+    def _footnote_marker(self) -> bool:
+        match = FOOTNOTE_MARKER.match(self.text, self.pos)
+        if match is None:
+            return False
+        self.pos = match.end()
+        if match.group(1) in self.footnotes:
+            self._add(Span("footnote", match.group(1)))
+        else:
+            self.add_text(match.group(0))
+        return True
+
+    # -- links and images (link.rb) --------------------------------------------------------------------
+
+    def _link(self) -> bool:
+        text = self.text
+        match = LINK_START.match(text, self.pos)
+        if match is None:
+            return False
+        opening = match.group(0)
+        self.pos = match.end()
+        content_start = self.pos
+        kind = "img" if opening.startswith("!") else "a"
+        if kind == "a" and (self.open.get("a", 0) or self.open.get("img", 0)):
+            self.add_text(opening)
+            return True
+        element = Span(kind)
+        count = [1]
+
+        def accept(stop: re.Match[str]) -> bool:
+            count[0] += -1 if stop.group(1) else 1
+            return count[0] - element.images == 0
+
+        attempts = self._attempts_for("link", kind)
+        found = self.parse_spans(
+            element, LINK_BRACKET_STOP, accept, attempts=attempts, level=lambda: count[0] - element.images
+        )
+        if not found:
+            self.pos = content_start
+            self.add_text(opening)
+            return True
+        self.work.left -= (self.pos - content_start) >> 8
+        alt_text = _ESCAPED_IN_LINK_TEXT.sub(r"\1", text[content_start : self.pos])
+        self.pos += 1  # the closing ']'
+
+        reference = self._reference_id()
+        if reference is not None or not text.startswith("(", self.pos):
+            link_id = _normalize_link_id(reference or alt_text)
+            definition = self.links.get(link_id)
+            if definition is None:
+                self.pos = content_start
+                self.add_text(opening)
+                return True
+            self._add_link(element, definition[0], definition[1], alt_text, "reference")
+            return True
+
+        url: str | None = None
+        if text.startswith("(<", self.pos):
+            close = self._next(">", self.pos + 2)
+            newline = self._next("\n", self.pos + 2)
+            if close >= 0 and (newline < 0 or close < newline):
+                url = text[self.pos + 2 : close]
+                self.pos = close + 1
+                if text.startswith(")", self.pos):
+                    self.pos += 1
+                    self._add_link(element, url, None, alt_text, "markdown")
+                    return True
+        if url is None:
+            parens = self._index("(", lambda: _Parens(text))
+            assert isinstance(parens, _Parens)
+            end, balanced = parens.scan(self.pos)
+            url_start = self.pos + 1
+            self.pos = end
+            if balanced:
+                url = text[url_start : end - 1].strip(_WS + "\0")
+                self._add_link(element, url, None, alt_text, "markdown")
+                return True
+            url = None
+        title = self._link_title()
+        if title is None:
+            self.pos = content_start
+            self.add_text(opening)
+            return True
+        if url is None:
+            url = text[url_start : end - 1].strip(_WS + "\0")
+        self._add_link(element, url, title, alt_text, "markdown")
+        return True
+
+    def _reference_id(self) -> str | None:
+        """kramdown's LINK_INLINE_ID_RE (`\\s*?\\[([^\\]]+)?\\]`) at the position: the id ('' for
+        '[]'), or None where there is none."""
+        text, pos = self.text, self.pos
+        while pos < self.n and text[pos] in _WS:
+            pos += 1
+        if not text.startswith("[", pos):
+            return None
+        close = self._next("]", pos + 1)
+        if close < 0:
+            return None
+        self.pos = close + 1
+        return text[pos + 1 : close]
+
+    def _link_title(self) -> str | None:
+        """kramdown's LINK_INLINE_TITLE_RE (`\\s*?(["'])(.+?)\\1\\s*?\\)`) at the position."""
+        text, pos = self.text, self.pos
+        while pos < self.n and text[pos] in _WS:
+            pos += 1
+        if pos >= self.n or text[pos] not in "\"'":
+            return None
+        quote = text[pos]
+        ends = self._index("title" + quote, lambda: _TitleEnds(text, quote))
+        assert isinstance(ends, _TitleEnds)
+        found = ends.next(pos + 2)
+        if found is None:
+            return None
+        close, paren = found
+        self.pos = paren + 1
+        return text[pos + 1 : close]
+
+    def _add_link(self, element: Span, url: str, title: str | None, alt_text: str, written_as: str) -> None:
+        if element.kind == "a":
+            element.attrs["href"] = decode_references(url)
+            element.attrs["data-written"] = written_as
+        else:
+            element.attrs["src"] = decode_references(url)
+            element.attrs["alt"] = alt_text
+            element.children.clear()
+        if title is not None:
+            element.attrs["title"] = decode_references(title)
+        self._add(element)
+        if element.kind == "img":
+            self.tree.images += 1
+
+    # -- smart quotes (smart_quotes.rb) ----------------------------------------------------------------
+
+    def _smart_quotes(self) -> bool:
+        parts, end = smart_quote(self.text, self.pos)
+        for is_quote, value in parts:
+            if is_quote:
+                self.tree.children.append(Symbol(value))
+            else:
+                self.add_text(value)
+        self.pos = end
+        return True
+
+    # -- math (math.rb) --------------------------------------------------------------------------------
+
+    def _inline_math(self) -> bool:
+        text, start = self.text, self.pos
+        if not text.startswith("$$", start):
+            return False
+        close = self._find("$$", lambda pos: text.find("$$", pos), start + 2)
+        if close < 0:
+            return False
+        self._add(Span("math", text[start + 2 : close].strip(_WS + "\0")))
+        self.pos = close + 2
+        return True
+
+    # -- extensions and attribute lists (extensions.rb) ------------------------------------------------
+
+    def _span_extensions(self) -> bool:
+        text, start = self.text, self.pos
+        if not text.startswith("{:", start):
+            return False
+        extension = EXT_SPAN_START.match(text, start)
+        if extension is not None:
+            return self._extension(extension)
+        ial = IAL_SPAN.match(text, start)
+        last = self.tree.children[-1] if self.tree.children else None
+        if ial is None or last is None or (isinstance(last, str) and not isinstance(last, Symbol)):
+            self.add_text("{")  # an attribute list after text is text
+            self.pos = start + 1
+            return True
+        self.pos = ial.end()
+        if isinstance(last, Span):
+            update_attributes(last.attrs, parse_attribute_list(ial.group(1))[0])
+        return True
+
+    def _extension(self, match: re.Match[str]) -> bool:
+        text, start = self.text, self.pos
+        name, _options, closed, stop_name = match.groups()
+        self.pos = match.end()
+        body: str | None = None
+        if stop_name is not None or match.group(0) == "{:/}":
+            name = None
+        elif not closed:
+            stops = self._index("{:/", lambda: _ExtensionStops(text))
+            assert isinstance(stops, _ExtensionStops)
+            found = stops.next(name, self.pos)
+            if found is None:
+                name = None
+            else:
+                body = text[self.pos : found[0]]
+                self.pos = found[1]
+        if name == "comment":
+            if body is not None:
+                # kramdown writes '<!-- body -->'; a '-->' in the body ends the comment there,
+                # and a browser reads the rest as HTML.
+                comment, end, rest = f" {body} ".partition("-->")
+                self._add(Span("comment", comment))
+                if end:
+                    self._add(Span("raw", self.stash(rest + "-->")))
+            return True
+        if name == "nomarkdown":
+            if body is not None:
+                self._add(Span("raw", self.stash(body)))
+            return True
+        if name == "options":
+            return True
+        # An unknown extension, or one without its end: its '{' is text.
+        self.pos = start + 1
+        self.add_text("{")
+        return True
+
+    # -- entities, typographic symbols, line breaks, escapes -------------------------------------------
+
+    def _html_entity(self) -> bool:
+        match = _ENTITY.match(self.text, self.pos)
+        if match is None:
+            return False
+        self.pos = match.end()
+        name, decimal, hexadecimal = match.groups()
+        if name is not None:
+            code = _ENTITY_NAMES.get(name)
+            if code is None:  # kramdown knows no such entity: '&' and the rest as text
+                self.tree.children.append(Symbol("&"))
+                self.add_text(match.group(0)[1:])
+                return True
+            self.tree.children.append(Symbol(_entity_char(code)))
+        else:
+            code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+            self.tree.children.append(Symbol(_entity_char(code)))
+        return True
+
+    def _typographic_symbol(self) -> bool:
+        match = SYMBOL.match(self.text, self.pos)
+        if match is None:
+            return False
+        self.pos = match.end()
+        self.tree.children.append(Symbol(SYMBOLS[match.group(0)]))
+        return True
+
+    def _line_break(self) -> bool:
+        match = LINE_BREAK.match(self.text, self.pos)
+        if match is None:
+            return False
+        self.pos = match.end()
+        self._add(Span("br"))
+        return True
+
+    def _escaped_char(self) -> bool:
+        match = ESCAPED_CHAR.match(self.text, self.pos)
+        if match is None:
+            return False
+        self.pos = match.end()
+        self.add_text(match.group(1))
+        return True
+
+    # -- ~~strikethrough~~ (kramdown-parser-gfm) --------------------------------------------------------
+
+    def _strikethrough(self) -> bool:
+        text, start = self.text, self.pos
+        if not text.startswith("~~", start) or start + 2 >= self.n or text[start + 2] in _WS + "~":
+            return False
+        close = self._find("~~", lambda pos: _search_start(_STRIKE_END, text, pos), start + 2)
+        if close < 0:
+            return False
+        # kramdown parses the struck text on its own, as a text of its own.
+        inner = SpanParser(
+            text[start + 2 : close + 1],
+            self.links,
+            self.footnotes,
+            self.stash,
+            self.work,
+            self.depth + len(self.stack),
+        )
+        element = Span("html", "del")
+        inner.parse_spans(element)
+        self.too_deep = self.too_deep or inner.too_deep
+        self._add(element)
+        self.pos = close + 3
+        return True
+
+    # -- bare URLs (ours: kramdown leaves them as text) -------------------------------------------------
+
+    def _bare_url(self) -> bool:
+        text, start = self.text, self.pos
+        match = _BARE_URL.match(text, start)
+        if match is None or self.open.get("a", 0) or self.open.get("img", 0) or self.in_code:
+            return False
+        last = self.tree.children[-1] if self.tree.children else None
+        if isinstance(last, str) and not isinstance(last, Symbol) and last:
+            before = last[-1]
+            if not (before.isspace() or before in _URL_AFTER):
+                return False
+        end = _url_end(text, start, match.end())
+        if end < 0:
+            return False
+        url = text[start:end]
+        href = "http://" + url if match.group(0).lower() == "www." else url
+        link = Span("a", attrs={"href": decode_references(href), "data-written": "bare"})
+        link.children.append(RawText(url) if self.raw_content else url)
+        self._add(link)
+        self.pos = end
+        return True
+
+
+def _url_end(text: str, start: int, after_scheme: int) -> int:
+    """Where a bare URL starting at `start` ends (-1: not a URL): at white space or '<', without
+    trailing punctuation, closing brackets only when the URL opened them (as pymdownx's
+    magiclink reads it)."""
+    domain = _URL_DOMAIN.match(text, after_scheme)
+    if domain is None:
+        return -1
+    floor = domain.start()
+    path = _URL_PATH.match(text, floor)
+    assert path is not None
+    end = path.end()
+    counts: dict[str, list[int]] | None = None
+    while end > floor:
+        char = text[end - 1]
+        if char in _URL_TRAILING:
+            end -= 1
+        elif char == ";":
+            index = end - 2
+            while index >= floor and text[index].isalnum():
+                index -= 1
+            if index > floor and text[index] == "#":  # '&#169;'
+                index -= 1
+            end = index if floor <= index < end - 2 and text[index] == "&" else end - 1
+        elif char in _URL_CLOSERS:
+            if counts is None:
+                link = text[start:end]
+                counts = {k: [link.count(v), link.count(k)] for k, v in _URL_CLOSERS.items()}
+            opened, closed = counts[char]
+            if opened >= closed:
+                break
+            counts[char][1] -= 1
+            end -= 1
+        else:
+            break
+    if any("_" in segment for segment in text[floor : min(end, domain.end())].split(".")[-2:]):
+        return -1
+    return end if end > floor else -1
+
+
+class _ExtensionStops:
+    """Where an extension's body can end: '{:/name}' or '{:/}'."""
+
+    STOP = re.compile(r"\{:/([A-Za-z0-9_][\w-]*)?\}", re.A)
+
+    def __init__(self, text: str) -> None:
+        self.starts: dict[str, list[int]] = {}
+        self.ends: dict[int, int] = {}
+        for match in self.STOP.finditer(text):
+            self.starts.setdefault(match.group(1) or "", []).append(match.start())
+            self.ends[match.start()] = match.end()
+
+    def next(self, name: str, pos: int) -> tuple[int, int] | None:
+        found = [
+            starts[index]
+            for starts in (self.starts.get(name, []), self.starts.get("", []))
+            if (index := bisect_left(starts, pos)) < len(starts)
+        ]
+        if not found:
+            return None
+        return min(found), self.ends[min(found)]
+
+
+class _TitleEnds:
+    """Where a link title written in `quote` can end: the quote followed by ')' (after white
+    space)."""
+
+    def __init__(self, text: str, quote: str) -> None:
+        self.quotes: list[int] = []
+        self.parens: list[int] = []
+        for match in re.finditer(rf"{quote}{_WS_CLASS}*\)", text):
+            self.quotes.append(match.start())
+            self.parens.append(match.end() - 1)
+
+    def next(self, pos: int) -> tuple[int, int] | None:
+        index = bisect_left(self.quotes, pos)
+        return (self.quotes[index], self.parens[index]) if index < len(self.quotes) else None
+
+
+def _search_start(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    match = pattern.search(text, pos)
+    return match.start() if match is not None else -1
+
+
+def _alpha_dash_alpha_before(text: str, pos: int) -> bool:
+    """kramdown's `pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\\z/`: a letter right before, or a
+    letter and a '-'."""
+    if pos == 0:
+        return False
+    before = text[pos - 1]
+    if _is_alpha(before):
+        return True
+    return before == "-" and pos >= 2 and _is_alpha(text[pos - 2])
+
+
+def _html_attributes(source: str, lower_names: bool) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for match in HTML_ATTRIBUTE.finditer(source):
+        name, bare, _quote, quoted = match.groups()
+        if lower_names:
+            name = name.lower()
+        value = bare if bare is not None else quoted if quoted is not None else ""
+        attrs[name] = decode_references(re.sub(r"\n+", " ", value))
+    return attrs
+
+
+def parse_attribute_list(source: str) -> tuple[dict[str, str], list[str]]:
+    """kramdown's parse_attribute_list: '.class', '#id', key="value", and references to
+    attribute list definitions (such as 'toc')."""
+    attrs: dict[str, str] = {}
+    references: list[str] = []
+    for key, quote, value, reference, ids_and_classes in _ALD_ANY_ATTRIBUTE.findall(source):
+        if reference:
+            references.append(reference)
+        elif ids_and_classes:
+            for ident, cls in _ID_OR_CLASS.findall(ids_and_classes):
+                if cls:
+                    attrs["class"] = f"{attrs.get('class', '')} {cls}".lstrip()
+                else:
+                    attrs["id"] = ident
+        else:
+            attrs[key] = re.sub(rf"\\(\}}|{re.escape(quote)})", r"\1", value)
+    return attrs, references
+
+
+def update_attributes(attrs: dict[str, str], new: Mapping[str, str]) -> None:
+    """kramdown's update_attr_with_ial: classes add up, other attributes replace."""
+    for key, value in new.items():
+        attrs[key] = f"{attrs.get(key, '')} {value}".lstrip() if key == "class" else value
+
+
+_LITERALS: dict[str, re.Pattern[str]] = {}
+
+
+def _literal(text: str) -> re.Pattern[str]:
+    pattern = _LITERALS.get(text)
+    if pattern is None:
+        pattern = _LITERALS[text] = re.compile(re.escape(text))
+    return pattern
+
+
+# Where a span can start. kramdown joins its span parsers' start patterns into one regexp and
+# scans for it, which tries every alternative at every character. Here every alternative begins
+# with its own literal character, so the regexp engine skips to the next candidate at C speed;
+# a few starts begin before their candidate (see `next_start`).
+_ALWAYS = r"\*|_|`|<|\[|\\|\$|&|\"|'"
+_STARTS_AFTER = r"|-(?=-)|!(?=\[)|\{(?=:)|~(?=~)|>(?=>)|\n(?<=  \n)|\.(?=\.\.)|\.(?<=[wW]{3}\.)|:(?=//)"
+_CANDIDATES = re.compile(_ALWAYS + _STARTS_AFTER)
+_LINK_CANDIDATES = re.compile(_ALWAYS + _STARTS_AFTER + r"|\]")  # a link's text also stops at ']'
+_RAW_CANDIDATES = re.compile(r"<|\.(?<=[wW]{3}\.)|:(?=//)")
+_SCHEMES = ("https", "http", "ftps", "ftp")
+
+
+def next_start(text: str, pos: int, stop: re.Pattern[str] | None, html_only: bool, work: Work) -> int:
+    """The first position at or after `pos` where `stop` matches or a span can start: where
+    kramdown's `scan_until` of its span start regexp (and the stop regexp) would stop; -1 if none."""
+    candidates = (
+        _RAW_CANDIDATES if html_only else _LINK_CANDIDATES if stop is LINK_BRACKET_STOP else _CANDIDATES
+    )
+    search = candidates.search
+    origin = pos
+    while True:
+        work.left -= 1
+        match = search(text, pos)
+        if match is None:
+            return -1
+        at = match.start()
+        char = text[at]
+        before = text[at - 1] if at > origin else ""
+        if char == ":":  # our bare URLs: 'http://'
+            for scheme in _SCHEMES:
+                begin = at - len(scheme)
+                if begin >= origin and text[begin:at].lower() == scheme:
+                    return begin
+        elif char == ".":  # '...', or 'www.'
+            if at - 3 >= origin and text[at - 3 : at].lower() == "www":
+                return at - 3
+            if not html_only and text.startswith("...", at):
+                return at
+        elif char in "\"'":
+            # kramdown's smart quote start '[^\\]?["']' begins one character before the quote.
+            return at - 1 if before and before != "\\" else at
+        elif char == "\n":
+            if at - 2 >= origin:
+                return at - 2  # a line break: two spaces before it
+        elif char in "<>" and before == " " and text.startswith(char * 2, at):
+            return at - 1  # ' <<' or ' >>'
+        else:
+            return at
+        pos = at + 1
+
+
+_Parser = Callable[[SpanParser], bool]
+# kramdown-parser-gfm's span parsers in its order (smart quotes come between: see `_dispatch`),
+# by the first character they can start with.
+_ORDER_BEFORE_QUOTES: list[tuple[str, _Parser]] = [
+    ("*_", SpanParser._emphasis),
+    ("`", SpanParser._codespan),
+    ("<", SpanParser._autolink),
+    ("<", SpanParser._span_html),
+    ("[", SpanParser._footnote_marker),
+    ("[!", SpanParser._link),
+]
+_ORDER_AFTER_QUOTES: list[tuple[str, _Parser]] = [
+    ("$", SpanParser._inline_math),
+    ("{", SpanParser._span_extensions),
+    ("&", SpanParser._html_entity),
+    ("-.<> \\", SpanParser._typographic_symbol),
+    (" \\", SpanParser._line_break),
+    ("\\", SpanParser._escaped_char),
+    ("~", SpanParser._strikethrough),
+    ("hHfFwW", SpanParser._bare_url),
+]
+
+
+def _by_char(order: list[tuple[str, _Parser]]) -> dict[str, tuple[_Parser, ...]]:
+    table: dict[str, list[_Parser]] = {}
+    for chars, parser in order:
+        for char in chars:
+            table.setdefault(char, []).append(parser)
+    return {char: tuple(parsers) for char, parsers in table.items()}
+
+
+_BEFORE_QUOTES = _by_char(_ORDER_BEFORE_QUOTES)
+_AFTER_QUOTES = _by_char(_ORDER_AFTER_QUOTES)
