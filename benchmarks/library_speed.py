@@ -75,7 +75,7 @@ def report_memory():
 
 def settled():
     # Once the checked list and a post are both on screen (either may come first).
-    if lists and lists[-1] and window.rendered is not None and not getattr(app, "measuring", False):
+    if lists and lists[-1] and window.reading.rendered is not None and not getattr(app, "measuring", False):
         app.measuring = True
         QTimer.singleShot(1000, report_memory)
 

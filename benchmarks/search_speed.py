@@ -58,10 +58,10 @@ def main() -> None:
 
             gc.disable()
         window.open_path(post)
-        window.worker.wait()
+        window.reading.wait()
         for _ in range(3):
             app.processEvents()
-        assert window.rendered is not None
+        assert window.reading.rendered is not None
         items = sum(1 for line in post.read_text().splitlines() if line.lstrip()[:2] in ("* ", "+ ", "- "))
         times: list[float] = []
         worst = ("", 0.0)

@@ -8,6 +8,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test of the window is marked `gui`, so `-m "not gui"` runs the rest without Qt."""
+    for item in items:
+        if UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

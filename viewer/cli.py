@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,11 +16,18 @@ LIBRARY_COMMANDS = ("index", "search")
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in LIBRARY_COMMANDS:
-        return _run_library(args)
-    if args and args[0] in SUBCOMMANDS:
-        return _run_headless(args)
-    return _run_window(args)
+    if not (args and args[0] in SUBCOMMANDS):
+        return _run_window(args)
+    try:
+        status = _run_library(args) if args[0] in LIBRARY_COMMANDS else _run_headless(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`note-viewer outline POST | head`): stop quietly, as Unix
+        # tools do, with the status a shell gives one stopped by SIGPIPE; stdout goes nowhere
+        # so that Python's own flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13
+    return status
 
 
 def _run_headless(args: list[str]) -> int:
@@ -62,14 +70,15 @@ def _run_headless(args: list[str]) -> int:
     from viewer.core import export
 
     if options.command == "find":
-        from viewer.core.search import SearchError, SearchOptions
+        from viewer.core.search import Matcher, SearchError, SearchOptions, find_in_post
 
-        search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
         try:
-            text = export.find_results(rendered, options.query, search_options, as_json=options.json)
+            search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
+            matcher = Matcher(options.query, search_options)
         except SearchError as exc:
             print(f"note-viewer: {exc}", file=sys.stderr)
             return 1
+        text = export.matches_as(options.query, find_in_post(rendered, matcher), as_json=options.json)
     elif options.command == "html":
         text = export.EXPORTS["post-html"].make(rendered)
     else:  # outline, links
@@ -93,8 +102,8 @@ def _run_library(args: list[str]) -> int:
     if not options.folder.is_dir():
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
-    from viewer.core.export import outline_path_of_match
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
+    from viewer.core.search import outline_path_of_match
 
     library = LibraryIndex(options.folder)
     try:
@@ -132,22 +141,36 @@ def _run_library(args: list[str]) -> int:
         print(json.dumps(answers, ensure_ascii=False, indent=1))
     else:
         for answer in answers:
-            print(f"{answer['count']} posts match {answer['query']!r}")
+            posts = "post matches" if answer["count"] == 1 else "posts match"
+            print(f"{answer['count']} {posts} {answer['query']!r}")
             for result in answer["results"]:
                 print(f"  {result['date'][:10]:<10}  {result['title']}  {result['snippet']}")
     return 0
 
 
 def _run_window(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="note-viewer", description="A viewer for Jekyll Markdown posts.")
+    parser = argparse.ArgumentParser(
+        prog="note-viewer",
+        description="A viewer for Jekyll Markdown posts. Qt's options (-style fusion, -reverse, …) work too.",
+    )
     parser.add_argument("--version", action="version", version=f"note-viewer {__version__}")
-    parser.add_argument("path", nargs="?", type=Path, help="a post, a folder or a Jekyll site")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="a post, a folder or a Jekyll site; of several, the first opens, the others go to Open Recent",
+    )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="open the post, check that the outline and the post are shown, and exit (0 = fine)",
     )
-    options = parser.parse_args(args)
-    from viewer.ui.app import run
+    if {"-h", "--help", "--version"} & set(args):
+        parser.parse_known_args(args)  # prints and exits, without starting Qt (no display needed)
+    from viewer.ui.app import qt_application, run
 
-    return run(options.path, smoke_test=options.smoke_test)
+    # Qt takes the options it knows out of the command line (with their values: '-style fusion'
+    # must not open a file named 'fusion'); the rest is ours.
+    options = parser.parse_args(qt_application([sys.argv[0], *args]))
+    return run(options.paths, smoke_test=options.smoke_test)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import flashed_text, open_and_wait
 from viewer.ui.links_panel import LinksPanel
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
@@ -46,12 +47,12 @@ def test_click_goes_to_each_citation_in_turn(qtbot, window, samples) -> None:
         qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     first, second = window.links.entry(window.links.currentIndex()).anchors
     assert visited == [first, second, first]  # the second click went to the second citation
-    assert window.preview.is_flashing()
+    assert flashed_text(window) == window.preview.anchor_cursor(first).block().text()
 
 
 def test_double_click_and_enter_open_in_the_browser(qtbot, window, samples, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "open_external", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     open_and_wait(qtbot, window, samples / MEETUP)
     index, rect = row_rect(window.links, "https://www.youtube.com/@cnmeetup-kr")
     qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -64,7 +65,7 @@ def test_double_click_and_enter_open_in_the_browser(qtbot, window, samples, monk
 
 def test_a_post_link_opens_in_the_viewer_not_the_browser(qtbot, window, samples, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "open_external", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     open_and_wait(qtbot, window, samples / MEETUP)
     _, rect = row_rect(window.links, "2024-03-16-cloud-native-meetup-2.md")
     qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -42,15 +42,14 @@ class PostSummary:
         return self.date.replace(tzinfo=self.date.tzinfo or dt.timezone.utc).timestamp()
 
 
-def find_post_files(folder: Path) -> list[Path]:
-    """The posts under `folder`. In a Jekyll site (anything in a `_posts` or `_drafts` folder,
-    at any depth, as category folders put them) only those; elsewhere every Markdown file but
-    READMEs. Build output, tooling and hidden folders are skipped."""
-    return scan_folder(folder)[0]
-
-
 def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(the posts under `folder`, as `find_post_files`; the folders they may appear in)."""
+    """(the posts under `folder`, the folders they may appear in).
+
+    In a Jekyll site (anything in a `_posts` or `_drafts` folder, at any depth, as category
+    folders put them) only those are posts; elsewhere every Markdown file but READMEs. Build
+    output, tooling and hidden folders are skipped. A name that looks like a post but is not a
+    file (a named pipe, a device, a broken link) is listed too, for the index to say why it
+    cannot be shown; nothing here opens it."""
     found: list[Path] = []
     in_post_folders: list[Path] = []
     folders: list[Path] = []
@@ -59,13 +58,13 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
         here = Path(top)
         folders.append(here)
         in_post_folder = bool(_POST_FOLDERS.intersection(here.relative_to(folder).parts))
+        # os.walk lists folders (and links to them) apart: every name here is not a folder.
         for name in sorted(names):
             if Path(name).suffix.lower() in POST_SUFFIXES and name.lower() != "readme.md":
                 path = here / name
-                if path.is_file():
-                    found.append(path)
-                    if in_post_folder:
-                        in_post_folders.append(path)
+                found.append(path)
+                if in_post_folder:
+                    in_post_folders.append(path)
     return in_post_folders or found, folders
 
 

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.resources import resource_path
 from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.ui.settings import MAX_RECENT, Settings
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
 
-def run(path: Path | None, smoke_test: bool = False) -> int:
+def qt_application(argv: list[str]) -> list[str]:
+    """Make the application from the whole command line, so that Qt takes out the options it
+    knows with their values (-style fusion, -platform offscreen, -reverse, -stylesheet FILE,
+    -qwindowgeometry …); returns the arguments left, for us to read."""
+    app = QApplication.instance() or QApplication(argv)
+    return app.arguments()[1:]
+
+
+def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
+    """Open the window on the first of `paths` (on the sample posts when there is none); the
+    others are put in File ▸ Open Recent."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Note Viewer")
@@ -25,7 +36,10 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
-    window = MainWindow(Settings(), build_now=False)
+    settings = Settings()
+    window = MainWindow(settings, build_now=False)
+    if len(paths) > 1:
+        _list_the_others(window, settings, paths[1:])
     if smoke_test:
         _check_when_shown(app, window)
     # Show the window first, then load the panels' code and build them, then read the post:
@@ -34,9 +48,25 @@ def run(path: Path | None, smoke_test: bool = False) -> int:
     app.processEvents()
     window.build()
     app.processEvents()
-    target = path if path is not None else resource_path("samples")
+    target = paths[0] if paths else resource_path("samples")
     QTimer.singleShot(0, lambda: window.open_path(target))
     return app.exec()
+
+
+def _list_the_others(window: MainWindow, settings: Settings, others: Sequence[Path]) -> None:
+    """Several files given (a file manager passes every chosen file): the first opens, the
+    others go to File ▸ Open Recent, just under it, and the status bar says so once it shows."""
+    listed = others[: MAX_RECENT - 1]
+    for path in reversed(listed):
+        settings.add_recent(str(path.absolute()))
+    given = "1 more file was given" if len(others) == 1 else f"{len(others)} more files were given"
+    where = "lists it" if len(others) == 1 else "lists them"
+    if len(listed) < len(others):
+        where = f"lists the first {len(listed)}"
+    message = f"{given}; File ▸ Open Recent {where}."
+    window.post_shown.connect(
+        lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
+    )
 
 
 def _app_icon() -> QIcon:
@@ -52,9 +82,13 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
     nothing arrives in time. Used by CI on the frozen app."""
 
     def check() -> None:
-        shown = window.rendered is not None and window.outline.model().rowCount() > 0
+        shown = window.reading.rendered is not None and window.outline.model().rowCount() > 0
         shown = shown and bool(window.preview.toPlainText().strip())
         print("smoke test:", "outline and post shown" if shown else "nothing shown", file=sys.stderr)
+        if window.reading.rendered is not None:
+            print("smoke test: post:", window.reading.rendered.post.path, file=sys.stderr)
+        if window.statusBar().currentMessage():
+            print("smoke test: status bar:", window.statusBar().currentMessage(), file=sys.stderr)
         window.close()
         app.exit(0 if shown else 1)
 

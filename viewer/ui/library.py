@@ -127,7 +127,7 @@ class Library(QObject):
 
     def _find_outline_paths(self, query: str, hits: list[Any]) -> None:
         """Runs in the worker thread, result by result, until a newer search starts."""
-        from viewer.core.export import outline_path_of_match
+        from viewer.core.search import outline_path_of_match
 
         number = self._search_number
         for row, hit in enumerate(hits):

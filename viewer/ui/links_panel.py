@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.links import KIND_ORDER, LinkEntry
+from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
 from viewer.ui.delegates import TwoLineDelegate
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+    from viewer.ui.reading import Reading
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -162,14 +166,15 @@ class LinksFilter(QSortFilterProxyModel):
 
 
 class LinksPanel(QTreeView):
-    """Click: go to where the link is cited (again: the next place). Double-click or Enter: open it."""
+    """The links of the post being read, narrowed by the search. Click: go to where the link is
+    cited (again: the next place). Double-click or Enter: open it."""
 
-    #: An element id in the post to scroll to.
+    #: An element id in the post to go to (the reading state goes there).
     go_to_anchor = Signal(str)
-    #: A URL the user asked to open.
+    #: A URL the user asked to open (the link policy decides how).
     open_url = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.links_model = LinksModel(self)
         self.filter_model = LinksFilter(self)
@@ -193,6 +198,12 @@ class LinksPanel(QTreeView):
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
         self._next_occurrence: dict[str, int] = {}
+        self.go_to_anchor.connect(reading.go_to)
+        reading.post_changed.connect(self._show_reading)
+        reading.search_changed.connect(self.set_matcher)
+
+    def _show_reading(self, rendered: RenderedPost | None) -> None:
+        self.set_entries(distinct_links(rendered.links) if rendered is not None else ())
 
     def set_entries(self, entries: tuple[LinkEntry, ...]) -> None:
         self._next_occurrence.clear()

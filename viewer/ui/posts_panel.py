@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, in_date_order, sorted_posts
+from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
 from viewer.ui.delegates import Index, TwoLineDelegate
+
+if TYPE_CHECKING:
+    from viewer.ui.reading import Reading
 
 _ROOT = QModelIndex()
 PostRole = Qt.ItemDataRole.UserRole + 1
@@ -51,15 +54,12 @@ class PostListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.all_posts: tuple[PostSummary, ...] = ()
-        self.by_date: list[PostSummary] = []
         self.shown: list[PostSummary] = []
         self.order = "newest"
         self.filters: dict[str, Any] = {}
 
     def set_posts(self, posts: list[PostSummary]) -> None:
         self.all_posts = tuple(posts)
-        #: For previous/next: sorted once per list, not once per post shown.
-        self.by_date = in_date_order(posts)
         self._refresh()
 
     def set_order(self, order: str) -> None:
@@ -103,13 +103,14 @@ class PostDelegate(TwoLineDelegate):
 
 
 class PostsPanel(QWidget):
-    """Selecting a post (click, or arrow keys coming to rest) opens it."""
+    """The posts of the open library, the one being read marked. Selecting a post (click, or
+    arrow keys coming to rest) opens it."""
 
     post_chosen = Signal(Path)
     #: The user chose another sort order (a key of SORT_ORDERS), to be remembered.
     order_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter posts by title")
@@ -174,6 +175,8 @@ class PostsPanel(QWidget):
         self.view.clicked.connect(lambda _index: self._open_current())
         self.view.activated.connect(lambda _index: self._open_current())
         self.set_posts([])
+        self.post_chosen.connect(reading.open)
+        reading.post_changed.connect(lambda: self.select(reading.path))
 
     # --- content -------------------------------------------------------------------------------------
 
@@ -250,6 +253,16 @@ class PostsPanel(QWidget):
 
     def show_placeholder(self, text: str) -> None:
         self.count.setText(text)
+
+    def first_path(self) -> Path | None:
+        """The post at the top of the list as filtered and sorted."""
+        shown = self.model.shown or self.model.all_posts
+        return shown[0].path if shown else None
+
+    def focus_filter(self) -> None:
+        if self.isVisible():
+            self.text_filter.setFocus()
+            self.text_filter.selectAll()
 
     # --- choosing ------------------------------------------------------------------------------------
 

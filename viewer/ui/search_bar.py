@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.search import Matcher, SearchError, SearchOptions
+
+if TYPE_CHECKING:
+    from viewer.ui.reading import Reading
 
 TYPING_PAUSE_MS = 200
 
@@ -37,13 +42,16 @@ class QueryEdit(QLineEdit):
 
 
 class SearchBar(QWidget):
-    #: A new query to show everywhere (None: no search).
+    """Edits the query of the reading state's search and shows where its current match is."""
+
+    #: A new query was applied (a Matcher; None: no search, or an invalid one).
     query_changed = Signal(object)
     next_requested = Signal()
     previous_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reading = reading
         self.edit = QueryEdit(self)
         self.edit.setPlaceholderText("Search in post (Ctrl+F)")
         self.edit.setClearButtonEnabled(True)
@@ -69,7 +77,12 @@ class SearchBar(QWidget):
         self.edit.textChanged.connect(self._on_text_changed)
         self.edit.enter_pressed.connect(self._on_enter)
         self.edit.escape_pressed.connect(self.clear)
-        self.matcher: Matcher | None = None
+        self.query_changed.connect(reading.search)
+        self.next_requested.connect(lambda: reading.step_match(1))
+        self.previous_requested.connect(lambda: reading.step_match(-1))
+        reading.search_changed.connect(lambda _matcher: self.show_position())
+        reading.post_changed.connect(lambda: self.show_position())
+        reading.match_changed.connect(lambda _number, _total: self.show_position())
 
     def _toggle(self, text: str, tip: str) -> QToolButton:
         button = self._button(text, tip, self.apply)
@@ -100,6 +113,12 @@ class SearchBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
+    def set_query(self, text: str) -> None:
+        """Search for `text` now (as if typed, without waiting for a pause)."""
+        self.edit.setText(text)
+        self._timer.stop()
+        self.apply()
+
     def clear(self) -> None:
         self.edit.clear()
         self._timer.stop()
@@ -113,24 +132,22 @@ class SearchBar(QWidget):
         self.edit.setToolTip("")
         self.edit.setStyleSheet("")
         if not text:
-            self.matcher = None
             self.status.setText("")
             self.query_changed.emit(None)
             return
         try:
             matcher = Matcher(text, self.options())
         except SearchError as exc:
-            self.matcher = None
             self.status.setText("⚠ invalid")
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
             self.query_changed.emit(None)
             return
-        self.matcher = matcher
         self.query_changed.emit(matcher)
 
-    def show_position(self, current: int, total: int) -> None:
-        """'3 / 17', or a clear 'No matches'."""
-        if self.matcher is None:
+    def show_position(self) -> None:
+        """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
+        if self.reading.matcher is None:
             return
-        self.status.setText(f"{current + 1} / {total}" if total else "No matches")
+        total = len(self.reading.matches)
+        self.status.setText(f"{self.reading.current_match + 1} / {total}" if total else "No matches")

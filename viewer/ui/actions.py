@@ -1,0 +1,192 @@
+"""The window's commands, declared once: id, text, shortcuts, menu and what each does. Menus and
+key bindings are built from this table, and a list of shortcuts can be made from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey | str
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    #: What the action does, given the window.
+    slot: Callable[[MainWindow], object]
+    shortcuts: tuple[Key, ...] = ()
+    #: Where it is offered: a menu path ("&File/&Export"); "" for none (the shortcut works anywhere
+    #: in the window).
+    menu: str = ""
+    #: Within a menu, a separator stands between actions of different groups.
+    group: str = ""
+    #: A checkable action starts checked (the panels it shows are restored after).
+    checkable: bool = False
+
+
+#: The Go menu's actions → the field of library.Neighbours each opens (previous is older, as in Jekyll).
+NEIGHBOUR_ACTIONS = {
+    "go.previous-post": "older",
+    "go.next-post": "newer",
+    "go.previous-in-category": "older_in_category",
+    "go.next-in-category": "newer_in_category",
+}
+#: The side panels that can be hidden: name → the id of the action that shows it.
+PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links"}
+
+
+def _go(action_id: str, text: str, key: str) -> ActionSpec:
+    field = NEIGHBOUR_ACTIONS[action_id]
+    return ActionSpec(action_id, text, lambda window: window.reading.open_neighbour(field), (key,))
+
+
+def _expand_to(level: int) -> Callable[[MainWindow], object]:
+    return lambda window: window.outline.expand_to_level(level)
+
+
+def _show_panel(name: str) -> Callable[[MainWindow], object]:
+    return lambda window: window.show_panel(name, window.commands[PANEL_ACTIONS[name]].isChecked())
+
+
+def window_actions() -> tuple[ActionSpec, ...]:
+    """Every command of the window, in menu order."""
+    return (*_FILE_ACTIONS, *_export_actions(), *_ACTIONS)
+
+
+def _in_menu(menu: str, group: str, *specs: ActionSpec) -> tuple[ActionSpec, ...]:
+    return tuple(replace(spec, menu=menu, group=group) for spec in specs)
+
+
+_FILE_ACTIONS = (
+    *_in_menu(
+        "&File",
+        "open",
+        ActionSpec("file.open", "&Open File…", lambda w: w.choose_file(), (StandardKey.Open,)),
+        ActionSpec("file.open-folder", "Open &Folder…", lambda w: w.choose_folder(), ("Ctrl+Shift+O",)),
+    ),
+    *_in_menu(
+        "&File/Open &Recent",
+        "",
+        ActionSpec("file.clear-recent", "Clear List", lambda w: w.settings.clear_recent()),
+    ),
+    *_in_menu(
+        "&File",
+        "open",
+        ActionSpec("file.reload", "&Reload", lambda w: w.reading.reload(), (StandardKey.Refresh, "Ctrl+R")),
+    ),
+)
+_ACTIONS = (
+    *_in_menu(
+        "&File",
+        "search",
+        ActionSpec(
+            "file.search-library", "Search the Library…", lambda w: w.search_library(), ("Ctrl+Shift+F",)
+        ),
+    ),
+    *_in_menu("&File", "quit", ActionSpec("file.quit", "&Quit", lambda w: w.close(), (StandardKey.Quit,))),
+    *_in_menu(
+        "&View",
+        "zoom",
+        ActionSpec("view.zoom-in", "Zoom &In", lambda w: w.zoom_by(1), (StandardKey.ZoomIn, "Ctrl+=")),
+        ActionSpec("view.zoom-out", "Zoom &Out", lambda w: w.zoom_by(-1), (StandardKey.ZoomOut,)),
+        ActionSpec("view.actual-size", "&Actual Size", lambda w: w.set_zoom(0), ("Ctrl+0",)),
+    ),
+    *_in_menu(
+        "&View",
+        "tree",
+        ActionSpec("view.expand-all", "&Expand All", lambda w: w.outline.expandAll(), ("Ctrl+Shift+E",)),
+        ActionSpec(
+            "view.collapse-all", "&Collapse All", lambda w: w.outline.collapseAll(), ("Ctrl+Shift+C",)
+        ),
+        *(
+            ActionSpec(f"view.expand-to-level-{n}", f"Expand to Level &{n}", _expand_to(n), (f"Alt+{n}",))
+            for n in range(1, 5)
+        ),
+    ),
+    *_in_menu(
+        "&View",
+        "panels",
+        ActionSpec(
+            "view.show-outline", "Show Outline", _show_panel("outline"), ("Ctrl+Shift+1",), checkable=True
+        ),
+        ActionSpec("view.show-links", "Show Links", _show_panel("links"), ("Ctrl+Shift+2",), checkable=True),
+    ),
+    ActionSpec("focus.outline", "Go to &Outline", lambda w: w.outline.setFocus(), ("Ctrl+1",)),
+    ActionSpec("focus.post", "Go to &Post", lambda w: w.preview.setFocus(), ("Ctrl+2",)),
+    ActionSpec("focus.links", "Go to &Links", lambda w: w.links.setFocus(), ("Ctrl+3",)),
+    *_in_menu(
+        "&Go",
+        "posts",
+        _go("go.previous-post", "&Previous Post", "Alt+PgUp"),
+        _go("go.next-post", "&Next Post", "Alt+PgDown"),
+        _go("go.previous-in-category", "Previous in &Category", "Alt+Shift+PgUp"),
+        _go("go.next-in-category", "Next in C&ategory", "Alt+Shift+PgDown"),
+    ),
+    *_in_menu(
+        "&Go",
+        "filter",
+        ActionSpec("go.filter-posts", "Filter &Posts", lambda w: w.posts.focus_filter(), ("Ctrl+L",)),
+    ),
+    ActionSpec("search.find", "Find", lambda w: w.search.focus(), (StandardKey.Find,)),
+    ActionSpec("search.next", "Find Next", lambda w: w.reading.step_match(1), (StandardKey.FindNext,)),
+    ActionSpec(
+        "search.previous", "Find Previous", lambda w: w.reading.step_match(-1), (StandardKey.FindPrevious,)
+    ),
+    *_in_menu("&Help", "", ActionSpec("help.about", "&About Note Viewer", lambda w: w.about())),
+)
+
+
+def _export_actions() -> tuple[ActionSpec, ...]:
+    """File ▸ Export: one action per format of the export table the command line uses too."""
+    from viewer.core.export import EXPORT_FORMATS
+
+    def export(key: str) -> Callable[[MainWindow], object]:
+        return lambda window: window.export(key)
+
+    return tuple(
+        ActionSpec(f"file.export.{fmt.key}", fmt.label, export(fmt.key), (), "&File/&Export", fmt.subject)
+        for fmt in EXPORT_FORMATS
+        if fmt.in_menu
+    )
+
+
+def install_actions(
+    window: MainWindow, specs: Iterable[ActionSpec]
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Make the actions of `specs` in the window and put them in its menus (made in the order
+    the table first names them). Returns the actions and the menus by id and path."""
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    groups: dict[str, str] = {}
+
+    def menu_at(path: str) -> QMenu:
+        if path not in menus:
+            parent, _, title = path.rpartition("/")
+            menus[path] = menu_at(parent).addMenu(title) if parent else window.menuBar().addMenu(title)
+        return menus[path]
+
+    for spec in specs:
+        action = QAction(spec.text, window)
+        action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
+        if spec.checkable:
+            action.setCheckable(True)
+            action.setChecked(True)
+        action.triggered.connect(lambda _checked=False, slot=spec.slot: slot(window))
+        window.addAction(action)  # its shortcut works wherever the focus is in the window
+        if spec.menu:
+            menu = menu_at(spec.menu)
+            if groups.setdefault(spec.menu, spec.group) != spec.group:
+                menu.addSeparator()
+                groups[spec.menu] = spec.group
+            menu.addAction(action)
+        actions[spec.id] = action
+    return actions, menus

@@ -1,0 +1,85 @@
+"""What a clicked link may do, and doing it: `#id` goes there in the post, another post opens in
+the viewer, web and mail links go to the system, and nothing else is launched blindly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from viewer.core.links import classify_url
+from viewer.ui import APP_NAME
+
+if TYPE_CHECKING:
+    from viewer.ui.reading import Reading
+
+#: Handed to the system (the browser, the mail program) without asking.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class LinkAction:
+    """What following a link does: go to an element id in the post, open a post file, hand the
+    URL to the system, refuse a local file, or ask before handing over anything else."""
+
+    kind: Literal["go-to", "open-post", "system", "refuse", "ask"]
+    target: str
+
+
+def link_action(text: str, current_post: Path | None) -> LinkAction:
+    """The policy for a link written `text` in (or listed for) the post at `current_post`."""
+    if text.startswith("#"):
+        return LinkAction("go-to", QUrl.fromPercentEncoding(text[1:].encode()))
+    if classify_url(text) == "post" and current_post is not None:
+        path = QUrl.fromPercentEncoding(QUrl(text).path().encode())
+        target = (current_post.parent / path).resolve()
+        if target.is_file():
+            return LinkAction("open-post", str(target))
+    url = QUrl(text)
+    if url.scheme().lower() in SAFE_SCHEMES:
+        return LinkAction("system", text)
+    if url.isLocalFile() or url.isRelative():
+        return LinkAction("refuse", text)
+    return LinkAction("ask", text)
+
+
+class LinkPolicy:
+    """Follows links from the post and the link list for the reading state."""
+
+    def __init__(self, reading: Reading, parent: QWidget) -> None:
+        self.reading = reading
+        self.parent = parent
+
+    def follow(self, text: str) -> None:
+        action = link_action(text, self.reading.path)
+        if action.kind == "go-to":
+            self.reading.go_to(action.target)
+        elif action.kind == "open-post":
+            self.reading.open(Path(action.target))
+        elif action.kind == "system":
+            QDesktopServices.openUrl(QUrl(text))
+        elif action.kind == "refuse":
+            QMessageBox.information(
+                self.parent,
+                APP_NAME,
+                f"This link points to a local file, which Note Viewer does not open:\n{text}",
+            )
+        elif self._ask(text):
+            QDesktopServices.openUrl(QUrl(text))
+
+    def follow_url(self, url: QUrl) -> None:
+        self.follow(url.toString())
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent,
+            APP_NAME,
+            f"This link is not a web address:\n{text}\n\nHand it to the system anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,77 @@
+"""Changes on disk to the post being read: a change reloads it (the views keep their place),
+a deleted post says so and stays on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+    from viewer.ui.reading import Reading
+
+#: Editors save in bursts (write, rename, touch): reload once they settle.
+RELOAD_DELAY_MS = 250
+
+
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+class PostWatcher(QObject):
+    #: The post shown was deleted or moved (a message to show).
+    vanished = Signal(str)
+
+    def __init__(self, reading: Reading, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reading = reading
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_disk_change)
+        self._watcher.directoryChanged.connect(self._on_disk_change)
+        self._timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._timer.timeout.connect(self._reload_after_change)
+        self._path: Path | None = None
+        self._identity: tuple[int, int, int] | None = None
+        reading.post_changed.connect(self._show_reading)
+
+    def _show_reading(self, rendered: RenderedPost | None) -> None:
+        if rendered is None:
+            self.unwatch()
+        else:
+            self.watch(rendered.post.path)
+
+    def watch(self, path: Path) -> None:
+        self.unwatch()
+        self._path, self._identity = path, file_identity(path)
+        # The folder too: editors that save by writing a new file and renaming it replace the
+        # file we watched, and the file watch alone goes quiet.
+        self._watcher.addPaths([str(path), str(path.parent)])
+
+    def unwatch(self) -> None:
+        self._timer.stop()
+        self._path = None
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    def _on_disk_change(self, _changed: str) -> None:
+        self._timer.start()
+
+    def _reload_after_change(self) -> None:
+        path = self._path
+        if path is None or path != self.reading.path:
+            return  # another post is being opened
+        if not path.exists():
+            self.vanished.emit(f"{path.name} was deleted or moved; showing the last version read.")
+            return
+        if file_identity(path) == self._identity:
+            return  # another file in the folder changed, not this post
+        if str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))
+        self.reading.open(path, keep_view=True)
