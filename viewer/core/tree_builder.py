@@ -307,8 +307,8 @@ def _append_span(parent: etree.Element, span: Span, in_html: bool) -> None:
     else:
         # kramdown writes '<여러분의 IP>' out as a tag, '<여러분의 IP="">'; a browser reads a tag
         # name only from an ASCII letter on, and shows this one as text (and hides its end tag).
-        attrs = "".join(f' {key}="{value}"' for key, value in span.attrs.items())
-        _append_text(parent, f"<{span.value}{attrs}>")
+        written = "".join(f' {key}="{value}"' for key, value in span.attrs.items())
+        _append_text(parent, f"<{span.value}{written}>")
         append_spans(parent, span.children, True)
         return
     append_spans(element, span.children, in_html)
