@@ -241,6 +241,33 @@ def test_ordered_table_of_contents() -> None:
     assert [n.text for _, n in walk(ext.outline)] == ["하나", "둘", "셋"]
 
 
+def test_only_the_first_toc_list_is_a_table_of_contents_and_none_without_headings() -> None:
+    assert_as_kramdown(
+        "* x\n{:toc}\n\n* 둘째 목록\n{:toc}\n\n## 제목\n",
+        '<ul id="markdown-toc"><li><a href="#제목" id="markdown-toc-제목">제목</a></li></ul>\n'
+        '<ul><li>둘째 목록</li></ul>\n<h2 id="제목">제목</h2>',
+    )
+    assert_as_kramdown("* x\n{:toc}\n\n본문\n", "<p>본문</p>")
+
+
+# --- our bare URLs (kramdown leaves them text) -------------------------------------------------------
+
+
+def test_bare_urls_are_links_that_end_where_the_url_does() -> None:
+    _, ext = render_markdown(
+        "* 발표(https://www.slideshare.net/awskorea)를 참고\n"
+        '* 속성 href="http://a.example">글</a> 과 https://b.example/a\\_b 끝.\n'
+        "* `https://code.example` 는 코드\n"
+    )
+    assert [(link.url, link.written_as) for link in ext.links] == [
+        ("https://www.slideshare.net/awskorea", "bare"),
+        ("http://a.example", "bare"),
+        ("https://b.example/a_b", "bare"),
+    ]
+    # the text around reads as kramdown reads it: the quote after the URL closes
+    assert ext.outline[1].text == '속성 href=”http://a.example”>글</a> 과 https://b.example/a_b 끝.'
+
+
 # --- never stuck -------------------------------------------------------------------------------------
 
 

@@ -90,7 +90,10 @@ _STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
 # Our addition: bare URLs (the start; where one ends is `_url_end`).
 _BARE_URL = re.compile(r"(?:ht|f)tps?://|www\.", re.I)
 _URL_DOMAIN = re.compile(r"[^_\W][-\w.]*")
-_URL_PATH = re.compile(r"[^\s<]*")
+# What a URL can hold: RFC 3986 leaves out white space and < > " ^ ` { } | (and '\\', which
+# writers put before characters Markdown would read: 'a\\_b' is read as 'a_b').
+_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
+_URL_BRACKET = re.compile(r"[()\[\]]")
 _URL_TRAILING = frozenset("?!.,:*_~^'\"")
 _URL_CLOSERS = {")": "(", "]": "["}
 _URL_AFTER = frozenset("*_~^[('\"")
@@ -945,19 +948,28 @@ class SpanParser:
         end = _url_end(text, start, match.end())
         if end < 0:
             return False
-        url = text[start:end]
+        url = ESCAPED_CHAR.sub(r"\1", text[start:end])
         href = "http://" + url if match.group(0).lower() == "www." else url
         link = Span("a", attrs={"href": decode_references(href), "data-written": "bare"})
         link.children.append(RawText(url) if self.raw_content else url)
         self._add(link)
         self.pos = end
+        if end < self.n and text[end] in "\"'" and not self.raw_content:
+            # kramdown, which reads the URL as text, reads a quote after it from the URL's last
+            # character on: 'href="http://a.example">' closes the quote.
+            parts, self.pos = smart_quote(text, end - 1)
+            for is_quote, value in parts:
+                if is_quote:
+                    self.tree.children.append(Symbol(value))
+                elif value != text[end - 1]:
+                    self.add_text(value)
         return True
 
 
 def _url_end(text: str, start: int, after_scheme: int) -> int:
-    """Where a bare URL starting at `start` ends (-1: not a URL): at white space or '<', without
-    trailing punctuation, closing brackets only when the URL opened them (as pymdownx's
-    magiclink reads it)."""
+    """Where a bare URL starting at `start` ends (-1: not a URL): before a character no URL holds,
+    before a closing bracket it did not open ('(https://a.example)는'), without trailing
+    punctuation (the rules of pymdownx's magiclink, which linked them before)."""
     domain = _URL_DOMAIN.match(text, after_scheme)
     if domain is None:
         return -1
@@ -965,6 +977,17 @@ def _url_end(text: str, start: int, after_scheme: int) -> int:
     path = _URL_PATH.match(text, floor)
     assert path is not None
     end = path.end()
+    depth = {"(": 0, "[": 0}
+    for bracket in _URL_BRACKET.finditer(text, start, end):
+        char = bracket.group(0)
+        opener = _URL_CLOSERS.get(char)
+        if opener is None:
+            depth[char] += 1
+        elif depth[opener]:
+            depth[opener] -= 1
+        else:
+            end = bracket.start()
+            break
     counts: dict[str, list[int]] | None = None
     while end > floor:
         char = text[end - 1]

@@ -65,23 +65,24 @@ class JekyllExtension(Extension):
         # finished tree; last, what the writer needs (it must not change what was read).
         md.treeprocessors.register(FootnoteTreeprocessor(md, self._render_note), "kramdown_footnotes", 7)
         md.treeprocessors.register(OutlineCollector(md, self), "jekyll_outline", 5)
-        md.treeprocessors.register(_EscapeCode(md), "escape_code", 1)
+        md.treeprocessors.register(_LiteralAmpersands(md), "literal_ampersands", 1)
 
     def _render_note(self, parent: etree.Element, name: str) -> None:
         TreeBuilder(self.md, self).build_text(parent, self.footnote_definitions.get(name, ""))
 
 
-# Python-Markdown's writer leaves '&name;' in text as written (kramdown does too, in text), but
-# kramdown writes code and formulas with every '&' escaped.
+# The tree holds text as the reader sees it, but Python-Markdown's writer leaves '&name;' as
+# written (a reference for the browser); an '&' in the tree is always an ampersand.
 _ENTITY_LIKE = re.compile(r"&(?=#[0-9]+;|#x[0-9a-f]+;|[0-9a-z]+;)", re.I)
 
 
-class _EscapeCode(Treeprocessor):
+class _LiteralAmpersands(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            if (
-                element.text
-                and "&" in element.text
-                and (element.tag == "code" or "math" in (element.get("class") or ""))
-            ):
+            if element.text and "&" in element.text:
                 element.text = _ENTITY_LIKE.sub("&amp;", element.text)
+            if element.tail and "&" in element.tail:
+                element.tail = _ENTITY_LIKE.sub("&amp;", element.tail)
+            for key, value in element.items():
+                if "&" in value:
+                    element.set(key, _ENTITY_LIKE.sub("&amp;", value))

@@ -84,7 +84,7 @@ class OutlineCollector(Treeprocessor):
         tocs: list[tuple[etree.Element, etree.Element]] = []
         self._visit(root, None, 0, "", tocs)
         for parent, toc in tocs:
-            self._replace_with_toc(parent, toc)
+            self._replace_with_toc(root, parent, toc)
         self.extension.outline = tuple(node.freeze() for node in self.roots)
         self.extension.links = tuple(self.links)
         self.extension.heading_ids = tuple(self.heading_ids)
@@ -103,7 +103,8 @@ class OutlineCollector(Treeprocessor):
             tag: object = child.tag
             if not isinstance(tag, str):  # a comment or processing instruction
                 continue
-            if tag in ("ul", "ol") and child.get("data-toc"):
+            # kramdown makes the first '{:toc}' list the table of contents, and later ones lists.
+            if tag in ("ul", "ol") and child.attrib.pop("data-toc", "") and not tocs:
                 tocs.append((element, child))
                 continue
             if tag == "div" and "footnote" in (child.get("class") or ""):
@@ -143,7 +144,10 @@ class OutlineCollector(Treeprocessor):
         line = self._line(element)
         id_text = element.attrib.pop(ID_TEXT, "")
         heading_id = element.get("id") or gfm_heading_id(id_text, self.id_counts)
-        element.set("id", heading_id)
+        if heading_id:
+            element.set("id", heading_id)
+        else:  # kramdown writes no empty id
+            element.attrib.pop("id", None)
         self.heading_ids.append(heading_id)
         node = _Node("heading", level, plain_text(element, self.md), heading_id, line)
         while self.headings and self.headings[-1].level >= level:
@@ -229,15 +233,17 @@ class OutlineCollector(Treeprocessor):
 
     # --- table of contents -----------------------------------------------------------------------------
 
-    def _replace_with_toc(self, parent: etree.Element, placeholder: etree.Element) -> None:
+    def _replace_with_toc(
+        self, root: etree.Element, parent: etree.Element, placeholder: etree.Element
+    ) -> None:
         """kramdown's '* TOC' (or '1. TOC') + '{:toc}': a nested list of links to the headings,
-        of the same kind as the list it replaces."""
+        of the same kind as the list it replaces; nothing when the post has no headings."""
         kind = str(placeholder.tag)
         attrs = {k: v for k, v in placeholder.attrib.items() if k != "data-toc"}
         attrs.setdefault("id", "markdown-toc")
         toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
-        for heading in parent.iter():
+        for heading in root.iter():
             if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or "").split():
                 continue
             heading_id = heading.get("id", "")
@@ -253,9 +259,10 @@ class OutlineCollector(Treeprocessor):
             link.text = plain_text(heading, self.md, notes=False)
             stack.append((level, li))
         index = list(parent).index(placeholder)
-        toc.tail = placeholder.tail
         parent.remove(placeholder)
-        parent.insert(index, toc)
+        if len(toc):
+            toc.tail = placeholder.tail
+            parent.insert(index, toc)
 
 
 def _stash_text(md: Markdown, index: int) -> str:
