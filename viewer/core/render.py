@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 
@@ -13,6 +15,10 @@ from viewer.core.liquid import LiquidContext, render_liquid
 from viewer.core.markdown_ext import JekyllExtension
 from viewer.core.outline import OutlineNode
 from viewer.core.site import Site, find_site
+
+if TYPE_CHECKING:
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexer import Lexer
 
 
 @dataclass(frozen=True)
@@ -66,16 +72,29 @@ def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
 
 def highlight_code(code: str, language: str) -> str:
     """Code as HTML with inline colours, which Qt's rich text engine shows (it has no CSS classes)."""
-    if not language:
+    lexer = _lexer(language) if language else None
+    if lexer is None:
         return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
     from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+
+    return f'<pre class="code"><code>{highlight(code, lexer, _formatter())}</code></pre>'
+
+
+# Finding a lexer and making a formatter (its style sheet) cost more than highlighting a short
+# block; both are made once and only read afterwards.
+@functools.lru_cache(maxsize=128)
+def _lexer(language: str) -> Lexer | None:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
     try:
-        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+        return get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
-        return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
-    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="default")
-    return f'<pre class="code"><code>{highlight(code, lexer, formatter)}</code></pre>'
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _formatter() -> HtmlFormatter[str]:
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(noclasses=True, nowrap=True, style="default")
