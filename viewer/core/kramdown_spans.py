@@ -11,17 +11,31 @@ order. kramdown parses a span's content before it knows the span closes, and giv
 back when it does not; on text such as `*a *a *a …` or `[[[[…` that is quadratic. Here every
 such search runs at most once over any stretch of text: a failed attempt records the positions
 it passed, and a later attempt of the same kind that reaches one of them knows how it ends
-(see `_Attempts`); searches for closing marks use indexes of the text. The result is kramdown's
+(see `Attempts`); searches for closing marks use indexes of the text. The result is kramdown's
 by construction and the time linear in the text.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from html.entities import html5, name2codepoint
 
+from viewer.core.span_search import (
+    ELEMENT_WORK,
+    INDEX_ENTRIES_PER_STEP,
+    Attempts,
+    BacktickRuns,
+    ExtensionStops,
+    Index,
+    OutOfWork,
+    Parens,
+    Positions,
+    TitleEnds,
+    Work,
+    next_start,
+    search_start,
+)
 from viewer.core.typography import SYMBOL, SYMBOLS, smart_quote
 
 _WS = " \t\n\r\f\v"  # Ruby's \s
@@ -172,126 +186,7 @@ def _is_alpha(char: str) -> bool:
     return char.isalpha()
 
 
-# --- indexes over the text, so that no search for a closing mark repeats ---------------------------
-
-
-class _Positions:
-    """Where one character occurs in a text, for "the next one after here" in O(log n)."""
-
-    def __init__(self, text: str, char: str) -> None:
-        self.at = [m.start() for m in re.finditer(re.escape(char), text)]
-
-    def next(self, pos: int) -> int:
-        index = bisect_left(self.at, pos)
-        return self.at[index] if index < len(self.at) else -1
-
-
-class _BacktickRuns:
-    """Runs of backticks: is there a run of at least k after a position (kramdown's code span
-    searches the rest of the text for the closing run)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for match in re.finditer("`+", text):
-            self.starts.append(match.start())
-            self.ends.append(match.end())
-        longest = 0
-        self.longest_from = [0] * len(self.starts)
-        for index in range(len(self.starts) - 1, -1, -1):
-            longest = max(longest, self.ends[index] - self.starts[index])
-            self.longest_from[index] = longest
-
-    def has_run(self, length: int, pos: int) -> bool:
-        index = bisect_right(self.ends, pos)
-        if index >= len(self.starts):
-            return False
-        if self.starts[index] < pos and self.ends[index] - pos >= length:
-            return True
-        return self.longest_from[index] >= length
-
-
-class _Parens:
-    """kramdown's scan of an inline link's URL, `(` … `)` with nested parentheses, ending early at
-    white space before a quote: its events over the whole text and, for each '(', where its
-    scan ends."""
-
-    EVENT = re.compile(r"(\()|(\))|[ \t\n\r\f\v](?=['\"])")
-
-    def __init__(self, text: str) -> None:
-        self.positions: list[int] = []
-        self.ends: list[int] = []
-        kinds: list[int] = []
-        for match in self.EVENT.finditer(text):
-            self.positions.append(match.start())
-            self.ends.append(match.end())
-            kinds.append(1 if match.group(1) else -1 if match.group(2) else 0)
-        # depth after each event; the first later event with a smaller depth closes an opening.
-        depth, depths = 0, []
-        for kind in kinds:
-            depth += kind
-            depths.append(depth)
-        self.closing = [-1] * len(kinds)
-        waiting: list[int] = []
-        for index, value in enumerate(depths):
-            while waiting and depths[waiting[-1]] > value:
-                self.closing[waiting.pop()] = index
-            waiting.append(index)
-        self.quote_stops = [i for i, kind in enumerate(kinds) if kind == 0]
-
-    def scan(self, open_pos: int) -> tuple[int, bool]:
-        """For the '(' at `open_pos`: the end of the last event the scan reads, and whether the
-        parentheses balanced there."""
-        index = bisect_left(self.positions, open_pos)
-        closing = self.closing[index]
-        quote = bisect_right(self.quote_stops, index)
-        stop = self.quote_stops[quote] if quote < len(self.quote_stops) else -1
-        if closing >= 0 and (stop < 0 or closing < stop):
-            return self.ends[closing], True
-        if stop >= 0:
-            return self.ends[stop], False
-        return self.ends[-1], False
-
-
-class _Attempts:
-    """Failed attempts of one kind of span in one context (kramdown's emphasis and link parsers
-    parse a span's content, then throw it away when no closing mark accepts it).
-
-    For each position a failed attempt passed at the top level of its content, `drops[pos]` is how
-    far its bracket level fell afterwards. The content parse from a position depends only on the
-    kind, the context, the position and that level (emphasis has no level: 1), so another attempt
-    of the same kind that reaches the position fails too when its level is higher than the drop.
-    """
-
-    def __init__(self) -> None:
-        self.drops: dict[int, int] = {}
-
-    def record(self, visited: list[tuple[int, int]], end_level: int, later_drop: int | None) -> None:
-        lowest = end_level if later_drop is None else min(end_level, visited[-1][1] - later_drop)
-        for pos, level in reversed(visited):
-            self.drops.setdefault(pos, level - lowest)
-            lowest = min(lowest, level)
-
-
 # --- the parser ------------------------------------------------------------------------------------
-
-
-class OutOfWork(Exception):
-    """The span parsing of one post used up its `Work`."""
-
-
-#: What an element costs, in steps of the span scan: making it, writing it out, reading it
-#: for the outline and the links.
-ELEMENT_WORK = 4
-
-
-class Work:
-    """How many more steps the span parsing of one post may take. A step costs a few
-    microseconds; real posts take about 12,000 a megabyte even when full of markup, text made of
-    nothing but markup several per character."""
-
-    def __init__(self, steps: int = 400_000) -> None:
-        self.left = steps
 
 
 Links = Mapping[str, tuple[str, str | None]]
@@ -330,8 +225,8 @@ class SpanParser:
         self.open: dict[str, int] = {"root": 1}
         self.raw_content = False  # inside an html span whose content is kept as written
         self.in_code = 0  # how many open html spans hold code (no bare URLs there)
-        self._attempts: dict[tuple[object, ...], _Attempts] = {}
-        self._indexes: dict[str, object] = {}
+        self._attempts: dict[tuple[object, ...], Attempts] = {}
+        self._indexes: dict[str, Index] = {}
         self._reads: dict[str, int] = {}
         self._no_close_from: dict[str, int] = {}  # searches known to fail from a position on
 
@@ -356,7 +251,7 @@ class SpanParser:
         stop: re.Pattern[str] | None = None,
         accept: Callable[[re.Match[str]], bool] | None = None,
         html_only: bool = False,
-        attempts: _Attempts | None = None,
+        attempts: Attempts | None = None,
         level: Callable[[], int] | None = None,
     ) -> bool:
         """Parse spans into `element` until `stop` matches where `accept` agrees (kramdown's
@@ -390,7 +285,7 @@ class SpanParser:
                     break
                 if known:
                     visited.append((self.pos, current))
-            start = next_start(text, self.pos, stop, html_only, work)
+            start = next_start(text, self.pos, stop is LINK_BRACKET_STOP, html_only, work)
             if start < 0:
                 if stop is None:
                     self.add_text(text[self.pos :])
@@ -428,7 +323,7 @@ class SpanParser:
             return True
         return any(parser(self) for parser in _AFTER_QUOTES.get(char, ()))
 
-    def _attempts_for(self, *kind: object) -> _Attempts:
+    def _attempts_for(self, *kind: object) -> Attempts:
         key = (
             *kind,
             self.open.get("em", 0) > 0,
@@ -438,24 +333,25 @@ class SpanParser:
         )
         attempts = self._attempts.get(key)
         if attempts is None:
-            attempts = self._attempts[key] = _Attempts()
+            attempts = self._attempts[key] = Attempts()
         return attempts
 
-    def _index(self, name: str, make: Callable[[], object]) -> object:
+    def _index(self, name: str, make: Callable[[], Index]) -> Index:
         index = self._indexes.get(name)
         if index is None:
             index = self._indexes[name] = make()
+            self.work.left -= index.size // INDEX_ENTRIES_PER_STEP
         return index
 
     def _next(self, char: str, pos: int) -> int:
         """The next `char` at or after `pos` (-1: none): found by reading on, until the reading
         has covered the text twice; then from an index of the text."""
         positions = self._indexes.get(char)
-        if isinstance(positions, _Positions):
+        if isinstance(positions, Positions):
             return positions.next(pos)
         found = self.text.find(char, pos)
         if self._read(char, pos, found):
-            self._indexes[char] = _Positions(self.text, char)
+            self._index(char, lambda: Positions(self.text, char))
         return found
 
     def _read(self, name: str, pos: int, found: int) -> bool:
@@ -540,12 +436,12 @@ class SpanParser:
             self.add_text(run)
             return True
         runs = self._indexes.get("`")
-        if isinstance(runs, _BacktickRuns):
+        if isinstance(runs, BacktickRuns):
             close = text.find(run, end) if runs.has_run(len(run), end) else -1
         else:
             close = text.find(run, end)
             if self._read("`", end, close):
-                self._indexes["`"] = _BacktickRuns(text)
+                self._index("`", lambda: BacktickRuns(text))
         if close < 0:
             self.add_text(run)
             return True
@@ -718,8 +614,8 @@ class SpanParser:
                     self._add_link(element, url, None, alt_text, "markdown")
                     return True
         if url is None:
-            parens = self._index("(", lambda: _Parens(text))
-            assert isinstance(parens, _Parens)
+            parens = self._index("(", lambda: Parens(text))
+            assert isinstance(parens, Parens)
             end, balanced = parens.scan(self.pos)
             url_start = self.pos + 1
             self.pos = end
@@ -760,8 +656,8 @@ class SpanParser:
         if pos >= self.n or text[pos] not in "\"'":
             return None
         quote = text[pos]
-        ends = self._index("title" + quote, lambda: _TitleEnds(text, quote))
-        assert isinstance(ends, _TitleEnds)
+        ends = self._index("title" + quote, lambda: TitleEnds(text, quote))
+        assert isinstance(ends, TitleEnds)
         found = ends.next(pos + 2)
         if found is None:
             return None
@@ -836,8 +732,8 @@ class SpanParser:
         if stop_name is not None or match.group(0) == "{:/}":
             name = None
         elif not closed:
-            stops = self._index("{:/", lambda: _ExtensionStops(text))
-            assert isinstance(stops, _ExtensionStops)
+            stops = self._index("{:/", lambda: ExtensionStops(text))
+            assert isinstance(stops, ExtensionStops)
             found = stops.next(name, self.pos)
             if found is None:
                 name = None
@@ -914,7 +810,7 @@ class SpanParser:
         text, start = self.text, self.pos
         if not text.startswith("~~", start) or start + 2 >= self.n or text[start + 2] in _WS + "~":
             return False
-        close = self._find("~~", lambda pos: _search_start(_STRIKE_END, text, pos), start + 2)
+        close = self._find("~~", lambda pos: search_start(_STRIKE_END, text, pos), start + 2)
         if close < 0:
             return False
         # kramdown parses the struck text on its own, as a text of its own.
@@ -1016,50 +912,6 @@ def _url_end(text: str, start: int, after_scheme: int) -> int:
     return end if end > floor else -1
 
 
-class _ExtensionStops:
-    """Where an extension's body can end: '{:/name}' or '{:/}'."""
-
-    STOP = re.compile(r"\{:/([A-Za-z0-9_][\w-]*)?\}", re.A)
-
-    def __init__(self, text: str) -> None:
-        self.starts: dict[str, list[int]] = {}
-        self.ends: dict[int, int] = {}
-        for match in self.STOP.finditer(text):
-            self.starts.setdefault(match.group(1) or "", []).append(match.start())
-            self.ends[match.start()] = match.end()
-
-    def next(self, name: str, pos: int) -> tuple[int, int] | None:
-        found = [
-            starts[index]
-            for starts in (self.starts.get(name, []), self.starts.get("", []))
-            if (index := bisect_left(starts, pos)) < len(starts)
-        ]
-        if not found:
-            return None
-        return min(found), self.ends[min(found)]
-
-
-class _TitleEnds:
-    """Where a link title written in `quote` can end: the quote followed by ')' (after white
-    space)."""
-
-    def __init__(self, text: str, quote: str) -> None:
-        self.quotes: list[int] = []
-        self.parens: list[int] = []
-        for match in re.finditer(rf"{quote}{_WS_CLASS}*\)", text):
-            self.quotes.append(match.start())
-            self.parens.append(match.end() - 1)
-
-    def next(self, pos: int) -> tuple[int, int] | None:
-        index = bisect_left(self.quotes, pos)
-        return (self.quotes[index], self.parens[index]) if index < len(self.quotes) else None
-
-
-def _search_start(pattern: re.Pattern[str], text: str, pos: int) -> int:
-    match = pattern.search(text, pos)
-    return match.start() if match is not None else -1
-
-
 def _alpha_dash_alpha_before(text: str, pos: int) -> bool:
     """kramdown's `pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\\z/`: a letter right before, or a
     letter and a '-'."""
@@ -1115,57 +967,6 @@ def _literal(text: str) -> re.Pattern[str]:
     if pattern is None:
         pattern = _LITERALS[text] = re.compile(re.escape(text))
     return pattern
-
-
-# Where a span can start. kramdown joins its span parsers' start patterns into one regexp and
-# scans for it, which tries every alternative at every character. Here every alternative begins
-# with its own literal character, so the regexp engine skips to the next candidate at C speed;
-# a few starts begin before their candidate (see `next_start`).
-_ALWAYS = r"\*|_|`|<|\[|\\|\$|&|\"|'"
-_STARTS_AFTER = r"|-(?=-)|!(?=\[)|\{(?=:)|~(?=~)|>(?=>)|\n(?<=  \n)|\.(?=\.\.)|\.(?<=[wW]{3}\.)|:(?=//)"
-_CANDIDATES = re.compile(_ALWAYS + _STARTS_AFTER)
-_LINK_CANDIDATES = re.compile(_ALWAYS + _STARTS_AFTER + r"|\]")  # a link's text also stops at ']'
-_RAW_CANDIDATES = re.compile(r"<|\.(?<=[wW]{3}\.)|:(?=//)")
-_SCHEMES = ("https", "http", "ftps", "ftp")
-
-
-def next_start(text: str, pos: int, stop: re.Pattern[str] | None, html_only: bool, work: Work) -> int:
-    """The first position at or after `pos` where `stop` matches or a span can start: where
-    kramdown's `scan_until` of its span start regexp (and the stop regexp) would stop; -1 if none."""
-    candidates = (
-        _RAW_CANDIDATES if html_only else _LINK_CANDIDATES if stop is LINK_BRACKET_STOP else _CANDIDATES
-    )
-    search = candidates.search
-    origin = pos
-    while True:
-        work.left -= 1
-        match = search(text, pos)
-        if match is None:
-            return -1
-        at = match.start()
-        char = text[at]
-        before = text[at - 1] if at > origin else ""
-        if char == ":":  # our bare URLs: 'http://'
-            for scheme in _SCHEMES:
-                begin = at - len(scheme)
-                if begin >= origin and text[begin:at].lower() == scheme:
-                    return begin
-        elif char == ".":  # '...', or 'www.'
-            if at - 3 >= origin and text[at - 3 : at].lower() == "www":
-                return at - 3
-            if not html_only and text.startswith("...", at):
-                return at
-        elif char in "\"'":
-            # kramdown's smart quote start '[^\\]?["']' begins one character before the quote.
-            return at - 1 if before and before != "\\" else at
-        elif char == "\n":
-            if at - 2 >= origin:
-                return at - 2  # a line break: two spaces before it
-        elif char in "<>" and before == " " and text.startswith(char * 2, at):
-            return at - 1  # ' <<' or ' >>'
-        else:
-            return at
-        pos = at + 1
 
 
 _Parser = Callable[[SpanParser], bool]

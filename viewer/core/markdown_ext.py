@@ -19,10 +19,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from viewer.core.footnotes import FootnoteTreeprocessor
-from viewer.core.kramdown_spans import Work
 from viewer.core.links import Link
 from viewer.core.outline import OutlineNode
 from viewer.core.outline_collector import OutlineCollector
+from viewer.core.span_search import Work
 from viewer.core.tree_builder import KramdownBlockProcessor, TreeBuilder
 
 

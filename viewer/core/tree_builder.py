@@ -14,7 +14,6 @@ from markdown.blockprocessors import BlockProcessor
 
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
 from viewer.core.kramdown_spans import (
-    OutOfWork,
     RawText,
     Span,
     SpanParser,
@@ -22,6 +21,7 @@ from viewer.core.kramdown_spans import (
     parse_attribute_list,
     update_attributes,
 )
+from viewer.core.span_search import OutOfWork
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
