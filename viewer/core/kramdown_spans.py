@@ -74,8 +74,11 @@ class RawText(str):
 
 _ALPHA_NAME = r"[^\W\d][\w.\-]*"  # REXML's NCNAME: [[:alpha:]_][-[:alnum:]._]*
 UNAME = rf"(?:{_ALPHA_NAME}:)?{_ALPHA_NAME}"
-# HTML_TAG_RE; each attribute is atomic, so a tag is read once, in time linear in its length.
-HTML_TAG = re.compile(rf"<((?>{UNAME}))\s*((?>\s+{UNAME}(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>", re.S)
+# kramdown's HTML_TAG_RE, `<(UNAME)\s*((?>\s+UNAME(?:\s*=\s*(?:\p{Word}+|("|').*?\3))?)*)\s*(\/)?>`,
+# with its white space taken possessively: the same matches (an attribute starts with a letter,
+# never with '/' or '>'), but a tag is read once, in time linear in its length ('<a' and a
+# thousand spaces would otherwise be read a thousand times).
+HTML_TAG = re.compile(rf"<((?>{UNAME}))((?>\s+{UNAME}(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*+)\s*+(/)?>", re.S)
 HTML_TAG_CLOSE = re.compile(rf"</({UNAME})\s*>", re.S)
 HTML_ATTRIBUTE = re.compile(rf"\s*({UNAME})(?:\s*=\s*(?:(\w+)|(\"|')(.*?)\3))?", re.S)
 HTML_SPAN_START = re.compile(rf"<(?:{UNAME}|!--|/)")
@@ -351,7 +354,7 @@ class SpanParser:
             return positions.next(pos)
         found = self.text.find(char, pos)
         if self._read(char, pos, found):
-            self._index(char, lambda: Positions(self.text, char))
+            self._index(char, lambda: Positions(self.text, re.escape(char)))
         return found
 
     def _read(self, name: str, pos: int, found: int) -> bool:
@@ -645,6 +648,7 @@ class SpanParser:
         close = self._next("]", pos + 1)
         if close < 0:
             return None
+        self.work.left -= (close - pos) >> 8
         self.pos = close + 1
         return text[pos + 1 : close]
 
@@ -710,10 +714,19 @@ class SpanParser:
         text, start = self.text, self.pos
         if not text.startswith("{:", start):
             return False
-        extension = EXT_SPAN_START.match(text, start)
+        # Both end at the first '}' that is not escaped ('\\}'), or failing one at the first '}':
+        # read no further (the regexps' backtracking over escapes would read on to the end).
+        unescaped = self._index("}", lambda: Positions(text, r"(?<!\\)\}"))
+        assert isinstance(unescaped, Positions)
+        close = unescaped.next(start)
+        if close < 0:
+            close = text.find("}", start)
+        end = close + 1 if close >= 0 else start
+        self.work.left -= (end - start) >> 4  # the regexps read about a step's worth in 16 characters
+        extension = EXT_SPAN_START.match(text, start, end)
         if extension is not None:
             return self._extension(extension)
-        ial = IAL_SPAN.match(text, start)
+        ial = IAL_SPAN.match(text, start, end)
         last = self.tree.children[-1] if self.tree.children else None
         if ial is None or last is None or (isinstance(last, str) and not isinstance(last, Symbol)):
             self.add_text("{")  # an attribute list after text is text
@@ -841,7 +854,8 @@ class SpanParser:
             before = last[-1]
             if not (before.isspace() or before in _URL_AFTER):
                 return False
-        end = _url_end(text, start, match.end())
+        end, read = _url_end(text, start, match.end())
+        self.work.left -= (read - start) >> 6  # the path regexp: a step in 64 characters
         if end < 0:
             return False
         url = ESCAPED_CHAR.sub(r"\1", text[start:end])
@@ -862,17 +876,18 @@ class SpanParser:
         return True
 
 
-def _url_end(text: str, start: int, after_scheme: int) -> int:
+def _url_end(text: str, start: int, after_scheme: int) -> tuple[int, int]:
     """Where a bare URL starting at `start` ends (-1: not a URL): before a character no URL holds,
     before a closing bracket it did not open ('(https://a.example)는'), without trailing
-    punctuation (the rules of pymdownx's magiclink, which linked them before)."""
+    punctuation (the rules of pymdownx's magiclink, which linked them before); and how far it
+    read."""
     domain = _URL_DOMAIN.match(text, after_scheme)
     if domain is None:
-        return -1
+        return -1, after_scheme
     floor = domain.start()
     path = _URL_PATH.match(text, floor)
     assert path is not None
-    end = path.end()
+    end = read = path.end()
     depth = {"(": 0, "[": 0}
     for bracket in _URL_BRACKET.finditer(text, start, end):
         char = bracket.group(0)
@@ -908,8 +923,8 @@ def _url_end(text: str, start: int, after_scheme: int) -> int:
         else:
             break
     if any("_" in segment for segment in text[floor : min(end, domain.end())].split(".")[-2:]):
-        return -1
-    return end if end > floor else -1
+        return -1, read
+    return (end if end > floor else -1), read
 
 
 def _alpha_dash_alpha_before(text: str, pos: int) -> bool:

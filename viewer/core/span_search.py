@@ -46,10 +46,10 @@ class Index:
 
 
 class Positions(Index):
-    """Where one character occurs in a text, for "the next one after here" in O(log n)."""
+    """Where a pattern (a character) occurs in a text, for "the next one after here" in O(log n)."""
 
-    def __init__(self, text: str, char: str) -> None:
-        self.at = [m.start() for m in re.finditer(re.escape(char), text)]
+    def __init__(self, text: str, pattern: str) -> None:
+        self.at = [m.start() for m in re.finditer(pattern, text)]
         self.size = len(self.at)
 
     def next(self, pos: int) -> int:
