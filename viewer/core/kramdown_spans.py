@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping
 from html.entities import html5, name2codepoint
 
+from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.span_search import (
     ELEMENT_WORK,
     INDEX_ENTRIES_PER_STEP,
@@ -95,12 +96,6 @@ _ALD_ANY = r"(?:\\\}|[^}])"
 _RW = "[a-zA-Z0-9_]"  # Ruby's \w
 EXT_SPAN_START = re.compile(rf"\{{::({_RW}+)(?:\s({_ALD_ANY}*?)|)(/)?\}}|\{{:/({_RW}[\w-]*)?\}}", re.A)
 IAL_SPAN = re.compile(rf"\{{:({_ALD_ANY}+)\}}")
-_ALD_ID_NAME = rf"{_RW}[a-zA-Z0-9_-]*"
-_ALD_ANY_ATTRIBUTE = re.compile(
-    rf"""(?:\A|[ \t\n\r\f\v])(?:({_ALD_ID_NAME})=("|')((?:\\\}}|\\\2|[^}}\x02])*?)\2|({_ALD_ID_NAME})"""
-    r"""|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=[ \t\n\r\f\v]|\Z)"""
-)
-_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)", re.A)
 _AUTOLINK_SCHEME = re.compile(r"<(mailto|https?|ftps?):")
 _AUTOLINK_MAIL = re.compile(r"<([\w\-.]+?@[\w\-.]+?)>")
 _STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
@@ -734,7 +729,7 @@ class SpanParser:
             return True
         self.pos = ial.end()
         if isinstance(last, Span):
-            update_attributes(last.attrs, parse_attribute_list(ial.group(1))[0])
+            update_attributes(last.attrs, parse_attribute_list(ial.group(1)).attributes)
         return True
 
     def _extension(self, match: re.Match[str]) -> bool:
@@ -947,25 +942,6 @@ def _html_attributes(source: str, lower_names: bool) -> dict[str, str]:
         value = bare if bare is not None else quoted if quoted is not None else ""
         attrs[name] = decode_references(re.sub(r"\n+", " ", value))
     return attrs
-
-
-def parse_attribute_list(source: str) -> tuple[dict[str, str], list[str]]:
-    """kramdown's parse_attribute_list: '.class', '#id', key="value", and references to
-    attribute list definitions (such as 'toc')."""
-    attrs: dict[str, str] = {}
-    references: list[str] = []
-    for key, quote, value, reference, ids_and_classes in _ALD_ANY_ATTRIBUTE.findall(source):
-        if reference:
-            references.append(reference)
-        elif ids_and_classes:
-            for ident, cls in _ID_OR_CLASS.findall(ids_and_classes):
-                if cls:
-                    attrs["class"] = f"{attrs.get('class', '')} {cls}".lstrip()
-                else:
-                    attrs["id"] = ident
-        else:
-            attrs[key] = re.sub(rf"\\(\}}|{re.escape(quote)})", r"\1", value)
-    return attrs, references
 
 
 def update_attributes(attrs: dict[str, str], new: Mapping[str, str]) -> None:

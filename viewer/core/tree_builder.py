@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 
+from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
 from viewer.core.kramdown_spans import (
     RawText,
     Span,
     SpanParser,
     decode_references,
-    parse_attribute_list,
     update_attributes,
 )
 from viewer.core.span_search import OutOfWork
@@ -229,12 +229,12 @@ def apply_ial(element: etree.Element, ial: str) -> None:
     the list that becomes the table of contents."""
     if not ial:
         return
-    attrs, references = parse_attribute_list(ial)
+    parsed = parse_attribute_list(ial)
     current = dict(element.attrib)
-    update_attributes(current, attrs)
+    update_attributes(current, parsed.attributes)
     for key, value in current.items():
         element.set(key, value)
-    if "toc" in references:
+    if "toc" in parsed.refs:
         element.set("data-toc", "1")
 
 
