@@ -102,12 +102,13 @@ _STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
 # Our addition: bare URLs (the start; where one ends is `_url_end`).
 _BARE_URL = re.compile(r"(?:ht|f)tps?://|www\.", re.I)
 _URL_DOMAIN = re.compile(r"[^_\W][-\w.]*")
-# What a URL can hold: RFC 3986 leaves out white space and < > " ^ ` { } | (and '\\', which
-# writers put before characters Markdown would read: 'a\\_b' is read as 'a_b').
-_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
-_URL_BRACKET = re.compile(r"[()\[\]]")
+# What a URL's path, query and fragment can hold: RFC 3986 leaves out white space and
+# < > " ^ ` { } | (and [ ], which only a host holds); a writer's backslash escapes ('a\\_b') are
+# read as the characters.
+_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\\[\]]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
+_URL_PARENTHESIS = re.compile(r"[()]")
 _URL_TRAILING = frozenset("?!.,:*_~^'\"")
-_URL_CLOSERS = {")": "(", "]": "["}
+_URL_CLOSERS = {")": "("}
 _URL_AFTER = frozenset("*_~^[('\"")
 
 # kramdown's element lists (parser/html.rb).
@@ -872,32 +873,34 @@ class SpanParser:
 
 
 def _url_end(text: str, start: int, after_scheme: int) -> tuple[int, int]:
-    """Where a bare URL starting at `start` ends (-1: not a URL): before a character no URL holds,
-    before a closing bracket it did not open ('(https://a.example)는'), without trailing
-    punctuation (the rules of pymdownx's magiclink, which linked them before); and how far it
-    read."""
+    """Where a bare URL starting at `start` ends (-1: not a URL), and how far it read: after its
+    host, a path, query or fragment (or a port) if one follows ('www.a.example*강조*' ends at
+    the host); before a character no URL path holds, or a ')' it did not open
+    ('(https://a.example)는'); without trailing punctuation (the rules of pymdownx's magiclink,
+    which linked them before)."""
     domain = _URL_DOMAIN.match(text, after_scheme)
     if domain is None:
         return -1, after_scheme
+    floor = end = domain.end()
+    if text[end : end + 1] in ("/", "?", "#", ":"):
+        path = _URL_PATH.match(text, end)
+        assert path is not None
+        end = path.end()
+        depth = 0
+        for bracket in _URL_PARENTHESIS.finditer(text, floor, end):
+            if bracket.group(0) == "(":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                end = bracket.start()
+                break
+    read = end
     floor = domain.start()
-    path = _URL_PATH.match(text, floor)
-    assert path is not None
-    end = read = path.end()
-    depth = {"(": 0, "[": 0}
-    for bracket in _URL_BRACKET.finditer(text, start, end):
-        char = bracket.group(0)
-        opener = _URL_CLOSERS.get(char)
-        if opener is None:
-            depth[char] += 1
-        elif depth[opener]:
-            depth[opener] -= 1
-        else:
-            end = bracket.start()
-            break
     counts: dict[str, list[int]] | None = None
     while end > floor:
         char = text[end - 1]
-        if char in _URL_TRAILING:
+        if char in _URL_TRAILING or char == "\\":  # a backslash: what it escaped is trimmed
             end -= 1
         elif char == ";":
             index = end - 2

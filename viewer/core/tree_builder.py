@@ -61,6 +61,8 @@ class TreeBuilder:
     def __init__(self, md: Markdown, extension: JekyllExtension) -> None:
         self.md = md
         self.extension = extension
+        #: Task items' first paragraphs (by id): kramdown puts the box in their text.
+        self._boxed: set[int] = set()
 
     def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> None:
         extension = self.extension
@@ -95,10 +97,10 @@ class TreeBuilder:
             return
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
-                self._spans(parent, block.text, block.line, block.raw)
+                self._spans(parent, block.text, block.line, block.raw, id(block) in self._boxed)
                 return
             element = etree.SubElement(parent, "p")
-            self._spans(element, block.text, block.line, block.raw)
+            self._spans(element, block.text, block.line, block.raw, id(block) in self._boxed)
         elif kind == "header":
             element = etree.SubElement(parent, f"h{block.level}")
             spans = self._spans(element, block.text, block.line)
@@ -112,6 +114,8 @@ class TreeBuilder:
                 li = etree.SubElement(element, "li")
                 li.set("data-line", str(item.line))
                 task = _task(item)
+                if task is not None:
+                    self._boxed.add(id(item.children[0]))
                 self.build(li, item)
                 apply_ial(li, item.ial)
                 if task is not None:
@@ -164,9 +168,12 @@ class TreeBuilder:
 
     # --- spans -----------------------------------------------------------------------------------------
 
-    def _spans(self, element: etree.Element, text: str, line: int, raw: bool = False) -> Span | None:
+    def _spans(
+        self, element: etree.Element, text: str, line: int, raw: bool = False, boxed: bool = False
+    ) -> Span | None:
         """Parse `text` as kramdown's spans into `element`; the span tree, or None where the text
-        has no markup at all (most list items) or is shown as written."""
+        has no markup at all (most list items) or is shown as written. A task's box (`boxed`)
+        is, for kramdown, an element at the start of the text."""
         extension = self.extension
         if raw or extension.span_work.left <= 0 or not _SPAN_CHARS.search(text):
             _append_text(element, text)
@@ -178,6 +185,8 @@ class TreeBuilder:
             self.md.htmlStash.store,
             extension.span_work,
         )
+        if boxed:
+            parser.root.children.append(Span("raw", ""))
         try:
             root = parser.parse()
         except OutOfWork:
