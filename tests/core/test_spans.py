@@ -265,7 +265,7 @@ def test_bare_urls_are_links_that_end_where_the_url_does() -> None:
         ("https://b.example/a_b", "bare"),
     ]
     # the text around reads as kramdown reads it: the quote after the URL closes
-    assert ext.outline[1].text == '속성 href=”http://a.example”>글</a> 과 https://b.example/a_b 끝.'
+    assert ext.outline[1].text == "속성 href=”http://a.example”>글</a> 과 https://b.example/a_b 끝."
 
 
 # --- never stuck -------------------------------------------------------------------------------------

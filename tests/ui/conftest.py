@@ -94,12 +94,26 @@ def flashed_text(window: MainWindow) -> str:
     return ""
 
 
+def flashed_link(window: MainWindow) -> str:
+    """The text the post flashes without its whole block (a link gone to), or ""."""
+    from viewer.ui.preview import FLASH_PROPERTY
+
+    for selection in window.preview.extraSelections():
+        link = not selection.format.property(QTextFormat.Property.FullWidthSelection)
+        if link and selection.format.property(FLASH_PROPERTY) and selection.cursor.hasSelection():
+            return selection.cursor.selectedText()
+    return ""
+
+
 def highlighted_matches(window: MainWindow) -> list[str]:
     """The texts the post highlights as matches of the search (those on screen)."""
+    from viewer.ui.preview import FLASH_PROPERTY
+
     return [
         selection.cursor.selectedText()
         for selection in window.preview.extraSelections()
         if not selection.format.property(QTextFormat.Property.FullWidthSelection)
+        and not selection.format.property(FLASH_PROPERTY)
     ]
 
 

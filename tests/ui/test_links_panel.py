@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
-from tests.ui.conftest import flashed_text, open_and_wait
+from tests.ui.conftest import flashed_link, open_and_wait
 from viewer.ui.links_panel import LinksPanel
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
@@ -40,14 +40,19 @@ def test_references_lead_with_counts(qtbot, window, samples) -> None:
 def test_click_goes_to_each_citation_in_turn(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     window.resize(900, 400)
-    visited: list[str] = []
-    window.links.go_to_anchor.connect(visited.append)
+    visited: list[tuple[str, str]] = []
     _, rect = row_rect(window.links, "https://www.slideshare.net/cnmeetup-kr")
-    for _ in range(3):
+    for _ in range(4):
         qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        visited.append((window.reading.node, flashed_link(window)))
     first, second = window.links.entry(window.links.currentIndex()).anchors
-    assert visited == [first, second, first]  # the second click went to the second citation
-    assert flashed_text(window) == window.preview.anchor_cursor(first).block().text()
+    # Cited twice in the opening paragraph (as a link, then bare), once in the last section.
+    assert visited == [
+        (first, "밋업 발표 자료 모음"),
+        (first, "https://www.slideshare.net/cnmeetup-kr"),
+        (second, "https://www.slideshare.net/cnmeetup-kr"),
+        (first, "밋업 발표 자료 모음"),  # and round again
+    ]
 
 
 def test_double_click_and_enter_open_in_the_browser(qtbot, window, samples, monkeypatch) -> None:

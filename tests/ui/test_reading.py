@@ -88,7 +88,7 @@ def test_a_post_that_cannot_be_shown_clears_every_view(qtbot, window, samples, t
     assert link_urls(window) == []
     assert not window.header.isVisible() and not window.warnings.isVisible()
     assert window.windowTitle() == APP_NAME
-    assert window.search.status.text() == "No matches"
+    assert window.search.edit.text() == "" and window.search.status.text() == ""  # another post: search ended
     assert highlighted_matches(window) == [] and flashed_text(window) == ""
     assert not window.preview.textCursor().hasSelection()
     assert "no such file" in window.statusBar().currentMessage()
@@ -105,11 +105,11 @@ def test_a_newer_post_asked_for_supersedes_one_still_waiting(qtbot, samples, mon
     started: list[str] = []
     real_render = reading_module.render_path
 
-    def render(path, stylesheet):
+    def render(path, stylesheet, *focus):
         started.append(path.name)
         if len(started) == 1:
             gate.wait(10)  # the first render is still running while two more are asked for
-        return real_render(path, stylesheet)
+        return real_render(path, stylesheet, *focus)
 
     monkeypatch.setattr(reading_module, "render_path", render)
     reading = Reading()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core import POST_SUFFIXES
+from viewer.core.ruby_time import parse_time
 from viewer.core.safe_yaml import load_mapping
 from viewer.core.site import categories_from_path, find_site
 
@@ -27,11 +28,6 @@ _FILE_NAME_DATE = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$")
 # one), and the closing line takes the blank lines after it along.
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t\v\f\r]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t\n\v\f\r]*$\n?", re.MULTILINE)
-_DATE_TEXT = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ T\t]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?\s*$"
-)
 # Control bytes that do not occur in text (TAB, LF, FF, CR and ESC do).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
@@ -245,35 +241,10 @@ def _metadata(path: Path, data: dict[str, Any], warnings: list[str]) -> PostMeta
 
 
 def parse_jekyll_date(text: str) -> dt.datetime | None:
-    """Parse the date forms Jekyll accepts: date only, or date and time with an optional offset."""
-    match = _DATE_TEXT.match(text)
-    if match is None:
-        return None
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    tzinfo = None
-    if zone:
-        if zone == "Z":
-            tzinfo = dt.timezone.utc
-        else:
-            digits = zone[1:].replace(":", "")
-            hours, minutes = (
-                (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
-            )
-            offset = dt.timedelta(hours=hours, minutes=minutes)
-            tzinfo = dt.timezone(-offset if zone[0] == "-" else offset)
-    try:
-        return dt.datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            int((fraction or "0")[:6].ljust(6, "0")),
-            tzinfo=tzinfo,
-        )
-    except ValueError:
-        return None
+    """A front matter date as Jekyll reads it (Ruby's Time.parse): '2021-01-15 10:00:00 +0900',
+    'January 5, 2021 10:00', '2021/01/05'...; the time zone kept as written. None if Jekyll
+    would refuse it."""
+    return parse_time(text)
 
 
 def _titleize(slug: str) -> str:

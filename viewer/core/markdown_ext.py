@@ -23,7 +23,7 @@ from viewer.core.links import Link
 from viewer.core.outline import OutlineNode
 from viewer.core.outline_collector import OutlineCollector
 from viewer.core.span_search import Work
-from viewer.core.tree_builder import KramdownBlockProcessor, TreeBuilder
+from viewer.core.tree_builder import KramdownBlockProcessor, KramdownWhitespace, TreeBuilder
 
 
 class JekyllExtension(Extension):
@@ -51,8 +51,9 @@ class JekyllExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         self.md = md
-        # kramdown finds raw HTML blocks itself, with its own rules.
+        # kramdown finds raw HTML blocks itself, with its own rules, and reads tabs itself.
         md.preprocessors.deregister("html_block")
+        md.preprocessors.register(KramdownWhitespace(md), "normalize_whitespace", 30)
         # Highest priority: this processor parses the whole document, blocks and spans, so no
         # other block processor ever sees a block.
         md.parser.blockprocessors.register(KramdownBlockProcessor(md.parser, self), "kramdown", 1000)

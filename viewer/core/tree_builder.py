@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.util import ETX, STX
 
 from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
@@ -19,7 +21,6 @@ from viewer.core.kramdown_spans import (
     Span,
     SpanParser,
     decode_references,
-    update_attributes,
 )
 from viewer.core.span_search import OutOfWork
 
@@ -34,6 +35,15 @@ _SPAN_CHARS = re.compile(r"[*_`<\[\\$&\"'~{!]|--|\.\.\.|>>|  \n|(?i:(?:ht|f)tps?
 ID_TEXT = "data-id-text"
 #: Set on a list item that is a task: "x" when checked, " " when not.
 TASK = "data-task"
+
+
+class KramdownWhitespace(Preprocessor):
+    """Python-Markdown's whitespace normalisation without what kramdown does not do: tabs stay
+    tabs (kramdown's lists and code blocks read tab stops themselves) and lines of spaces stay."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines).replace(STX, "").replace(ETX, "")
+        return (source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n").split("\n")
 
 
 class KramdownBlockProcessor(BlockProcessor):
@@ -63,6 +73,7 @@ class TreeBuilder:
         self.extension = extension
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
+        self.basic_ids: dict[str, int] = {}  # kramdown's own header ids, inside HTML elements
 
     def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> None:
         extension = self.extension
@@ -125,11 +136,13 @@ class TreeBuilder:
             code = block.text
             highlight = self.extension.highlight
             if highlight is not None:
-                self._stash(parent, highlight(code, language))
+                shown = highlight(code, language)
             else:
-                self._stash(parent, f"<pre><code>{html.escape(code)}</code></pre>")
+                shown = f"<pre><code>{html.escape(code)}</code></pre>"
+            self._stash(parent, _with_attributes(shown, block.ial))
             return
         elif kind == "math":
+            # kramdown's mathjax engine: the TeX as written, between \[ \], for a typesetter.
             element = etree.SubElement(parent, "div", {"class": "math display"})
             element.text = f"\\[{block.text}\\]"
         elif kind == "blockquote":
@@ -138,8 +151,20 @@ class TreeBuilder:
         elif kind == "hr":
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
-            self._stash(parent, block.text.strip("\n"))
+            self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
             return
+        elif kind == "comment":  # {::comment}: kept out of sight, as kramdown writes it
+            parent.append(etree.Comment(f" {block.text} "))
+            return
+        elif kind == "text":  # text kramdown added outside any paragraph
+            self._spans(parent, block.text, block.line)
+            return
+        elif kind == "html_element":  # an HTML element whose content kramdown parsed
+            element = etree.SubElement(parent, block.text, block.attrs)
+            self.build(element, block)
+            for header in element.iter():
+                if header.tag in _HEADERS and "id" not in header.attrib:
+                    header.set("id", self._basic_id(header.get(ID_TEXT, "")))
         elif kind == "table":
             element = self._table(parent, block)
         elif kind == "dl":
@@ -150,9 +175,21 @@ class TreeBuilder:
                     self._spans(sub, entry.text, entry.line)
                 else:
                     self.build(sub, entry)
+                apply_ial(sub, entry.ial)
         else:
             return
         apply_ial(element, block.ial)
+
+    def _basic_id(self, text: str) -> str:
+        """kramdown's converter's header id (GFM's are not given inside HTML elements): ASCII
+        letters, digits, spaces and hyphens after the first letter; 'section' if none."""
+        result = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text)).replace(" ", "-").lower()
+        result = result or "section"
+        if result in self.basic_ids:
+            self.basic_ids[result] += 1
+            return f"{result}-{self.basic_ids[result]}"
+        self.basic_ids[result] = 0
+        return result
 
     def _table(self, parent: etree.Element, block: Block) -> etree.Element:
         table = etree.SubElement(parent, "table")
@@ -235,16 +272,37 @@ def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) ->
 
 def apply_ial(element: etree.Element, ial: str) -> None:
     """kramdown's block attribute lists: '.class', '#id', key="value"; the reference 'toc' marks
-    the list that becomes the table of contents."""
+    the list that becomes the table of contents (definitions referred to are already written
+    out by the block parser)."""
     if not ial:
         return
     parsed = parse_attribute_list(ial)
-    current = dict(element.attrib)
-    update_attributes(current, parsed.attributes)
-    for key, value in current.items():
-        element.set(key, value)
+    for key, value in parsed.attributes.items():
+        if key == "class":
+            element.set("class", f"{element.get('class', '')} {value}".strip())
+        else:
+            element.set(key, value)
     if "toc" in parsed.refs:
         element.set("data-toc", "1")
+
+
+_HEADERS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_FIRST_TAG = re.compile(r"<([A-Za-z][\w:-]*)([^>]*?)(/?)>")
+
+
+def _with_attributes(raw: str, ial: str) -> str:
+    """Raw HTML (a code block's <pre>, an HTML block's element) with the attribute list kramdown
+    gives that element, set on its first tag."""
+    if not ial:
+        return raw
+    first = _FIRST_TAG.match(raw.lstrip())
+    if first is None:
+        return raw
+    element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
+    apply_ial(element, ial)
+    written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
+    start = len(raw) - len(raw.lstrip())
+    return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"
 
 
 # --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,8 +41,12 @@ NEIGHBOUR_ACTIONS = {
     "go.previous-in-category": "older_in_category",
     "go.next-in-category": "newer_in_category",
 }
+#: View ▸ Expand to Level N goes this deep (Alt+1 … Alt+9); the menu offers the post's depth.
+MAX_EXPAND_LEVEL = 9
 #: The side panels that can be hidden: name → the id of the action that shows it.
-PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links"}
+PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links", "map": "view.show-map"}
+#: Panels hidden until the reader first shows them.
+HIDDEN_AT_FIRST = frozenset({"map"})
 
 
 def _go(action_id: str, text: str, key: str) -> ActionSpec:
@@ -55,6 +60,18 @@ def _expand_to(level: int) -> Callable[[MainWindow], object]:
 
 def _show_panel(name: str) -> Callable[[MainWindow], object]:
     return lambda window: window.show_panel(name, window.commands[PANEL_ACTIONS[name]].isChecked())
+
+
+def _programs() -> ModuleType:
+    from viewer.ui import other_programs
+
+    return other_programs
+
+
+def _printing() -> ModuleType:
+    from viewer.ui import printing  # QtPrintSupport loads when first asked for
+
+    return printing
 
 
 def window_actions() -> tuple[ActionSpec, ...]:
@@ -83,6 +100,19 @@ _FILE_ACTIONS = (
         "open",
         ActionSpec("file.reload", "&Reload", lambda w: w.reading.reload(), (StandardKey.Refresh, "Ctrl+R")),
     ),
+    *_in_menu(
+        "&File",
+        "post",
+        ActionSpec(
+            "file.open-in-editor", "Open in &Editor", lambda w: _programs().open_in_editor(w), ("Ctrl+E",)
+        ),
+        ActionSpec("file.show-in-folder", "Show in &Folder", lambda w: _programs().show_in_folder(w)),
+    ),
+    *_in_menu(
+        "&File",
+        "print",
+        ActionSpec("file.print", "&Print…", lambda w: _printing().print_post(w), (StandardKey.Print,)),
+    ),
 )
 _ACTIONS = (
     *_in_menu(
@@ -93,6 +123,21 @@ _ACTIONS = (
         ),
     ),
     *_in_menu("&File", "quit", ActionSpec("file.quit", "&Quit", lambda w: w.close(), (StandardKey.Quit,))),
+    *_in_menu(
+        "&Edit",
+        "copy",
+        ActionSpec("edit.copy-markdown", "Copy Branch as &Markdown", lambda w: _programs().copy_branch(w)),
+    ),
+    *_in_menu(
+        "&Edit",
+        "preferences",
+        ActionSpec(
+            "edit.preferences",
+            "&Preferences…",
+            lambda w: _programs().choose_editor(w),
+            (StandardKey.Preferences,),
+        ),
+    ),
     *_in_menu(
         "&View",
         "zoom",
@@ -109,7 +154,7 @@ _ACTIONS = (
         ),
         *(
             ActionSpec(f"view.expand-to-level-{n}", f"Expand to Level &{n}", _expand_to(n), (f"Alt+{n}",))
-            for n in range(1, 5)
+            for n in range(1, MAX_EXPAND_LEVEL + 1)
         ),
     ),
     *_in_menu(
@@ -119,6 +164,7 @@ _ACTIONS = (
             "view.show-outline", "Show Outline", _show_panel("outline"), ("Ctrl+Shift+1",), checkable=True
         ),
         ActionSpec("view.show-links", "Show Links", _show_panel("links"), ("Ctrl+Shift+2",), checkable=True),
+        ActionSpec("view.show-map", "Show &Map", _show_panel("map"), ("Ctrl+Shift+3",), checkable=True),
     ),
     ActionSpec("focus.outline", "Go to &Outline", lambda w: w.outline.setFocus(), ("Ctrl+1",)),
     ActionSpec("focus.post", "Go to &Post", lambda w: w.preview.setFocus(), ("Ctrl+2",)),
@@ -130,6 +176,24 @@ _ACTIONS = (
         _go("go.next-post", "&Next Post", "Alt+PgDown"),
         _go("go.previous-in-category", "Previous in &Category", "Alt+Shift+PgUp"),
         _go("go.next-in-category", "Next in C&ategory", "Alt+Shift+PgDown"),
+    ),
+    *_in_menu(
+        "&Go",
+        "history",
+        ActionSpec("go.back", "&Back", lambda w: w.reading.back(), ("Alt+Left", "Back")),
+        ActionSpec("go.forward", "&Forward", lambda w: w.reading.forward(), ("Alt+Right", "Forward")),
+    ),
+    *_in_menu(
+        "&Go",
+        "focus",
+        ActionSpec(
+            "go.focus-branch",
+            "F&ocus on This Branch",
+            lambda w: w.reading.focus_on(w.reading.node),
+            ("Ctrl+]",),
+        ),
+        ActionSpec("go.widen-focus", "&Widen the Focus", lambda w: w.reading.widen(), ("Ctrl+[",)),
+        ActionSpec("go.unfocus", "Show the &Whole Post", lambda w: w.reading.unfocus(), ("Esc",)),
     ),
     *_in_menu(
         "&Go",
@@ -152,11 +216,29 @@ def _export_actions() -> tuple[ActionSpec, ...]:
     def export(key: str) -> Callable[[MainWindow], object]:
         return lambda window: window.export(key)
 
-    return tuple(
+    def export_map(fmt: str) -> Callable[[MainWindow], object]:
+        return lambda window: window.export_map(fmt)
+
+    specs = [
         ActionSpec(f"file.export.{fmt.key}", fmt.label, export(fmt.key), (), "&File/&Export", fmt.subject)
         for fmt in EXPORT_FORMATS
         if fmt.in_menu
+    ]
+    specs += [
+        ActionSpec("file.export.map-svg", "Map as &SVG…", export_map("svg"), (), "&File/&Export", "map"),
+        ActionSpec("file.export.map-png", "Map as P&NG…", export_map("png"), (), "&File/&Export", "map"),
+    ]
+    # The PDF is laid out by Qt (printing.py), not a text format of the table: after the HTML.
+    pdf = ActionSpec(
+        "file.export.post-pdf",
+        "Post as &PDF…",
+        lambda w: _printing().export_pdf(w),
+        (),
+        "&File/&Export",
+        "post",
     )
+    last_post = max((n for n, spec in enumerate(specs) if spec.group == "post"), default=len(specs) - 1)
+    return (*specs[: last_post + 1], pdf, *specs[last_post + 1 :])
 
 
 def install_actions(

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.resources import resource_path
 from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import MAX_RECENT, Settings
+from viewer.ui.settings import Settings
+from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
@@ -36,10 +39,16 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
-    settings = Settings()
-    window = MainWindow(settings, build_now=False)
-    if len(paths) > 1:
-        _list_the_others(window, settings, paths[1:])
+    # One app per user and display: a running one takes the paths and comes forward. A smoke
+    # test always runs on its own.
+    instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
+    if instance is None:
+        return 0
+    # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
+    app.installEventFilter(FileOpenEvents(instance.receive, app))
+    window = MainWindow(Settings(), build_now=False)
+    targets = list(paths) or [resource_path("samples")]
+    list_the_others(window, targets[1:])
     if smoke_test:
         _check_when_shown(app, window)
     # Show the window first, then load the panels' code and build them, then read the post:
@@ -48,25 +57,11 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.processEvents()
     window.build()
     app.processEvents()
-    target = paths[0] if paths else resource_path("samples")
-    QTimer.singleShot(0, lambda: window.open_path(target))
-    return app.exec()
-
-
-def _list_the_others(window: MainWindow, settings: Settings, others: Sequence[Path]) -> None:
-    """Several files given (a file manager passes every chosen file): the first opens, the
-    others go to File ▸ Open Recent, just under it, and the status bar says so once it shows."""
-    listed = others[: MAX_RECENT - 1]
-    for path in reversed(listed):
-        settings.add_recent(str(path.absolute()))
-    given = "1 more file was given" if len(others) == 1 else f"{len(others)} more files were given"
-    where = "lists it" if len(others) == 1 else "lists them"
-    if len(listed) < len(others):
-        where = f"lists the first {len(listed)}"
-    message = f"{given}; File ▸ Open Recent {where}."
-    window.post_shown.connect(
-        lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
-    )
+    QTimer.singleShot(0, lambda: window.open_path(targets[0]))
+    QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
+    status = app.exec()
+    instance.close()
+    return status
 
 
 def _app_icon() -> QIcon:

@@ -48,7 +48,8 @@ KINDS = {
     "email": ("#6b7280", "✉", "E-mail address"),
     "other": ("#6b7280", "↗", "Web page"),
 }
-COLUMNS = ("Link", "×")
+#: The second column counts the citations ("×", as once, read as a close button).
+COLUMNS = ("Link", "Cited")
 SortRole = Qt.ItemDataRole.UserRole + 2
 _ICONS: dict[str, QIcon] = {}
 
@@ -110,6 +111,8 @@ class LinksModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
+            return "How many times the post cites the link (click the link: each citation in turn)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -169,8 +172,9 @@ class LinksPanel(QTreeView):
     """The links of the post being read, narrowed by the search. Click: go to where the link is
     cited (again: the next place). Double-click or Enter: open it."""
 
-    #: An element id in the post to go to (the reading state goes there).
-    go_to_anchor = Signal(str)
+    #: A link to go to in the post (the reading state goes to the link itself): the LinkEntry
+    #: and which of its citations (0 the first; it counts on from the first after the last).
+    go_to_link = Signal(object, int)
     #: A URL the user asked to open (the link policy decides how).
     open_url = Signal(str)
 
@@ -198,7 +202,7 @@ class LinksPanel(QTreeView):
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
         self._next_occurrence: dict[str, int] = {}
-        self.go_to_anchor.connect(reading.go_to)
+        self.go_to_link.connect(reading.go_to_link)
         reading.post_changed.connect(self._show_reading)
         reading.search_changed.connect(self.set_matcher)
 
@@ -217,11 +221,11 @@ class LinksPanel(QTreeView):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         entry = self.entry(index)
-        if entry is None or not entry.anchors:
+        if entry is None:
             return
         number = self._next_occurrence.get(entry.url, 0)
-        self._next_occurrence[entry.url] = (number + 1) % len(entry.anchors)
-        self.go_to_anchor.emit(entry.anchors[number])
+        self._next_occurrence[entry.url] = number + 1
+        self.go_to_link.emit(entry, number)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         entry = self.entry(index)
@@ -247,7 +251,7 @@ class LinksPanel(QTreeView):
         menu = QMenu(self)
         menu.addAction("Open in Browser", lambda: self.open_url.emit(entry.url))
         if entry.anchors:
-            menu.addAction("Go to Citation", lambda: self.go_to_anchor.emit(entry.anchors[0]))
+            menu.addAction("Go to Citation", lambda: self.go_to_link.emit(entry, 0))
         menu.addSeparator()
         clipboard = QGuiApplication.clipboard()
         menu.addAction("Copy URL", lambda: clipboard.setText(entry.url))

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from viewer.ui import APP_NAME
 from viewer.ui.library import Library
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
+from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
     from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.links_panel import LinksPanel
+    from viewer.ui.map_view import MapPanel
     from viewer.ui.outline_panel import OutlinePanel
     from viewer.ui.posts_panel import PostsPanel
     from viewer.ui.preview import PostView
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
     outline: OutlinePanel
     preview: PostView
     links: LinksPanel
+    map: MapPanel
     search: SearchBar
     #: The window's commands by id (see actions.py).
     commands: dict[str, QAction]
@@ -71,6 +74,8 @@ class MainWindow(QMainWindow):
         self.library.progress.connect(self._show_index_progress)
         self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
+        self._start_in_folder = False
+        self.reading.opening.connect(lambda _path: setattr(self, "_start_in_folder", False))
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         if build_now:
@@ -90,8 +95,11 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        from viewer.ui.breadcrumb_bar import BreadcrumbBar
         from viewer.ui.links_panel import LinksPanel
+        from viewer.ui.map_view import MapPanel
         from viewer.ui.outline_panel import OutlinePanel
+        from viewer.ui.place_note import PlaceNote
         from viewer.ui.post_header import PostHeader
         from viewer.ui.posts_panel import PostsPanel
         from viewer.ui.preview import PostView
@@ -113,21 +121,31 @@ class MainWindow(QMainWindow):
         self.warnings = WarningBar(reading, self)
         self.header = PostHeader(reading, self)
         self.preview = PostView(reading, self)
+        self.breadcrumbs = BreadcrumbBar(reading, self)
+        self.place_note = PlaceNote(reading, self)
+        self.map = MapPanel(reading, self, side="right" if self.settings.map_side == "right" else "balanced")
+        self.map.side_changed.connect(lambda side: setattr(self.settings, "map_side", side))
+        self.post_and_map = QSplitter(Qt.Orientation.Horizontal, self)
+        self.post_and_map.addWidget(self.preview)
+        self.post_and_map.addWidget(self.map)
+        self.post_and_map.setSizes([500, 500])
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         column.addWidget(self.warnings)
         column.addWidget(self.header)
-        column.addWidget(self.preview, 1)
+        column.addWidget(self.breadcrumbs)
+        column.addWidget(self.place_note)
+        column.addWidget(self.post_and_map, 1)
 
         self.links = LinksPanel(reading, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = ReadingSplitter(post_column=1, parent=self)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setSizes([300, 700, 320])  # fitted to the window: see ReadingSplitter
         self.setCentralWidget(self.splitter)
 
         self.toolbar = self.addToolBar("Main")
@@ -147,15 +165,27 @@ class MainWindow(QMainWindow):
         self.commands, menus = install_actions(self, window_actions())
         self.recent_menu: QMenu = menus["&File/Open &Recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        from viewer.ui.mouse_navigation import MouseNavigation
+
+        style = self.style()
+        self.commands["go.back"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.commands["go.forward"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        self.toolbar.addAction(self.commands["go.back"])
+        self.toolbar.addAction(self.commands["go.forward"])
+        self.mouse_navigation = MouseNavigation(self, self.commands["go.back"], self.commands["go.forward"])
         self.toolbar.addAction(self.commands["file.open"])
         self.toolbar.addAction(self.commands["file.reload"])
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
+        self._offer_expand_levels(None)
 
     def _connect_reading(self) -> None:
         """What goes through the window: links to follow, changes on disk, the status bar."""
         from viewer.ui.link_policy import LinkPolicy
+        from viewer.ui.other_programs import install_tree_menu
         from viewer.ui.post_watcher import PostWatcher
+
+        install_tree_menu(self)
 
         reading = self.reading
         self.link_policy = LinkPolicy(reading, self)
@@ -169,6 +199,8 @@ class MainWindow(QMainWindow):
         reading.opening.connect(lambda path: self.statusBar().showMessage(f"Opening {path.name}…"))
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._enable_go_actions)
+        reading.history_changed.connect(self._enable_go_actions)
+        reading.focus_changed.connect(self._enable_go_actions)
         reading.post_changed.connect(self.post_shown)  # last: every view shows the post by then
 
     def show_panel(self, name: str, visible: bool) -> None:
@@ -176,36 +208,38 @@ class MainWindow(QMainWindow):
         self.settings.set_panel_visible(name, visible)
 
     def _panels(self) -> dict[str, QWidget]:
-        return {"outline": self.left, "links": self.links}
+        return {"outline": self.left, "links": self.links, "map": self.map}
 
     def _restore_layout(self) -> None:
-        from viewer.ui.actions import PANEL_ACTIONS
+        from viewer.ui.actions import HIDDEN_AT_FIRST, PANEL_ACTIONS
 
         state = self.settings.window_state("state")
         if state is not None:
             self.restoreState(state)
-        for key, splitter in (("splitter", self.splitter), ("left_splitter", self.left)):
+        for key, splitter in self._splitters().items():
             sizes = self.settings.window_state(key)
             if sizes is not None:
                 splitter.restoreState(sizes)
         for name, widget in self._panels().items():
-            visible = self.settings.panel_visible(name)
+            visible = self.settings.panel_visible(name, default=name not in HIDDEN_AT_FIRST)
             widget.setVisible(visible)
             self.commands[PANEL_ACTIONS[name]].setChecked(visible)
         self.preview.set_zoom(self.settings.zoom)
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "left_splitter": self.left, "post_splitter": self.post_and_map}
+
     def _restore_geometry(self) -> None:
         # After the panels: hiding a panel of a window not yet shown would shrink it again.
-        geometry = self.settings.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1280, 800))
+        restore_geometry(self, self.settings.window_state("geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
-        self.settings.set_window_state("splitter", self.splitter.saveState())
-        self.settings.set_window_state("left_splitter", self.left.saveState())
+        for key, splitter in self._splitters().items():
+            self.settings.set_window_state(key, splitter.saveState())
         self.settings.sync()
+        self.reading.save_place()
         self.library.close()
         self.library.worker.wait(5000)
         self.reading.wait(5000)
@@ -222,6 +256,16 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(rendered.post.path))
             self.statusBar().showMessage(str(rendered.post.path), 4000)
         self._enable_go_actions()
+        self._offer_expand_levels(rendered)
+
+    def _offer_expand_levels(self, rendered: RenderedPost | None) -> None:
+        """Expand to Level 1 … the post's depth (up to 9): deeper levels would show nothing more."""
+        from viewer.core.outline import walk
+        from viewer.ui.actions import MAX_EXPAND_LEVEL
+
+        depth = max((level + 1 for level, _ in walk(rendered.outline)), default=1) if rendered else 1
+        for n in range(1, MAX_EXPAND_LEVEL + 1):
+            self.commands[f"view.expand-to-level-{n}"].setVisible(n <= max(depth, 1))
 
     def _enable_go_actions(self) -> None:
         from viewer.ui.actions import NEIGHBOUR_ACTIONS
@@ -230,6 +274,12 @@ class MainWindow(QMainWindow):
             target = getattr(self.reading.neighbours, key, None)
             self.commands[action_id].setEnabled(target is not None)
             self.commands[action_id].setStatusTip(target.title if target else "")
+        reading = self.reading
+        self.commands["go.back"].setEnabled(reading.history.can_go_back)
+        self.commands["go.forward"].setEnabled(reading.history.can_go_forward)
+        for action_id in ("go.widen-focus", "go.unfocus"):  # Esc is free for other uses otherwise
+            self.commands[action_id].setEnabled(bool(reading.focus))
+        self.commands["go.focus-branch"].setEnabled(reading.rendered is not None)
 
     def _say_outline_capped(self, matching: int) -> None:
         from viewer.ui.outline_panel import MAX_FILTERED_MATCHES
@@ -265,6 +315,9 @@ class MainWindow(QMainWindow):
         """List the posts of `folder` (and index them); `remember` puts it in Open Recent."""
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
+        # Its first post opens when the list arrives, unless the reader opens a post meanwhile
+        # (later re-checks of the folder never replace the post being read).
+        self._start_in_folder = True
         self.statusBar().showMessage(f"Reading {folder}…")
         self.posts.set_posts([])
         self.posts.show_placeholder("Reading the folder…")
@@ -325,7 +378,7 @@ class MainWindow(QMainWindow):
         path = self.reading.path
         if not posts and fresh and path is None:
             self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
-        elif posts and (path is None or self.folder not in path.parents):
+        elif posts and self._start_in_folder and (path is None or self.folder not in path.parents):
             # Nothing of this folder is shown yet: start with the first post of the list.
             first = self.posts.first_path()
             if first is not None:
@@ -382,7 +435,7 @@ class MainWindow(QMainWindow):
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the search in the post is set to the query."""
         self.search.set_query(query)
-        self.reading.open(path)
+        self.reading.open(path, keep_search=True)
 
     # --- zoom, export, about -------------------------------------------------------------------------
 
@@ -415,10 +468,36 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
             return
+        self.settings.export_folder = str(target.parent)
         self.statusBar().showMessage(f"Exported to {target}", 5000)
 
+    def export_map(self, fmt: str) -> None:
+        """File ▸ Export ▸ Map as SVG/PNG: the map as it is shown (folds, focus, sides)."""
+        rendered = self.reading.rendered
+        if rendered is None:
+            self.statusBar().showMessage("Open a post first.", 4000)
+            return
+        file_filter = "SVG (*.svg)" if fmt == "svg" else "PNG image (*.png)"
+        target = self.ask_save_path(f"{rendered.post.path.with_suffix('').name}-map.{fmt}", file_filter)
+        if target is None:
+            return
+        if target.resolve() == rendered.post.path.resolve():
+            QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
+            return
+        try:
+            self.map.export(fmt, target)
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported the map to {target}", 5000)
+
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
-        folder = Path.home()
+        """Ask where to export, starting in the folder of the last export, else the Documents
+        folder: never beside the post, where a Markdown or HTML file would become part of the
+        user's site."""
+        from viewer.ui.export_folder import start_folder
+
+        folder = start_folder(self.settings.export_folder)
         name, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / suggested), file_filter)
         return Path(name) if name else None
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QContextMenuEvent,
     QFont,
     QKeySequence,
     QMouseEvent,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -219,15 +221,33 @@ class OutlinePanel(QTreeView):
         reading.post_changed.connect(self._show_reading)
         reading.node_selected.connect(self.follow)
         reading.search_changed.connect(self.set_matcher)
+        reading.focus_changed.connect(self._show_focus)
 
     def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
         keep_expanded = keep_view and self.matcher is None  # a search shows every match expanded
         expanded = self.expanded_ids() if keep_expanded else None
-        self.set_outline(rendered.outline if rendered is not None else ())
+        self.set_outline(self.reading.outline_shown)
         if keep_expanded:
             self.restore_expanded(expanded)
         if self.reading.node:
             self.follow(self.reading.node)
+
+    def _show_focus(self) -> None:
+        """Only the focused branch (or the whole outline again)."""
+        self.set_outline(self.reading.outline_shown)
+        if self.reading.node:
+            self.follow(self.reading.node)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        node = self.node(self.indexAt(event.pos()))
+        menu = QMenu(self)
+        if node is not None and node.id != self.reading.focus:
+            menu.addAction("Focus on This Branch", lambda: self.reading.focus_on(node.id))
+        if self.reading.focus:
+            menu.addAction("Widen the Focus", self.reading.widen)
+            menu.addAction("Show the Whole Post", self.reading.unfocus)
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
 
     def set_outline(self, outline: tuple[OutlineNode, ...]) -> None:
         self._full_outline = outline

@@ -76,6 +76,31 @@ class PostDocument:
     note: str = ""
 
 
+def link_spans(document: QTextDocument, url: str) -> list[tuple[int, int]]:
+    """(start, end) of every link in the document to `url`, or to the same target written
+    another way, in order. An embed that Qt does not show has none."""
+    from viewer.core.links import normalize_url
+
+    wanted = normalize_url(url)
+    spans: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            href = fragment.charFormat().anchorHref()
+            end = fragment.position() + fragment.length()
+            if not href or normalize_url(href) != wanted:
+                pass
+            elif spans and spans[-1][1] == fragment.position():
+                spans[-1] = (spans[-1][0], end)  # the same link on (bold inside a link, say)
+            else:
+                spans.append((fragment.position(), end))
+            iterator += 1
+        block = block.next()
+    return spans
+
+
 def anchor_positions(document: QTextDocument) -> dict[str, int]:
     """Each anchor name in the document → the start of the first block that holds it."""
     found: dict[str, int] = {}

@@ -26,12 +26,18 @@ class PostHeader(QWidget):
         self.heading.setContentsMargins(18, 10, 18, 0)
         self.nav = QLabel(self)
         self.nav.setTextFormat(Qt.TextFormat.RichText)
+        self.nav.setWordWrap(True)  # long titles wrap: they must not set the window's least width
         self.nav.setContentsMargins(18, 0, 18, 0)
         self.nav.linkActivated.connect(reading.open_neighbour)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
+        from viewer.ui.post_counts import PostCounts
+
+        self.counts = PostCounts(reading, self)
+        self.counts.setContentsMargins(18, 0, 18, 0)
+        layout.addWidget(self.counts)
         layout.addWidget(self.nav)
         self.hide()
         reading.post_changed.connect(self._show_reading)

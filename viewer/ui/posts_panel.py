@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -163,6 +163,7 @@ class PostsPanel(QWidget):
         self._selection_timer = QTimer(self, singleShot=True, interval=SELECTION_PAUSE_MS)
         self._selection_timer.timeout.connect(self._open_current)
         self.current_path: Path | None = None
+        self._composing = False  # an input method is composing in the filter box
         self.text_filter.textChanged.connect(self._apply_filters)
         for box in (self.category, self.tag, self.year):
             box.currentIndexChanged.connect(self._apply_filters)
@@ -255,9 +256,10 @@ class PostsPanel(QWidget):
         self.count.setText(text)
 
     def first_path(self) -> Path | None:
-        """The post at the top of the list as filtered and sorted."""
+        """The first post of the list as filtered and sorted that can be shown (else the first)."""
         shown = self.model.shown or self.model.all_posts
-        return shown[0].path if shown else None
+        readable = next((post for post in shown if not post.problem), shown[0] if shown else None)
+        return readable.path if readable else None
 
     def focus_filter(self) -> None:
         if self.isVisible():
@@ -267,17 +269,35 @@ class PostsPanel(QWidget):
     # --- choosing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Esc in the filter box clears it (and shows every post again).
+        if watched is self.text_filter and isinstance(event, QInputMethodEvent):
+            self._composing = bool(event.preeditString())
         if (
             watched is self.text_filter
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-            and self.text_filter.text()
+            and not self._composing  # keys that finish a Korean syllable are not commands
+            and self._filter_key(event.key())
         ):
-            self.text_filter.clear()
             return True
         return super().eventFilter(watched, event)
+
+    def _filter_key(self, key: int) -> bool:
+        """Keys of the filter box: Esc clears it (every post shows again); Down goes into the
+        list (its first post when none there is chosen); Enter opens the chosen post, or the
+        first one the filter leaves that can be shown."""
+        if key == Qt.Key.Key_Escape and self.text_filter.text():
+            self.text_filter.clear()
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.shown:
+            if not self.view.currentIndex().isValid():
+                first = self.first_path() if key != Qt.Key.Key_Down else None
+                row = self.model.row_of(first) if first is not None else 0
+                self.view.setCurrentIndex(self.model.index(max(row, 0)))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if key != Qt.Key.Key_Down:
+                self._open_current()
+        else:
+            return False
+        return True
 
     def _context_menu(self, position: QPoint) -> None:
         post = self.view.indexAt(position).data(PostRole)

@@ -8,7 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
 FLASH_MS = 1200
+#: Marks the flash among the post's extra selections (the rest are search matches).
+FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class PostView(QTextBrowser):
@@ -48,11 +50,16 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        # Posts' documents belong to the reading state; messages are shown in this one.
+        self._message_document = QTextDocument(self)
+        self.setDocument(self._message_document)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.document().setIndentWidth(INDENT_WIDTH)
         self._apply_stylesheet()
         reading.post_changed.connect(self._show_reading)
+        reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
+        reading.jumped_to_span.connect(self.scroll_to_span)
         reading.search_changed.connect(self._show_search)
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
 
@@ -68,11 +75,18 @@ class PostView(QTextBrowser):
             self.show_message("This post cannot be shown", self.reading.problem)
             return
         scroll = self.verticalScrollBar().value()
-        self.show_post(document, [node.id for _, node in walk(rendered.outline)])
+        self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
         self._show_search()
         if keep_view:
             # Layout happens lazily: restore the scroll position once the document is laid out.
             QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(scroll))
+
+    def _show_focus(self) -> None:
+        """The focused branch alone, or the whole post again (the reading state then says where)."""
+        document = self.reading.document
+        if document is not None:
+            self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+            self._show_search()
 
     def show_post(self, document: PostDocument, anchor_ids: list[str]) -> None:
         """Show a post whose document was built off the GUI thread (see post_document)."""
@@ -83,13 +97,11 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
-        document.qt.setParent(self)
         document.qt.setDefaultFont(self._zoomed_font())
+        if document.qt.defaultStyleSheet() != self._stylesheet:  # laid out before a light/dark switch
+            document.qt.setDefaultStyleSheet(self._stylesheet)
+            document.qt.setHtml(document.html)
         self.setDocument(document.qt)
-        if ours:
-            old.deleteLater()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
@@ -105,6 +117,9 @@ class PostView(QTextBrowser):
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}</div>'
+        self._message_document.setDefaultStyleSheet(self._stylesheet)
+        self._message_document.setDefaultFont(self._zoomed_font())
+        self.setDocument(self._message_document)
         self.setHtml(self._html)
 
     def _apply_stylesheet(self) -> bool:
@@ -147,23 +162,42 @@ class PostView(QTextBrowser):
             self._flash(cursor)
         return True
 
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Show the text from `start` to `end` (a link, say) in the middle of the view, flashed."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._programmatic_scroll = True  # the reading state has chosen the node already
+        self._centre(cursor)
+        self._programmatic_scroll = False
+        self._flash(cursor, whole_block=False)
+
+    def _centre(self, cursor: QTextCursor) -> None:
+        """Scroll so that the cursor's line is in the middle of the view."""
+        line = self.cursorRect(cursor)  # in viewport coordinates
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + line.center().y() - self.viewport().height() // 2)
+
     def anchor_cursor(self, anchor: str) -> QTextCursor | None:
         position = self._anchors.get(anchor)
         return None if position is None else QTextCursor(self.document().findBlock(position))
 
-    def _flash(self, cursor: QTextCursor) -> None:
+    def _flash(self, cursor: QTextCursor, whole_block: bool = True) -> None:
+        """Highlight the block of `cursor` (the whole item, wrapped lines included) for a moment;
+        without `whole_block`, only the text the cursor selects."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(70)
+        colour.setAlpha(70 if whole_block else 110)
         flash = QTextCharFormat()
         flash.setBackground(colour)
-        flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        block_cursor = QTextCursor(cursor)
-        block_cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        # The whole item, wrapped lines included.
-        block_cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        flash.setProperty(FLASH_PROPERTY, True)
+        flashed = QTextCursor(cursor)
+        if whole_block:
+            flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            flashed.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            flashed.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
         selection.format = flash
-        selection.cursor = block_cursor
+        selection.cursor = flashed
         self._flash_selection = [selection]
         self._update_selections()
         self._flash_timer.start()
@@ -219,8 +253,30 @@ class PostView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # A match out of sight comes to the middle of the view, with what follows it in sight
+        # (setting the cursor alone would scroll it just onto the bottom edge).
+        hidden = not self.viewport().rect().contains(self.cursorRect(cursor))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        if hidden:
+            self._centre(cursor)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab in the post moves through its links from the selection, and without one from the
+        # top of the post: start from what is in view instead (Qt needs a selection for that).
+        view = self.viewport().rect()
+        cursor = self.textCursor()
+        if self.hasFocus() and not (cursor.hasSelection() and view.contains(self.cursorRect())):
+            cursor = self.cursorForPosition(view.topLeft() if next else view.bottomRight())
+            move = QTextCursor.MoveOperation
+            step = move.NextCharacter if next else move.PreviousCharacter
+            cursor.movePosition(step, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        moved = super().focusNextPrevChild(next)
+        if not moved or not self.hasFocus():
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        return moved
 
     def _on_scrolled(self) -> None:
         if self._matches:

@@ -72,6 +72,7 @@ class SearchBar(QWidget):
         for widget in (self.edit, self.status, previous, following, self.match_case, self.whole_word,
                        self.regex):  # fmt: skip
             layout.addWidget(widget)
+        self._applying = False  # True while this box sends its query to the reading state
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.apply)
         self.edit.textChanged.connect(self._on_text_changed)
@@ -80,7 +81,7 @@ class SearchBar(QWidget):
         self.query_changed.connect(reading.search)
         self.next_requested.connect(lambda: reading.step_match(1))
         self.previous_requested.connect(lambda: reading.step_match(-1))
-        reading.search_changed.connect(lambda _matcher: self.show_position())
+        reading.search_changed.connect(self._follow_search)
         reading.post_changed.connect(lambda: self.show_position())
         reading.match_changed.connect(lambda _number, _total: self.show_position())
 
@@ -128,6 +129,13 @@ class SearchBar(QWidget):
         return SearchOptions(self.match_case.isChecked(), self.whole_word.isChecked(), self.regex.isChecked())
 
     def apply(self) -> None:
+        self._applying = True
+        try:
+            self._apply()
+        finally:
+            self._applying = False
+
+    def _apply(self) -> None:
         text = self.edit.text()
         self.edit.setToolTip("")
         self.edit.setStyleSheet("")
@@ -144,6 +152,15 @@ class SearchBar(QWidget):
             self.query_changed.emit(None)
             return
         self.query_changed.emit(matcher)
+
+    def _follow_search(self, matcher: Matcher | None) -> None:
+        if matcher is None and not self._applying and self.edit.text() and not self._timer.isActive():
+            # The search was ended elsewhere (another post was opened): the box says so too.
+            self.edit.blockSignals(True)
+            self.edit.clear()
+            self.edit.blockSignals(False)
+            self.status.setText("")
+        self.show_position()
 
     def show_position(self) -> None:
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""

@@ -44,6 +44,24 @@ class Settings:
         self._store.setValue("preferences/post_order", order)
 
     @property
+    def editor_command(self) -> str:
+        """How Open in Editor starts the editor ({path}, {line}); "" for the system's default."""
+        return str(self._store.value("preferences/editor_command", ""))
+
+    @editor_command.setter
+    def editor_command(self, command: str) -> None:
+        self._store.setValue("preferences/editor_command", command)
+
+    @property
+    def map_side(self) -> str:
+        """Where the mind map puts its branches: "balanced" (both sides) or "right"."""
+        return str(self._store.value("preferences/map_side", "balanced"))
+
+    @map_side.setter
+    def map_side(self, side: str) -> None:
+        self._store.setValue("preferences/map_side", side)
+
+    @property
     def recent_paths(self) -> list[str]:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):
@@ -59,6 +77,15 @@ class Settings:
 
     # --- window state --------------------------------------------------------------------------------
 
+    @property
+    def export_folder(self) -> str:
+        """Where the last export was written ("" before the first)."""
+        return str(self._store.value("window/export_folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._store.setValue("window/export_folder", folder)
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None
@@ -66,8 +93,8 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"window/{key}", value)
 
-    def panel_visible(self, name: str) -> bool:
-        return _bool(self._store.value(f"window/panel_{name}", True))
+    def panel_visible(self, name: str, default: bool = True) -> bool:
+        return _bool(self._store.value(f"window/panel_{name}", default))
 
     def set_panel_visible(self, name: str, visible: bool) -> None:
         self._store.setValue(f"window/panel_{name}", bool(visible))
