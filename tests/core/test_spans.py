@@ -215,6 +215,15 @@ def test_inline_math_is_never_markdown() -> None:
     assert ext.outline[0].text == "\\(w_{i}\\) 는 가중치"
 
 
+def test_a_displayed_formula_that_is_an_items_text_is_its_outline_text() -> None:
+    # kramdown writes '<li>\n\\[x_{i}\\]\n<ul>…' (no block around the formula): Jekyll's outline
+    # reads the formula as the item's text; we hold it in a display formula element.
+    page, ext = render_markdown("* 변수\n\t- $$x_{i}$$\n\t\t- 설명\n")
+    assert '<div class="math display">\\[x_{i}\\]</div>' in page
+    (item,) = ext.outline[0].children
+    assert (item.text, [child.text for child in item.children]) == ("\\[x_{i}\\]", ["설명"])
+
+
 # --- task lists and tables of contents ---------------------------------------------------------------
 
 

@@ -173,12 +173,16 @@ class OutlineCollector(Treeprocessor):
         return self.last_line
 
     def _item_text(self, li: etree.Element) -> str:
-        """The item's first paragraph: inline content before any nested block."""
+        """The item's first paragraph: inline content before any nested block. A displayed
+        formula counts as text: kramdown writes it as bare `\\[…\\]`, with no block around it."""
         shell = etree.Element("li")
         shell.text = li.text
         for child in li:
             if self._is_block_placeholder(child):
                 break
+            if child.tag == "div" and child.get("class") == "math display":
+                shell.append(child)
+                continue
             if child.tag in _BLOCK_TAGS:
                 if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
                     return plain_text(child, self.md)
