@@ -239,6 +239,14 @@ def test_task_list_items_keep_their_text_and_state() -> None:
     assert "checked" not in ext.outline[2].to_dict() and ext.outline[1].to_dict()["checked"] is True
 
 
+def test_text_after_a_task_box_reads_as_kramdown_reads_it() -> None:
+    # kramdown puts the box (an <input>) into the item's text before reading its spans: a lone
+    # backtick after it opens code, and an attribute list right after it is taken by the box.
+    page, ext = render_markdown('- [x] ` ` 코드\n- [ ] "따옴표" 할 일\n- [x] {: .a} 글\n')
+    assert [node.text for node in ext.outline] == ["코드", "“따옴표” 할 일", "글"]
+    assert "<code> </code> 코드" in page
+
+
 def test_ordered_table_of_contents() -> None:
     page, ext = render_markdown("1. TOC\n{:toc}\n\n## 하나\n### 둘\n## 셋\n")
     assert tokens(page.split("<h2")[0]) == tokens(

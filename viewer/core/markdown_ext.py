@@ -45,6 +45,8 @@ class JekyllExtension(Extension):
         #: Link definitions ('[id]: url "title"') by normalised id, and footnote texts by name.
         self.link_definitions: dict[str, tuple[str, str | None]] = {}
         self.footnote_definitions: dict[str, str] = {}
+        #: Header ids kramdown's converter gave (inside HTML elements and footnotes), by count.
+        self.basic_ids: dict[str, int] = {}
         #: What the span parsing of this post may still take (bounded whatever the post holds).
         self.span_work = Work()
 
@@ -69,7 +71,9 @@ class JekyllExtension(Extension):
         md.treeprocessors.register(_LiteralAmpersands(md), "literal_ampersands", 1)
 
     def _render_note(self, parent: etree.Element, name: str) -> None:
-        TreeBuilder(self.md, self).build_text(parent, self.footnote_definitions.get(name, ""))
+        builder = TreeBuilder(self.md, self)
+        builder.build_text(parent, self.footnote_definitions.get(name, ""))
+        builder.give_basic_ids(parent)
 
 
 # The tree holds text as the reader sees it, but Python-Markdown's writer leaves '&name;' as

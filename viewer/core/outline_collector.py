@@ -180,6 +180,9 @@ class OutlineCollector(Treeprocessor):
         for child in li:
             if self._is_block_placeholder(child):
                 break
+            raw = self._stashed(child)
+            if not isinstance(child.tag, str) or (isinstance(raw, str) and raw.lstrip().startswith("<!--")):
+                continue  # a comment: nothing a reader sees
             if child.tag == "div" and child.get("class") == "math display":
                 shell.append(child)
                 continue
@@ -191,11 +194,15 @@ class OutlineCollector(Treeprocessor):
         text = plain_text(shell, self.md)
         return text
 
-    def _is_block_placeholder(self, element: etree.Element) -> bool:
+    def _stashed(self, element: etree.Element) -> Any:
+        """The raw HTML a placeholder paragraph stands for, or None."""
         if element.tag != "p" or len(element) or not element.text:
-            return False
+            return None
         match = _STASH.fullmatch(element.text.strip())
-        return match is not None and _is_block_html(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
+        return None if match is None else self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
+
+    def _is_block_placeholder(self, element: etree.Element) -> bool:
+        return _is_block_html(self._stashed(element))
 
     # --- links -----------------------------------------------------------------------------------------
 
@@ -248,9 +255,13 @@ class OutlineCollector(Treeprocessor):
         toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
         for heading in root.iter():
-            if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or "").split():
-                continue
             heading_id = heading.get("id", "")
+            if (
+                heading.tag not in _HEADINGS
+                or not heading_id
+                or "no_toc" in (heading.get("class") or "").split()
+            ):
+                continue  # kramdown lists the headers that have ids
             level = int(heading.tag[1])
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()

@@ -20,7 +20,6 @@ from viewer.core.kramdown_spans import (
     RawText,
     Span,
     SpanParser,
-    decode_references,
 )
 from viewer.core.span_search import OutOfWork
 
@@ -31,6 +30,8 @@ if TYPE_CHECKING:
 _TASK = re.compile(r"\A[ \t\n\r\f\v]*\[([ xX])\][ \t\n\r\f\v]+")
 # Where a text can hold spans at all; text without any of these is text (most bullets).
 _SPAN_CHARS = re.compile(r"[*_`<\[\\$&\"'~{!]|--|\.\.\.|>>|  \n|(?i:(?:ht|f)tps?://|www\.)")
+# Stands in for the '>' that ends a task's box in the text kramdown parses (see `_spans`).
+_BOX = "\ue000"
 #: Set on a header: the text kramdown makes its id from (the outline collector reads it).
 ID_TEXT = "data-id-text"
 #: Set on a list item that is a task: "x" when checked, " " when not.
@@ -73,7 +74,6 @@ class TreeBuilder:
         self.extension = extension
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
-        self.basic_ids: dict[str, int] = {}  # kramdown's own header ids, inside HTML elements
 
     def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> None:
         extension = self.extension
@@ -151,10 +151,15 @@ class TreeBuilder:
         elif kind == "hr":
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
-            self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
+            if block.text.strip():
+                self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
             return
         elif kind == "comment":  # {::comment}: kept out of sight, as kramdown writes it
-            parent.append(etree.Comment(f" {block.text} "))
+            # ('<!-- text -->': a '-->' in the text ends the comment there, and the rest shows)
+            comment, end, rest = f" {block.text} ".partition("-->")
+            parent.append(etree.Comment(comment))
+            if end:
+                self._stash(parent, rest + "-->")
             return
         elif kind == "text":  # text kramdown added outside any paragraph
             self._spans(parent, block.text, block.line)
@@ -162,9 +167,7 @@ class TreeBuilder:
         elif kind == "html_element":  # an HTML element whose content kramdown parsed
             element = etree.SubElement(parent, block.text, block.attrs)
             self.build(element, block)
-            for header in element.iter():
-                if header.tag in _HEADERS and "id" not in header.attrib:
-                    header.set("id", self._basic_id(header.get(ID_TEXT, "")))
+            self.give_basic_ids(element)
         elif kind == "table":
             element = self._table(parent, block)
         elif kind == "dl":
@@ -180,16 +183,24 @@ class TreeBuilder:
             return
         apply_ial(element, block.ial)
 
-    def _basic_id(self, text: str) -> str:
-        """kramdown's converter's header id (GFM's are not given inside HTML elements): ASCII
-        letters, digits, spaces and hyphens after the first letter; 'section' if none."""
-        result = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text)).replace(" ", "-").lower()
-        result = result or "section"
-        if result in self.basic_ids:
-            self.basic_ids[result] += 1
-            return f"{result}-{self.basic_ids[result]}"
-        self.basic_ids[result] = 0
-        return result
+    def give_basic_ids(self, element: etree.Element) -> None:
+        """Ids for the headers under `element` as kramdown's converter gives them where GFM's
+        parser gave none (inside HTML elements, in footnotes): ASCII letters, digits, spaces and
+        hyphens after the first letter; 'section' if none."""
+        used = self.extension.basic_ids
+        for header in element.iter():
+            if header.tag not in _HEADERS or "id" in header.attrib:
+                continue
+            text = header.attrib.pop(ID_TEXT, "")
+            header.attrib.pop("data-line", None)
+            result = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text)).replace(" ", "-").lower()
+            result = result or "section"
+            if result in used:
+                used[result] += 1
+                result = f"{result}-{used[result]}"
+            else:
+                used[result] = 0
+            header.set("id", result)
 
     def _table(self, parent: etree.Element, block: Block) -> etree.Element:
         table = etree.SubElement(parent, "table")
@@ -216,14 +227,17 @@ class TreeBuilder:
             _append_text(element, text)
             return None
         parser = SpanParser(
-            text,
+            _BOX + text if boxed else text,
             extension.link_definitions,
             extension.footnote_definitions,
             self.md.htmlStash.store,
             extension.span_work,
         )
         if boxed:
+            # kramdown's parser reads the item with its box already in the text, as HTML
+            # ('<input … />'): an element first, then text that follows a '>'.
             parser.root.children.append(Span("raw", ""))
+            parser.pos = 1
         try:
             root = parser.parse()
         except OutOfWork:
@@ -338,7 +352,8 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
 
     for child in children:
         if isinstance(child, str):
-            pending.append(decode_references(child) if isinstance(child, RawText) else child)
+            # HTML kept as written shows as a browser reads it ('&notanentity;' too).
+            pending.append(html.unescape(child) if isinstance(child, RawText) else child)
             continue
         if child.kind == "raw":
             pending.append(child.value)  # a placeholder for HTML kept as written
