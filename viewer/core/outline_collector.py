@@ -181,8 +181,8 @@ class OutlineCollector(Treeprocessor):
             if self._is_block_placeholder(child):
                 break
             raw = self._stashed(child)
-            if not isinstance(child.tag, str) or (isinstance(raw, str) and raw.lstrip().startswith("<!--")):
-                continue  # a comment: nothing a reader sees
+            if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
+                continue  # a comment standing as a block: nothing a reader sees
             if child.tag == "div" and child.get("class") == "math display":
                 shell.append(child)
                 continue
