@@ -47,9 +47,13 @@ class FootnoteTreeprocessor(Treeprocessor):
                 link.text = str(numbers[name])
 
         number_markers(root)
+        back_links: list[int] = []
         index = 0
         while index < len(order):  # a note may reference further notes
             name = order[index]
+            # kramdown gives a note back-links to the references made before it writes the
+            # note out (in the text, and in the notes before it), not to those inside it.
+            back_links.append(references[name])
             note = etree.Element("li", {"id": f"fn:{name}", "role": "doc-endnote"})
             self.render_note(note, name)
             number_markers(note)
@@ -59,8 +63,8 @@ class FootnoteTreeprocessor(Treeprocessor):
             return
         container = etree.SubElement(root, "div", {"class": "footnotes", "role": "doc-endnotes"})
         listing = etree.SubElement(container, "ol")
-        for name, note in zip(order, notes, strict=True):
-            _add_back_links(note, name, references[name])
+        for name, note, count in zip(order, notes, back_links, strict=True):
+            _add_back_links(note, name, count)
             listing.append(note)
 
 
