@@ -716,7 +716,7 @@ class SpanParser:
         assert isinstance(unescaped, Positions)
         close = unescaped.next(start)
         if close < 0:
-            close = text.find("}", start)
+            close = self._next("}", start)
         end = close + 1 if close >= 0 else start
         self.work.left -= (end - start) >> 4  # the regexps read about a step's worth in 16 characters
         extension = EXT_SPAN_START.match(text, start, end)
