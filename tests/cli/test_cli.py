@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,16 @@ def test_html_is_a_standalone_page() -> None:
     result = run("html", MEETUP)
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert '<h2 id="관측성">관측성</h2>' in result.stdout
+
+
+def test_the_standalone_page_colours_its_code_itself() -> None:
+    # Code carries token classes, not colours: the page's own stylesheet must colour each one.
+    result = run("html", SAMPLES / "_posts" / "2023-11-20-pycon-notes.md")
+    page = result.stdout
+    used = set(re.findall(r'<span class="(hl-[\w-]+)"', page))
+    assert {"hl-k", "hl-s2"} <= used  # `def`, "Hello…" in the post's Python
+    styled = set(re.findall(r"^span\.(hl-[\w-]+) \{ [^}]*color", page, re.M))
+    assert used <= styled | {"hl-w", "hl-n", "hl-p"}  # spaces, plain names and punctuation: text colour
 
 
 @pytest.mark.parametrize(

@@ -243,3 +243,8 @@ def test_size_limit(write_post, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document, "MAX_POST_BYTES", 1000)
     with pytest.raises(PostError, match="larger than"):
         load_post(write_post("* 항목\n" * 200))
+
+
+def test_a_title_of_only_white_space_gives_the_file_names_title(write_post) -> None:
+    post = load_post(write_post('---\ntitle: "\\r \\t"\n---\n본문\n', name="2021-01-15-cloud-notes.md"))
+    assert post.metadata.title == "Cloud Notes"

@@ -227,7 +227,8 @@ def _metadata(path: Path, data: dict[str, Any], warnings: list[str]) -> PostMeta
             pass
 
     title = data.get("title")
-    title_text = str(title).strip() if title not in (None, "") else _titleize(slug)
+    # A title of only white space would leave the post nameless in the window: use the slug's.
+    title_text = (str(title).strip() if title is not None else "") or _titleize(slug)
     known = {"title", "date", "categories", "category", "tags", "tag", "layout"}
     return PostMetadata(
         title=unicodedata.normalize("NFC", title_text),

@@ -23,7 +23,15 @@ def matches_as(query: str, matches: list[PostMatch], as_json: bool) -> str:
             "query": query,
             "count": len(matches),
             "matches": [
-                {"text": m.text, "context": m.context, "path": list(m.path), "id": m.id} for m in matches
+                {
+                    "text": m.text,
+                    "context": m.context,
+                    "path": list(m.path),
+                    "id": m.id,
+                    "start": m.start,
+                    "end": m.end,
+                }
+                for m in matches
             ],
         }
         return json.dumps(data, ensure_ascii=False, indent=1)
@@ -114,7 +122,13 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
+#: The background of code blocks on the exported page (its token colours are chosen for it).
+CODE_BACKGROUND = "#f6f8fa"
+
+
 def standalone_html(rendered: RenderedPost) -> str:
+    from viewer.core.code_style import code_css
+
     meta = rendered.post.metadata
     details = " · ".join(
         filter(None, [meta.date_text, ", ".join(meta.categories), " ".join(f"#{t}" for t in meta.tags)])
@@ -127,8 +141,9 @@ def standalone_html(rendered: RenderedPost) -> str:
 <style>
 body {{ max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.65;
   font-family: "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }}
-pre {{ background: #f6f8fa; padding: .8em; overflow-x: auto; }}
+pre {{ background: {CODE_BACKGROUND}; padding: .8em; overflow-x: auto; }}
 .post-meta {{ color: #666; }}
+{code_css(False, CODE_BACKGROUND)}
 </style>
 </head>
 <body>

@@ -61,7 +61,9 @@ class FootnoteTreeprocessor(Treeprocessor):
             index += 1
         if not notes:
             return
-        container = etree.SubElement(root, "div", {"class": "footnotes", "role": "doc-endnotes"})
+        # kramdown's markup, with the class names the app's stylesheet knows (kramdown's are
+        # div.footnotes and a.reversefootnote).
+        container = etree.SubElement(root, "div", {"class": "footnote", "role": "doc-endnotes"})
         listing = etree.SubElement(container, "ol")
         for name, note, count in zip(order, notes, back_links, strict=True):
             _add_back_links(note, name, count)
@@ -83,7 +85,7 @@ def _add_back_links(note: etree.Element, name: str, count: int) -> None:
         else:
             tail_holder.tail = (tail_holder.tail or "") + (space if number == 0 else "\u00a0")
         suffix = "" if number == 0 else f":{number}"
-        attrs = {"href": f"#fnref:{name}{suffix}", "class": "reversefootnote", "role": "doc-backlink"}
+        attrs = {"href": f"#fnref:{name}{suffix}", "class": "footnote-backref", "role": "doc-backlink"}
         link = etree.SubElement(paragraph, "a", attrs)
         link.text = _BACK
         if number:

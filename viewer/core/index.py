@@ -1,8 +1,10 @@
 """The library index: every post of a folder in SQLite FTS5, kept current by modification time.
 
 The trigram tokenizer finds Korean substrings; queries shorter than three characters cannot use
-trigrams and fall back to a scan of the stored text. The index lives in the user's cache folder
-and is only ever rebuilt, never trusted when broken: the user's files are only read.
+trigrams and fall back to a scan of the stored text. Initial-consonant (초성) queries scan a stored
+copy of the text with every syllable replaced by its initial consonant. The index lives in the
+user's cache folder and is only ever rebuilt, never trusted when broken: the user's files are
+only read.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from typing import Any
 
 from viewer.core import user_folders
 from viewer.core.document import PostError, load_post
+from viewer.core.hangul import CharSet, KoreanQuery, has_hangul, initials, korean_query
 from viewer.core.library import PostSummary, scan_folder
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _LIST_SEPARATOR = "\x1f"  # between categories and between tags
 #: Around the matched text in `SearchHit.snippet`.
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -45,6 +48,9 @@ _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|!?\[([^\]]*)\]\([^)]*\)|[>|]+|^[ \t
 _GLUED_MARKUP = re.compile(r"[*`~]+")
 _SPACES = re.compile(r"[ \t]+")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Initial consonants as the index stores them: capital letters, which case-folded text never
+#: holds, one byte where a syllable takes three (a third of the text to scan).
+_INITIAL_NAMES = "ABCDEFGHIJKLMNOPQRS"
 #: Index files found sound in this session, by path and the file's identity, time and size.
 _CHECKED: set[tuple[str, int, int, int]] = set()
 
@@ -258,6 +264,7 @@ class LibraryIndex:
                 for key in removed:
                     for (rowid,) in self.db.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchall():
                         self.db.execute("DELETE FROM posts WHERE rowid = ?", (rowid,))
+                        self.db.execute("DELETE FROM initials WHERE id = ?", (rowid,))
                         self.db.execute("DELETE FROM files WHERE id = ?", (rowid,))
         return IndexUpdate(added, changed, len(removed), unchanged, tuple(folders))
 
@@ -291,6 +298,12 @@ class LibraryIndex:
                 "UPDATE files SET mtime_ns = ?, size = ?, title = ?, date = ?, date_iso = ?, "
                 "categories = ?, tags = ?, draft = ?, problem = ?, folded = ? WHERE id = ?",
                 (*values, rowid),
+            )
+        self.db.execute("DELETE FROM initials WHERE id = ?", (rowid,))
+        if row.initials:
+            self.db.execute(
+                "INSERT INTO initials (id, date_iso, title, text) VALUES (?, ?, ?, ?)",
+                (rowid, row.date_iso, initials(row.title.casefold(), _INITIAL_NAMES), row.initials),
             )
         if row.problem:
             self.db.execute("DELETE FROM posts WHERE rowid = ?", (rowid,))
@@ -328,21 +341,29 @@ class LibraryIndex:
             )
         ]
 
-    def search(self, query: str, limit: int | None = 50) -> tuple[int, list[SearchHit]]:
+    def search(self, query: str, limit: int | None = 50, composing: str = "") -> tuple[int, list[SearchHit]]:
         """Posts whose title, text, categories or tags contain `query` (case-insensitive): (how
-        many, the first `limit`)."""
-        query = unicodedata.normalize("NFC", query.strip())
-        if not query:
+        many, the first `limit`). A bare initial consonant stands for the syllables beginning
+        with it, and `composing` (a syllable an input method is composing) for what it can
+        become, as in a post's search."""
+        # A space typed before the syllable being composed is part of the query.
+        query = unicodedata.normalize("NFC", query.lstrip() if composing else query.strip())
+        korean = korean_query(query.casefold(), unicodedata.normalize("NFC", composing))
+        if not query and korean is None:
             return 0, []
         try:
-            return self._search(query, limit)
+            return self._search(query, limit, korean)
         except sqlite3.DatabaseError as error:
             self._start_again(error)
             self._update(None, None)
-            return self._search(query, limit)
+            return self._search(query, limit, korean)
 
-    def _search(self, query: str, limit: int | None) -> tuple[int, list[SearchHit]]:
-        if len(query) >= 3:
+    def _search(
+        self, query: str, limit: int | None, korean: KoreanQuery | None
+    ) -> tuple[int, list[SearchHit]]:
+        if korean is not None:
+            count, rows = self._search_korean(korean, limit)
+        elif len(query) >= 3:
             match = '"' + query.replace('"', '""') + '"'
             count = self.db.execute("SELECT count(*) FROM posts WHERE posts MATCH ?", (match,)).fetchone()[0]
             rows = self.db.execute(
@@ -363,19 +384,54 @@ class LibraryIndex:
                 (folded, folded, -1 if limit is None else max(limit, 1)),  # a row, to carry the count
             ).fetchall()
             count = found[0][1] if found else 0
-            found = found[:limit]
-            # The text itself is kept once, in the text index (a row per post that can be shown).
-            ids = ",".join(str(rowid) for rowid, _ in found)
-            details = {
-                row[0]: row[1:]
-                for row in self.db.execute(f"SELECT id, path, title, date FROM files WHERE id IN ({ids})")
-            }
-            bodies = dict(self.db.execute(f"SELECT rowid, body FROM posts WHERE rowid IN ({ids})").fetchall())
-            rows = [
-                (*details[rowid], _snippet(bodies.get(rowid, ""), folded, len(query))) for rowid, _ in found
-            ]
-        hits = [SearchHit(Path(os.fsdecode(p)), t, d, " ".join(s.split())) for p, t, d, s in rows]
-        return count, hits
+            rows = self._hits_of([rowid for rowid, _ in found[:limit]], re.compile(re.escape(folded)))
+        return count, [SearchHit(Path(os.fsdecode(p)), t, d, " ".join(s.split())) for p, t, d, s in rows]
+
+    def _search_korean(self, korean: KoreanQuery, limit: int | None) -> tuple[int, list[Any]]:
+        """Initial consonants, or a syllable being composed: a scan of the stored initials finds
+        the posts that may match (exactly those when the query holds no syllable), and GLOB on
+        the folded text, a class for each set of syllables, keeps those that do. Such a query
+        matches Hangul only: posts without any are not in that table."""
+        options = korean.alternatives()
+        wheres, arguments, prefixes = [], [], []
+        exact = True
+        for option in options:
+            prefixes.append(initials("".join(c.initial or c.literal for c in option), _INITIAL_NAMES))
+            arguments.append(prefixes[-1])
+            where = "instr(i.text, ?) > 0"
+            if not all(c.whole_initial or not has_hangul(c.literal) for c in option):
+                where += " AND f.folded GLOB ?"
+                arguments.append(_glob(option))
+                exact = False
+            wheres.append(f"({where})")
+        tables = "initials i" if exact else "initials i JOIN files f ON f.id = i.id"
+        # Every match, whether the initials are in its title, and its date: one pass, and the
+        # first few in order here (a count with rows in order in SQL took twice as long).
+        in_title = " OR ".join(["instr(i.title, ?) > 0"] * len(options))
+        found = self.db.execute(
+            f"SELECT i.id, {in_title}, i.date_iso FROM {tables} WHERE {' OR '.join(wheres)}",
+            (*prefixes, *arguments),
+        ).fetchall()
+        found.sort(key=lambda row: (row[1], row[2] or ""), reverse=True)  # title first, newest first
+        pattern = "|".join("".join(c.pattern or re.escape(c.literal) for c in option) for option in options)
+        return len(found), self._hits_of([row[0] for row in found[:limit]], re.compile(pattern))
+
+    def _hits_of(self, ids: list[int], pattern: re.Pattern[str]) -> list[Any]:
+        """The rows of these posts, with a snippet around `pattern` (found in the folded text)."""
+        # The text itself is kept once, in the text index (a row per post that can be shown).
+        listed = ",".join(map(str, ids))
+        details = {
+            row[0]: row[1:]
+            for row in self.db.execute(f"SELECT id, path, title, date FROM files WHERE id IN ({listed})")
+        }
+        bodies = dict(self.db.execute(f"SELECT rowid, body FROM posts WHERE rowid IN ({listed})").fetchall())
+        return [
+            (
+                *details[rowid],
+                _snippet(bodies.get(rowid, ""), pattern.search(bodies.get(rowid, "").casefold())),
+            )
+            for rowid in ids
+        ]
 
 
 @dataclass(frozen=True)
@@ -396,6 +452,8 @@ class _Row:
     body: str = ""
     folded: str = ""
     labels: str = ""
+    #: `folded` with each syllable replaced by its initial consonant; "" when it has no Hangul.
+    initials: str = ""
 
     def shown(self) -> _Row:
         """With text that cannot be stored (halves of UTF-16 pairs, from a name that is not
@@ -442,6 +500,7 @@ def _read(path: Path, info: os.stat_result) -> _Row | None:
     meta = post.metadata
     body = searchable_text(post.body)
     labels = " ".join((*meta.categories, *meta.tags))  # found by search too
+    folded = f"{meta.title}\n{body}\n{labels}".casefold()
     return _Row(
         os.fsencode(path),
         info.st_mtime_ns,
@@ -455,8 +514,9 @@ def _read(path: Path, info: os.stat_result) -> _Row | None:
         _in_drafts(path) or meta.extra.get("published") is False,
         "",
         body,
-        f"{meta.title}\n{body}\n{labels}".casefold(),
+        folded,
         labels,
+        initials(folded, _INITIAL_NAMES) if has_hangul(folded) else "",
     )
 
 
@@ -501,6 +561,13 @@ def _create_schema(db: sqlite3.Connection) -> None:
     # One row per post that can be shown, its rowid its files row's id: a post stored again
     # replaces its row, so two indexers at once cannot leave a post in twice.
     db.execute("CREATE VIRTUAL TABLE posts USING fts5(title, body, labels, tokenize='trigram')")
+    # `folded` with each syllable's initial consonant for it, for 초성 queries; only posts with
+    # Hangul, which alone such queries can match. A table of its own: in `files` it would make
+    # most rows longer than a page, and every scan of `folded` slower.
+    # Its own date and title initials order results without reading `files`.
+    db.execute(
+        "CREATE TABLE initials (id INTEGER PRIMARY KEY, date_iso TEXT, title TEXT, text TEXT NOT NULL)"
+    )
     # Rank by BM25 with a match in the title counting most, then in categories and tags.
     db.execute(
         f"INSERT INTO posts (posts, rank) VALUES ('rank', 'bm25({_TITLE_WEIGHT}, 1, {_LABEL_WEIGHT})')"
@@ -512,11 +579,19 @@ def _in_drafts(path: Path) -> bool:
     return "_drafts" in path.parts
 
 
-def _snippet(body: str, folded_query: str, length: int) -> str:
-    """About 40 characters of `body` either side of the first match, marked; '…' where cut."""
-    where = body.casefold().find(folded_query)
-    if where < 0:  # the match is in the title, categories or tags
+def _snippet(body: str, match: re.Match[str] | None) -> str:
+    """About 40 characters of `body` either side of `match` (found in its case-folded text),
+    marked; '…' where cut."""
+    if match is None:  # the match is in the title, categories or tags
         return body[:80] + ("…" if len(body) > 80 else "")
-    start, stop, end = max(0, where - 40), where + length, where + length + 40
+    where, stop = match.start(), match.end()
+    start, end = max(0, where - 40), stop + 40
     marked = f"{body[start:where]}{MATCH_START}{body[where:stop]}{MATCH_END}{body[stop:end]}"
     return ("…" if start else "") + marked + ("…" if end < len(body) else "")
+
+
+def _glob(chars: tuple[CharSet, ...]) -> str:
+    """A GLOB pattern finding `chars` anywhere: their classes as they are, the characters GLOB
+    reads as wildcards written as a class of one."""
+    inner = "".join(c.pattern or (f"[{c.literal}]" if c.literal in "*?[" else c.literal) for c in chars)
+    return f"*{inner}*"

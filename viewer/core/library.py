@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core import POST_SUFFIXES
+from viewer.core.hangul import korean_query
+from viewer.core.search import Matcher
 
 _SKIPPED_FOLDERS = {"_site", "node_modules", ".git", ".jekyll-cache", "vendor", "_includes", "_layouts"}
 _POST_FOLDERS = {"_posts", "_drafts"}
@@ -85,13 +87,16 @@ def filtered_posts(
     category: str | None = None,
     tag: str | None = None,
     year: int | None = None,
+    composing: str = "",
 ) -> list[PostSummary]:
-    """Posts whose title contains `text` (case-insensitive) and that have the category, tag and year."""
-    wanted = _fold(text.strip())
+    """Posts whose title contains `text` (case-insensitive) and that have the category, tag and
+    year. As in every search, a bare initial consonant stands for the syllables it begins, and
+    `composing`, a syllable an input method is composing, for what it can become."""
+    in_title = _title_test(text, composing)
     return [
         post
         for post in posts
-        if (not wanted or wanted in _fold(post.title))
+        if (in_title is None or in_title(post.title))
         and (category is None or category in post.categories)
         and (tag is None or tag in post.tags)
         and (year is None or post.year == year)
@@ -134,6 +139,13 @@ def neighbours(by_date: Sequence[PostSummary], path: Path) -> Neighbours:
         at(series, place - 1) if current.categories else None,
         at(series, place + 1) if current.categories else None,
     )
+
+
+def _title_test(text: str, composing: str) -> Callable[[str], bool] | None:
+    wanted = _fold(text.lstrip() if composing else text.strip())
+    if korean_query(wanted, composing) is not None:
+        return Matcher(wanted, composing=composing).matches
+    return (lambda title: wanted in _fold(title)) if wanted else None
 
 
 def _fold(text: str) -> str:

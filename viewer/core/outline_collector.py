@@ -252,6 +252,7 @@ class OutlineCollector(Treeprocessor):
         kind = str(placeholder.tag)
         attrs = {k: v for k, v in placeholder.attrib.items() if k != "data-toc"}
         attrs.setdefault("id", "markdown-toc")
+        attrs["class"] = f"{attrs.get('class', '')} markdown-toc".lstrip()  # for the stylesheet
         toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
         for heading in root.iter():

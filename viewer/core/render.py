@@ -71,7 +71,8 @@ def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
 
 
 def highlight_code(code: str, language: str) -> str:
-    """Code as HTML with inline colours, which Qt's rich text engine shows (it has no CSS classes)."""
+    """Code as HTML whose tokens carry Pygments' classes (`hl-k`, …), which the window's and the
+    exported page's stylesheets colour (code_style.py): a theme switch recolours code at once."""
     lexer = _lexer(language) if language else None
     if lexer is None:
         return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
@@ -97,4 +98,6 @@ def _lexer(language: str) -> Lexer | None:
 def _formatter() -> HtmlFormatter[str]:
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(noclasses=True, nowrap=True, style="default")
+    from viewer.core.code_style import CLASS_PREFIX
+
+    return HtmlFormatter(nowrap=True, classprefix=CLASS_PREFIX)

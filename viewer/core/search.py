@@ -1,7 +1,9 @@
 """Finding text in a post: one matcher for the window, the command line and the link list.
 
 Matching is NFC on both sides and, unless 'match case' is on, Unicode case folding (so 'STRASSE'
-finds 'Straße'). Korean needs nothing special: a one-syllable query is just a short string.
+finds 'Straße'). A one-syllable Korean query is just a short string; a bare initial consonant
+stands for every syllable that begins with it (ㅋㄹㅇㄷ finds 클라우드), and the syllable an input
+method is still composing for whatever it can become (see `viewer.core.hangul`).
 Typographic quotes and dashes, which Jekyll makes of ' " -- ---, match the ASCII ones typed.
 """
 
@@ -15,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer.core.hangul import CharSet, korean_query
 from viewer.core.outline import OutlineNode, walk
 
 if TYPE_CHECKING:
@@ -51,16 +54,29 @@ class Span:
 
 
 class Matcher:
-    """A compiled query. `find_all(text)` gives match spans in the original text's offsets."""
+    """A compiled query. `find_all(text)` gives match spans in the original text's offsets.
 
-    def __init__(self, query: str, options: SearchOptions = SearchOptions()) -> None:
+    `composing` is the text an input method has not committed yet (a Korean syllable being
+    typed): it is matched as the start of what it can still become. A regular expression
+    ignores it, as it reads bare initial consonants as themselves."""
+
+    def __init__(self, query: str, options: SearchOptions = SearchOptions(), composing: str = "") -> None:
         self.query = unicodedata.normalize("NFC", query).translate(_PLAIN_PUNCTUATION)
         self.options = options
         # Case folding can change a string's length ('ß' → 'ss'): plain queries are matched on
         # folded text with an offset map; regular expressions use re.IGNORECASE instead.
         self._fold = not options.match_case and not options.regex
         pattern = self.query.casefold() if self._fold else self.query
-        if not options.regex:
+        korean = None if options.regex else korean_query(pattern, unicodedata.normalize("NFC", composing))
+        self.composing = composing if korean is not None and korean.tails else ""
+        if korean is not None:
+            # One character set per character of the text: offsets hold.
+            pattern = "|".join(_regex_of(body) for body in korean.bodies)
+            if len(korean.bodies) > 1:
+                pattern = f"(?:{pattern})"
+            if korean.tails:
+                pattern += "(?:" + "|".join(_regex_of(tail) for tail in korean.tails) + ")"
+        elif not options.regex:
             pattern = "".join(_LIKE.get(char) or re.escape(char) for char in pattern)
         if options.whole_word:
             pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
@@ -78,7 +94,7 @@ class Matcher:
 
     @property
     def is_empty(self) -> bool:
-        return not self.query
+        return not self.query and not self.composing
 
     def find_all(self, text: str) -> list[Span]:
         if self.is_empty:
@@ -115,6 +131,10 @@ class Matcher:
             return False
         text = self._prepare(text)
         return any(m.end() > m.start() for m in self._regex.finditer(text.casefold() if self._fold else text))
+
+
+def _regex_of(chars: tuple[CharSet, ...]) -> str:
+    return "".join(char.pattern or _LIKE.get(char.literal) or re.escape(char.literal) for char in chars)
 
 
 class JoinedTexts:
@@ -239,6 +259,11 @@ class PostMatch:
     path: tuple[str, ...]
     #: The id to scroll to; empty when there is none, or when it is longer than `MAX_ID`.
     id: str
+    #: Where the match is (character offsets) in the text of its block: the paragraph, list
+    #: item or heading `context` is cut from. An initial-consonant query (ㅋㄹㅇㄷ) gives the
+    #: offsets and `text` of the syllables it found (클라우드).
+    start: int = 0
+    end: int = 0
 
 
 def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
@@ -252,13 +277,14 @@ def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
             before = text[max(0, span.start - CONTEXT) : span.start]
             after = text[span.end : span.end + CONTEXT]
             anchor = block.anchor if len(block.anchor) <= MAX_ID else ""
-            matches.append(PostMatch(found, before + found + after, paths.of(block.anchor), anchor))
+            context = before + found + after
+            matches.append(PostMatch(found, context, paths.of(block.anchor), anchor, span.start, span.end))
     return matches
 
 
-def outline_path_of_match(path: Path, query: str) -> list[str]:
+def outline_path_of_match(path: Path, query: str, composing: str = "") -> list[str]:
     """The outline labels above the first place in the post at `path` where `query` occurs
-    (a library search shows it beside each result)."""
+    (a library search shows it beside each result); `composing` as for `Matcher`."""
     from viewer.core.document import PostError, load_post
     from viewer.core.render import render_post
 
@@ -266,7 +292,7 @@ def outline_path_of_match(path: Path, query: str) -> list[str]:
         rendered = render_post(load_post(path))
     except PostError:
         return []
-    matcher = Matcher(query)
+    matcher = Matcher(query, composing=composing)
     for block in text_blocks(rendered.html):
         if matcher.matches(block.text):
             return list(_OutlinePaths(rendered.outline).of(block.anchor))

@@ -8,8 +8,11 @@ from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from viewer.ui.theme import THEMES
+from viewer.ui.view_options import THEME_ACTIONS
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -32,6 +35,8 @@ class ActionSpec:
     group: str = ""
     #: A checkable action starts checked (the panels it shows are restored after).
     checkable: bool = False
+    #: Checkable actions of the same radio group exclude each other (View ▸ Theme).
+    radio: str = ""
 
 
 #: The Go menu's actions → the field of library.Neighbours each opens (previous is older, as in Jekyll).
@@ -56,6 +61,15 @@ def _go(action_id: str, text: str, key: str) -> ActionSpec:
 
 def _expand_to(level: int) -> Callable[[MainWindow], object]:
     return lambda window: window.outline.expand_to_level(level)
+
+
+def _find(window: MainWindow) -> None:
+    window.focus_mode.reveal_search()  # the search box is in the toolbar, hidden in focus mode
+    window.search.focus()
+
+
+def _set_theme(theme: str) -> Callable[[MainWindow], object]:
+    return lambda window: window.view_options.set_theme(theme)
 
 
 def _show_panel(name: str) -> Callable[[MainWindow], object]:
@@ -159,6 +173,43 @@ _ACTIONS = (
     ),
     *_in_menu(
         "&View",
+        "page",
+        ActionSpec("view.font", "&Font…", lambda w: w.view_options.choose_font(), ("Ctrl+Shift+T",)),
+        ActionSpec(
+            "view.readable-width",
+            "&Readable Line Width",
+            lambda w: w.view_options.set_readable_width(w.commands["view.readable-width"].isChecked()),
+            checkable=True,
+        ),
+    ),
+    *_in_menu(
+        "&View/T&heme",
+        "",
+        *(
+            ActionSpec(action_id, THEMES[theme], _set_theme(theme), checkable=True, radio="theme")
+            for theme, action_id in THEME_ACTIONS.items()
+        ),
+    ),
+    *_in_menu(
+        "&View",
+        "focus",
+        ActionSpec(
+            "view.focus-mode",
+            "F&ocus Mode",
+            lambda w: w.focus_mode.set_on(w.commands["view.focus-mode"].isChecked()),
+            ("F11",),
+            checkable=True,
+        ),
+        ActionSpec(
+            "view.focus-full-screen",
+            "Full Screen in Focus Mode",
+            lambda w: w.focus_mode.set_full_screen(w.commands["view.focus-full-screen"].isChecked()),
+            checkable=True,
+        ),
+    ),
+    ActionSpec("view.leave-focus", "Leave Focus Mode", lambda w: w.focus_mode.escape(), ("Esc",)),
+    *_in_menu(
+        "&View",
         "panels",
         ActionSpec(
             "view.show-outline", "Show Outline", _show_panel("outline"), ("Ctrl+Shift+1",), checkable=True
@@ -200,7 +251,7 @@ _ACTIONS = (
         "filter",
         ActionSpec("go.filter-posts", "Filter &Posts", lambda w: w.posts.focus_filter(), ("Ctrl+L",)),
     ),
-    ActionSpec("search.find", "Find", lambda w: w.search.focus(), (StandardKey.Find,)),
+    ActionSpec("search.find", "Find", lambda w: _find(w), (StandardKey.Find,)),
     ActionSpec("search.next", "Find Next", lambda w: w.reading.step_match(1), (StandardKey.FindNext,)),
     ActionSpec(
         "search.previous", "Find Previous", lambda w: w.reading.step_match(-1), (StandardKey.FindPrevious,)
@@ -249,6 +300,7 @@ def install_actions(
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
     groups: dict[str, str] = {}
+    radios: dict[str, QActionGroup] = {}
 
     def menu_at(path: str) -> QMenu:
         if path not in menus:
@@ -262,6 +314,8 @@ def install_actions(
         if spec.checkable:
             action.setCheckable(True)
             action.setChecked(True)
+        if spec.radio:
+            radios.setdefault(spec.radio, QActionGroup(window)).addAction(action)
         action.triggered.connect(lambda _checked=False, slot=spec.slot: slot(window))
         window.addAction(action)  # its shortcut works wherever the focus is in the window
         if spec.menu:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.resources import resource_path
+from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
 from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
@@ -25,6 +27,8 @@ def qt_application(argv: list[str]) -> list[str]:
     """Make the application from the whole command line, so that Qt takes out the options it
     knows with their values (-style fusion, -platform offscreen, -reverse, -stylesheet FILE,
     -qwindowgeometry …); returns the arguments left, for us to read."""
+    if QApplication.instance() is None:
+        choose_input_method(os.environ, qt_plugin_folders())
     app = QApplication.instance() or QApplication(argv)
     return app.arguments()[1:]
 

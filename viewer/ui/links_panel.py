@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
-from viewer.ui.delegates import TwoLineDelegate
+from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -77,16 +78,32 @@ def kind_icon(kind: str) -> QIcon:
 
 
 class LinkDelegate(TwoLineDelegate):
-    """Two lines per link: its text, then its URL and the section it is cited in, muted."""
+    """Two lines per link: its text; then where it goes (the host, whole) and the section it is
+    cited in (the innermost heading; the whole path is in the tooltip), muted."""
 
-    detail_elide = Qt.TextElideMode.ElideMiddle
+    detail_elide = Qt.TextElideMode.ElideRight
 
-    def lines(self, index: Index) -> tuple[str, str] | None:
+    def lines(self, index: Index) -> tuple[str, Detail] | None:
         entry = index.data(EntryRole)
         if index.column() != 0 or entry is None:
             return None
-        first = entry.text if entry.text and entry.text != entry.url else entry.url
-        return first, entry.url + (f"  ·  {' › '.join(entry.section)}" if entry.section else "")
+        first = entry.text if entry.text and entry.text != entry.url else short_url(entry.url)
+        place = host(entry.url) or KINDS.get(entry.kind, KINDS["other"])[2]
+        return first, (place, f"  ·  {entry.section[-1]}" if entry.section else "")
+
+
+def host(url: str) -> str:
+    """The site a link goes to, without "www.": "slideshare.net"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
+
+
+def short_url(url: str) -> str:
+    """A URL without its scheme and "www.", for a link written as a bare address."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 class LinksModel(QAbstractTableModel):
@@ -202,12 +219,33 @@ class LinksPanel(QTreeView):
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
         self._next_occurrence: dict[str, int] = {}
+        self._post_shown = False
         self.go_to_link.connect(reading.go_to_link)
         reading.post_changed.connect(self._show_reading)
         reading.search_changed.connect(self.set_matcher)
 
     def _show_reading(self, rendered: RenderedPost | None) -> None:
+        self._post_shown = rendered is not None
         self.set_entries(distinct_links(rendered.links) if rendered is not None else ())
+
+    def empty_text(self) -> str:
+        """What the empty list says: why there is nothing to show."""
+        if not self._post_shown or self.filter_model.rowCount() > 0:
+            return ""
+        if self.links_model.rowCount() == 0:
+            return "No links in this post."
+        return "No links match the search."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(item_colours(self.palette(), selected=False)[1])
+            area = self.viewport().rect().adjusted(12, 16, -12, 0)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), text)
+            painter.end()
 
     def set_entries(self, entries: tuple[LinkEntry, ...]) -> None:
         self._next_occurrence.clear()

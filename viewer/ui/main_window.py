@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
+    from viewer.ui.focus_mode import FocusMode
     from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.links_panel import LinksPanel
     from viewer.ui.map_view import MapPanel
@@ -39,6 +40,17 @@ if TYPE_CHECKING:
     from viewer.ui.posts_panel import PostsPanel
     from viewer.ui.preview import PostView
     from viewer.ui.search_bar import SearchBar
+    from viewer.ui.toolbar import Toolbar
+    from viewer.ui.view_options import ViewOptions
+
+
+def default_panel_widths(window_width: int) -> list[int]:
+    """Tree, post and links for a first start: the side panels grow a little with the screen (the
+    link list shows a link's text, host and section at 300 px), the post takes the rest."""
+    tree = min(max(round(window_width * 0.21), 260), 340)
+    links = min(max(round(window_width * 0.24), 300), 420)
+    return [tree, max(window_width - tree - links, 400), links]
+
 
 #: Indexing fewer posts than this shows no progress bar.
 PROGRESS_FROM_POSTS = 100
@@ -60,6 +72,9 @@ class MainWindow(QMainWindow):
     search: SearchBar
     #: The window's commands by id (see actions.py).
     commands: dict[str, QAction]
+    view_options: ViewOptions
+    focus_mode: FocusMode
+    toolbar_icons: Toolbar
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, build_now: bool = True) -> None:
         """With `build_now=False` only the bare window exists until `build()`: the app shows it
@@ -74,10 +89,15 @@ class MainWindow(QMainWindow):
         self.library.progress.connect(self._show_index_progress)
         self.library.failed.connect(self._on_library_failed)
         self.library_dialog: LibrarySearchDialog | None = None
+        self._geometry_restored = False
         self._start_in_folder = False
         self.reading.opening.connect(lambda _path: setattr(self, "_start_in_folder", False))
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
+        if settings.theme != "system":
+            from viewer.ui.theme import apply_theme
+
+            apply_theme(settings.theme)  # before the first paint: no flash of the other colours
         if build_now:
             self.build()
         self._restore_geometry()
@@ -88,9 +108,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_reading()
         self._restore_layout()
-        self.preview.show_message(
-            "Open a post or a folder", "File ▸ Open (Ctrl+O), or drop a Markdown file here."
-        )
+        self.show_welcome()
+        if self._geometry_restored:  # the window was shown before it was built
+            self._restore_focus_mode()
+
+    def show_welcome(self) -> None:
+        """The post's place when nothing is open: what to do, and the recent files."""
+        from viewer.ui.empty_states import welcome
+
+        self.preview.show_message(*welcome(self.settings.recent_paths))
 
     # --- layout --------------------------------------------------------------------------------------
 
@@ -132,7 +158,7 @@ class MainWindow(QMainWindow):
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(0)  # the header and the post read as one page
         column.addWidget(self.warnings)
         column.addWidget(self.header)
         column.addWidget(self.breadcrumbs)
@@ -145,7 +171,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.links)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])  # fitted to the window: see ReadingSplitter
+        # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
+        self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
         self.setCentralWidget(self.splitter)
 
         self.toolbar = self.addToolBar("Main")
@@ -161,22 +188,18 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         from viewer.ui.actions import install_actions, window_actions
+        from viewer.ui.focus_mode import FocusMode
+        from viewer.ui.mouse_navigation import MouseNavigation
+        from viewer.ui.toolbar import Toolbar
+        from viewer.ui.view_options import ViewOptions
 
         self.commands, menus = install_actions(self, window_actions())
         self.recent_menu: QMenu = menus["&File/Open &Recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        from viewer.ui.mouse_navigation import MouseNavigation
-
-        style = self.style()
-        self.commands["go.back"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.commands["go.forward"].setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
-        self.toolbar.addAction(self.commands["go.back"])
-        self.toolbar.addAction(self.commands["go.forward"])
         self.mouse_navigation = MouseNavigation(self, self.commands["go.back"], self.commands["go.forward"])
-        self.toolbar.addAction(self.commands["file.open"])
-        self.toolbar.addAction(self.commands["file.reload"])
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search)
+        self.toolbar_icons = Toolbar(self, self.toolbar)
+        self.view_options = ViewOptions(self)
+        self.focus_mode = FocusMode(self)
         self._offer_expand_levels(None)
 
     def _connect_reading(self) -> None:
@@ -189,7 +212,9 @@ class MainWindow(QMainWindow):
 
         reading = self.reading
         self.link_policy = LinkPolicy(reading, self)
-        self.preview.anchorClicked.connect(self.link_policy.follow_url)
+        self.preview.link_clicked.connect(self.link_policy.follow_url)
+        self.preview.open_requested.connect(self.open_path)
+        self.preview.column_changed.connect(self.header.set_column)
         self.links.open_url.connect(self.link_policy.follow)
         self.post_watcher = PostWatcher(reading, self)
         self.post_watcher.vanished.connect(lambda message: self.warnings.show_messages([message]))
@@ -232,8 +257,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         # After the panels: hiding a panel of a window not yet shown would shrink it again.
         restore_geometry(self, self.settings.window_state("geometry"))
+        self._geometry_restored = True
+        if hasattr(self, "focus_mode"):  # built already
+            self._restore_focus_mode()
+
+    def _restore_focus_mode(self) -> None:
+        if self.settings.focus_mode:
+            self.focus_mode.set_on(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.focus_mode.leave_for_close()  # the window's own layout is what is saved
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
         for key, splitter in self._splitters().items():
@@ -377,7 +410,9 @@ class MainWindow(QMainWindow):
             self.library_indexed.emit()
         path = self.reading.path
         if not posts and fresh and path is None:
-            self.preview.show_message("No posts here", f"{self.folder} has no Markdown files.")
+            from viewer.ui.empty_states import no_posts
+
+            self.preview.show_message(*no_posts(self.folder))
         elif posts and self._start_in_folder and (path is None or self.folder not in path.parents):
             # Nothing of this folder is shown yet: start with the first post of the list.
             first = self.posts.first_path()
@@ -427,10 +462,10 @@ class MainWindow(QMainWindow):
         """What the library search covers: the open folder, else the current post's folder."""
         return self.folder or (self.reading.path.parent if self.reading.path else None)
 
-    def _run_library_search(self, query: str) -> None:
+    def _run_library_search(self, query: str, composing: str) -> None:
         folder = self._library_folder()
         if folder is not None:
-            self.library.search(folder, query)
+            self.library.search(folder, query, composing)
 
     def _open_library_result(self, path: Path, query: str) -> None:
         """Open the post at the match: the search in the post is set to the query."""

@@ -1,12 +1,18 @@
-"""Above the post: its title, date, categories and tags, and links to the posts around it."""
+"""Above the post: its title, date (as written, with its time zone), categories and tags as small
+chips, and links to the posts around it; lined up with the post's text column, in the page's
+colours."""
 
 from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from viewer.core.colours import mix, readable_on
+from viewer.ui.post_document import DOCUMENT_MARGIN, page_colours
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -19,39 +25,67 @@ class PostHeader(QWidget):
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reading = reading
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # one page with the post below
+        # Its width is the post's: the margins that line it up with the text must never make the
+        # column wider (which would move the text, and the margins again).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.heading.setContentsMargins(18, 10, 18, 0)
         self.nav = QLabel(self)
         self.nav.setTextFormat(Qt.TextFormat.RichText)
         self.nav.setWordWrap(True)  # long titles wrap: they must not set the window's least width
-        self.nav.setContentsMargins(18, 0, 18, 0)
         self.nav.linkActivated.connect(reading.open_neighbour)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.heading)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(DOCUMENT_MARGIN, 14, DOCUMENT_MARGIN, 2)
+        self.layout_.setSpacing(6)
+        self.layout_.addWidget(self.heading)
         from viewer.ui.post_counts import PostCounts
 
-        self.counts = PostCounts(reading, self)
-        self.counts.setContentsMargins(18, 0, 18, 0)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.nav)
+        self.counts = PostCounts(reading, self)  # a line of its own: counts and reading time
+        self.layout_.addWidget(self.counts)
+        self.layout_.addWidget(self.nav)
+        self._column = (DOCUMENT_MARGIN, 0)
         self.hide()
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._show_neighbours)
+
+    def set_column(self, left: int, width: int) -> None:
+        """Line up with the post's text column (left edge and width in the post's viewport)."""
+        self._column = (left, width)
+        right = max(self.width() - left - width, DOCUMENT_MARGIN) if width else DOCUMENT_MARGIN
+        margins = self.layout_.contentsMargins()
+        self.layout_.setContentsMargins(left, margins.top(), right, margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_column(*self._column)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.reading.rendered is not None:
+            self._show_reading()  # the chips' and the date's colours follow the theme
+        super().changeEvent(event)
 
     def _show_reading(self) -> None:
         rendered = self.reading.rendered
         self.setVisible(rendered is not None)
         if rendered is not None:
             meta = rendered.post.metadata
-            details = [meta.date_text, " · ".join(meta.categories), " ".join(f"#{t}" for t in meta.tags)]
+            colours = page_colours(self.palette())
+            base = self.palette().color(QPalette.ColorRole.Base).name()
+            chip = mix(base, colours["text"], 0.09)
+            category_chip = mix(base, colours["link"], 0.16)
+            on_category = readable_on(colours["text"], category_chip)
+            chips = [_chip(c, category_chip, on_category) for c in meta.categories]
+            chips += [_chip(f"#{t}", chip, readable_on(colours["muted"], chip)) for t in meta.tags]
+            date = f'<span style="color:{colours["muted"]}">{html.escape(meta.date_text)}</span>'
+            details = "&nbsp;&nbsp; ".join(([date] if meta.date_text else []) + chips)
             self.heading.setText(
-                f'<div style="font-size:x-large; font-weight:600">{html.escape(meta.title)}</div>'
-                f'<div style="color:palette(mid)">{html.escape("   ".join(d for d in details if d))}</div>'
+                f'<div style="font-size:x-large; font-weight:700; color:{colours["heading"]}">'
+                f"{html.escape(meta.title)}</div>"
+                + (f'<div style="margin-top:6px">{details}</div>' if details else "")
             )
         self._show_neighbours()
 
@@ -82,5 +116,17 @@ class PostHeader(QWidget):
             f'<tr><td width="50%">{cells[i]}</td><td width="50%" align="right">{cells[i + 1]}</td></tr>'
             for i in range(0, len(cells), 2)
         )
-        self.nav.setText(f'<table width="100%">{rows}</table>')
+        link_colour = page_colours(self.palette())["link"]
+        self.nav.setText(
+            f"<style>a {{ color:{link_colour}; text-decoration:none; }}</style>"
+            f'<table width="100%" style="font-size:small">{rows}</table>'
+        )
         self.nav.setVisible(any(cells))
+
+
+def _chip(text: str, background: str, colour: str) -> str:
+    """A category or tag as a small shaded label (Qt's rich text has no rounded boxes)."""
+    return (
+        f'<span style="background-color:{background}; color:{colour}; font-size:small">'
+        f"&nbsp;{html.escape(text)}&nbsp;</span>"
+    )

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
+from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class PostsPanel(QWidget):
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text_filter = QLineEdit(self)
+        self.text_filter = ComposingEdit(self)
         self.text_filter.setPlaceholderText("Filter posts by title")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.installEventFilter(self)
@@ -163,8 +163,7 @@ class PostsPanel(QWidget):
         self._selection_timer = QTimer(self, singleShot=True, interval=SELECTION_PAUSE_MS)
         self._selection_timer.timeout.connect(self._open_current)
         self.current_path: Path | None = None
-        self._composing = False  # an input method is composing in the filter box
-        self.text_filter.textChanged.connect(self._apply_filters)
+        self.text_filter.edited.connect(self._apply_filters)
         for box in (self.category, self.tag, self.year):
             box.currentIndexChanged.connect(self._apply_filters)
         self.order.currentIndexChanged.connect(
@@ -220,6 +219,7 @@ class PostsPanel(QWidget):
             "category": self.category.currentData(),
             "tag": self.tag.currentData(),
             "year": self.year.currentData(),
+            "composing": self.text_filter.composing,
         }
 
     def _apply_filters(self) -> None:
@@ -269,13 +269,11 @@ class PostsPanel(QWidget):
     # --- choosing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.text_filter and isinstance(event, QInputMethodEvent):
-            self._composing = bool(event.preeditString())
         if (
             watched is self.text_filter
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and not self._composing  # keys that finish a Korean syllable are not commands
+            and not self.text_filter.composing  # keys that finish a Korean syllable are not commands
             and self._filter_key(event.key())
         ):
             return True

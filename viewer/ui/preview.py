@@ -1,18 +1,30 @@
 """The rendered post: a QTextBrowser that follows the reading state, scrolls to ids, flashes
-the target, highlights the search and reports where the reader is."""
+the target, highlights the search and reports where the reader is. The page is set as the
+reader chose (page_style.py): font, line height, and a centred column of a readable measure."""
 
 from __future__ import annotations
 
 import bisect
 import html
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
-from viewer.ui.post_document import DOCUMENT_MARGIN, INDENT_WIDTH, PostDocument, post_stylesheet
+from viewer.ui.page_style import PageStyle, column_width, natural_line
+from viewer.ui.post_document import DOCUMENT_MARGIN, PostDocument, post_stylesheet
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -24,11 +36,18 @@ FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class PostView(QTextBrowser):
-    """Shows the post being read. Links are not followed here: `anchorClicked` goes to the
-    link policy."""
+    """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
+    policy; a file link on one of our own message pages (a recent file) asks to open it."""
 
-    #: The stylesheet changed with the palette (light/dark): posts read later are laid out with it.
+    #: The stylesheet changed with the palette (light/dark) or the line height: posts read later
+    #: are laid out with it.
     stylesheet_changed = Signal(str)
+    #: A link in the post was clicked (a QUrl).
+    link_clicked = Signal(QUrl)
+    #: A file offered on a message page was chosen (a Path).
+    open_requested = Signal(Path)
+    #: The text column moved or changed width: (left edge, width) in the view's coordinates.
+    column_changed = Signal(int, int)
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +55,7 @@ class PostView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Post")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)  # one page with the header above it
         self._anchor_ids: list[str] = []
         self._anchors: dict[str, int] = {}
         self._anchor_tops: list[float] | None = None  # y of each anchor, computed on demand
@@ -53,9 +73,15 @@ class PostView(QTextBrowser):
         # Posts' documents belong to the reading state; messages are shown in this one.
         self._message_document = QTextDocument(self)
         self.setDocument(self._message_document)
+        self._showing_message = False
+        self._style = PageStyle()
+        self._column = (0, 0)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self.document().setIndentWidth(INDENT_WIDTH)
         self._apply_stylesheet()
+        self._set_page_font()
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins beside the column too
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         reading.post_changed.connect(self._show_reading)
         reading.focus_changed.connect(self._show_focus)
         reading.jumped.connect(self.scroll_to_id)
@@ -97,18 +123,22 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        document.qt.setDefaultFont(self._zoomed_font())
-        if document.qt.defaultStyleSheet() != self._stylesheet:  # laid out before a light/dark switch
+        if document.qt.defaultStyleSheet() != self._stylesheet:
+            # Laid out before a theme or line height change: lay it out again in the new one
+            # (the same text, so the anchors found in it stay right).
             document.qt.setDefaultStyleSheet(self._stylesheet)
             document.qt.setHtml(document.html)
         self.setDocument(document.qt)
+        self._showing_message = False
+        self._set_page_font()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
         self._programmatic_scroll = False
 
-    def show_message(self, title: str, detail: str = "") -> None:
-        """An empty or error state in place of a post."""
+    def show_message(self, title: str, detail: str = "", more_html: str = "") -> None:
+        """An empty or error state in place of a post: a title, a line saying what to do, and
+        `more_html` (links to recent files, say: file links here open in the viewer)."""
         self._flash_timer.stop()
         self._anchor_ids, self._anchors, self._anchor_tops = [], {}, None
         self._matches, self._match_selections, self._flash_selection = [], [], []
@@ -116,36 +146,124 @@ class PostView(QTextBrowser):
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
-        self._html = f'<div class="message">{body}</div>'
+        self._html = f'<div class="message">{body}{more_html}</div>'
+        self._showing_message = True
         self._message_document.setDefaultStyleSheet(self._stylesheet)
-        self._message_document.setDefaultFont(self._zoomed_font())
         self.setDocument(self._message_document)
         self.setHtml(self._html)
+        self._set_page_font()
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if self._showing_message and url.isLocalFile():
+            self.open_requested.emit(Path(url.toLocalFile()))
+        else:
+            self.link_clicked.emit(url)
+
+    # --- the page: colours, font, column ----------------------------------------------------------
+
+    @property
+    def page_style(self) -> PageStyle:
+        return self._style
+
+    def set_page_style(self, style: PageStyle) -> None:
+        """Set the page as `style` says, at once."""
+        self._style = style
+        if self._apply_stylesheet():  # a line height (or a font with other proportions)
+            self._restyle()
+        self._set_page_font()
 
     def _apply_stylesheet(self) -> bool:
-        """Use the current palette's colours; True when they changed."""
-        stylesheet = post_stylesheet(self.palette())
-        if stylesheet == getattr(self, "_stylesheet", None):
-            return False
-        self._stylesheet = stylesheet
-        self.document().setDefaultStyleSheet(stylesheet)
-        return True
+        """Use the current palette's colours and the line height; True when the stylesheet changed."""
+        stylesheet = post_stylesheet(
+            self.palette(), self._style.line_height, natural_line(self._style.font())
+        )
+        changed = stylesheet != getattr(self, "_stylesheet", None)
+        if changed:
+            self._stylesheet = stylesheet
+            self.document().setDefaultStyleSheet(stylesheet)
+        return changed
 
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: show the post again with the new colours. Qt also sends palette
         # changes that change no colour (a sibling's style sheet): those cost nothing.
         if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
-            scroll = self.verticalScrollBar().value()
-            self._flash_timer.stop()
-            self._flash_selection, self._match_selections = [], []
-            self.setExtraSelections([])
-            self.setHtml(self._html)  # the same text: anchors and matches stay where they were
-            self.verticalScrollBar().setValue(scroll)
-            self._anchor_tops = None
-            self._highlight_visible_matches()
-            self._select_match(self.reading.current_match)
-            self.stylesheet_changed.emit(self._stylesheet)
+            self._restyle()
         super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """Lay the same HTML out again with the new stylesheet, keeping the reader's place (the
+        node at the top), the search highlights and the current match."""
+        top = self.anchor_at_top() if self.verticalScrollBar().value() > 0 else ""
+        self._flash_timer.stop()
+        self._flash_selection, self._match_selections = [], []
+        self.setExtraSelections([])
+        self.setHtml(self._html)  # the same text: anchors and matches stay where they were
+        self._set_page_font()
+        if top:
+            self.scroll_to_id(top, flash=False)
+        self._anchor_tops = None
+        self._highlight_visible_matches()
+        self._select_match(self.reading.current_match)
+        self.stylesheet_changed.emit(self._stylesheet)
+
+    def _set_page_font(self) -> None:
+        """The document's font (family, size and zoom) and the indent of list levels, then the
+        column for them."""
+        font = self._style.font(self._zoom)
+        document = self.document()
+        if document.defaultFont() != font:
+            document.setDefaultFont(font)
+        # One indent step is about one and a half syllables: bullets line up under the text above.
+        document.setIndentWidth(round(QFontMetricsF(font).horizontalAdvance("가") * 1.5))
+        self._anchor_tops = None
+        self._update_column()
+
+    def _update_column(self) -> None:
+        """Centre the text in a column of the readable measure (the view's width, less the usual
+        margin, when that is narrower or the reader turned the measure off). The view's margins
+        make the column, not the document's: the text keeps its width, and a wider or narrower
+        window moves the column without laying the post out again."""
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        side = 0
+        if self._style.readable_width:
+            measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
+            side = max(0, (available - measure) // 2)
+        if side != margins.left() or side != margins.right():
+            self.setViewportMargins(side, 0, side, 0)  # resizes the viewport: this runs again
+            return
+        column = (side + DOCUMENT_MARGIN, max(self.viewport().width() - 2 * DOCUMENT_MARGIN, 0))
+        if column != self._column:
+            self._column = column
+            self.column_changed.emit(*column)
+
+    def event(self, event: QEvent) -> bool:
+        # The wheel over the margins beside the column scrolls the post too (those events come
+        # to the view itself, not to its viewport).
+        if event.type() == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    @property
+    def column(self) -> tuple[int, int]:
+        """The text column: (left edge, width) in the viewport."""
+        return self._column
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Images of the post from its folder or its Jekyll site, no wider than the column."""
+        if kind == QTextDocument.ResourceType.ImageResource and self.reading.path is not None:
+            from viewer.ui.post_images import local_image
+
+            path = local_image(name.toString() if isinstance(name, QUrl) else name, self.reading.path)
+            if path is not None:
+                image = QImage(str(path))
+                if not image.isNull():
+                    widest = max(self._column[1], 200)
+                    if image.width() > widest:
+                        image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+                    return image
+        return super().loadResource(kind, name)
 
     # --- scrolling -----------------------------------------------------------------------------------
 
@@ -312,6 +430,7 @@ class PostView(QTextBrowser):
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
+        self._update_column()
         if self._matches:
             self._highlight_visible_matches()
 
@@ -323,13 +442,7 @@ class PostView(QTextBrowser):
 
     def set_zoom(self, steps: int) -> None:
         self._zoom = max(-8, min(20, steps))
-        self.document().setDefaultFont(self._zoomed_font())
-        self._anchor_tops = None
-
-    def _zoomed_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
-        return font
+        self._set_page_font()
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]

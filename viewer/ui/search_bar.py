@@ -1,14 +1,17 @@
-"""The search box: waits for typing to pause, never acts on a half-composed Korean syllable."""
+"""The search box: waits for typing to pause, matches the Korean syllable being composed as what
+it can become, never acts on the Enter that commits one."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.hangul import is_korean_composition
 from viewer.core.search import Matcher, SearchError, SearchOptions
+from viewer.ui.composing_edit import ComposingEdit
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -16,19 +19,11 @@ if TYPE_CHECKING:
 TYPING_PAUSE_MS = 200
 
 
-class QueryEdit(QLineEdit):
-    """A line edit that knows when an input method is composing."""
+class QueryEdit(ComposingEdit):
+    """Enter and Esc are the search's: next (previous with Shift) match, and clear."""
 
     enter_pressed = Signal(bool)  # True with Shift: previous match
     escape_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.composing = False
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self.composing = bool(event.preeditString())
-        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -59,23 +54,29 @@ class SearchBar(QWidget):
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
-        self.status.setMinimumWidth(70)
+        self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.match_case = self._toggle("Aa", "Match case")
-        self.whole_word = self._toggle("W", "Whole word")
-        self.regex = self._toggle(".*", "Regular expression")
-        previous = self._button("▲", "Previous match (Shift+F3)", self.previous_requested.emit)
-        following = self._button("▼", "Next match (F3)", self.next_requested.emit)
+        self.status.setAccessibleName("Matches")
+        self.match_case = self._toggle("Match case", "Find only text with the same capitals", "Alt+C")
+        self.whole_word = self._toggle("Whole word", "Find the query only as a whole word", "Alt+W")
+        self.regex = self._toggle(
+            "Regular expression", "Read the query as a regular expression (Python syntax)", "Alt+R"
+        )
+        self.previous_button = self._button("", "Previous match (Shift+F3)", self.previous_requested.emit)
+        self.next_button = self._button("", "Next match (F3, Enter)", self.next_requested.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        for widget in (self.edit, self.status, previous, following, self.match_case, self.whole_word,
-                       self.regex):  # fmt: skip
+        for widget in (self.edit, self.status, self.previous_button, self.next_button):
             layout.addWidget(widget)
+        layout.addSpacing(6)
+        for widget in (self.match_case, self.whole_word, self.regex):
+            layout.addWidget(widget)
+        self.set_icons()
         self._applying = False  # True while this box sends its query to the reading state
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.apply)
-        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.edited.connect(self._on_edited)
         self.edit.enter_pressed.connect(self._on_enter)
         self.edit.escape_pressed.connect(self.clear)
         self.query_changed.connect(reading.search)
@@ -85,9 +86,12 @@ class SearchBar(QWidget):
         reading.post_changed.connect(lambda: self.show_position())
         reading.match_changed.connect(lambda _number, _total: self.show_position())
 
-    def _toggle(self, text: str, tip: str) -> QToolButton:
-        button = self._button(text, tip, self.apply)
+    def _toggle(self, text: str, tip: str, key: str) -> QToolButton:
+        """A labelled on/off option of the search; its tooltip says what it does and its key."""
+        button = self._button(text, f"{text}: {tip.lower()[0]}{tip[1:]} ({key})", self.apply)
         button.setCheckable(True)
+        button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(text)
         return button
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -99,8 +103,28 @@ class SearchBar(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _on_text_changed(self, _text: str) -> None:
-        if not self.edit.composing:
+    def set_icons(self) -> None:
+        """Icons for the palette in use (called again when it changes)."""
+        from viewer.ui.icons import icon
+
+        palette = self.palette()
+        self.previous_button.setIcon(icon("match-previous", palette))
+        self.next_button.setIcon(icon("match-next", palette))
+        if not hasattr(self, "_search_icon"):
+            # Our own action (the line edit may drop the ones it makes): the icon inside the box.
+            self._search_icon = QAction(self)
+            self.edit.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
+        self._search_icon.setIcon(icon("search", palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_icons()
+        super().changeEvent(event)
+
+    def _on_edited(self, _text: str, composing: str) -> None:
+        # A Chinese or Japanese reading waits to be converted; a regular expression waits for
+        # the Korean syllable to be committed (it reads text as it is).
+        if not composing or (is_korean_composition(composing) and not self.regex.isChecked()):
             self._timer.start()
 
     def _on_enter(self, backwards: bool) -> None:
@@ -136,19 +160,19 @@ class SearchBar(QWidget):
             self._applying = False
 
     def _apply(self) -> None:
-        text = self.edit.text()
+        text, composing = self.edit.text(), self.edit.composing
         self.edit.setToolTip("")
         self.edit.setStyleSheet("")
-        if not text:
-            self.status.setText("")
-            self.query_changed.emit(None)
-            return
         try:
-            matcher = Matcher(text, self.options())
+            matcher = Matcher(text, self.options(), composing)
         except SearchError as exc:
             self.status.setText("⚠ invalid")
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
+            self.query_changed.emit(None)
+            return
+        if matcher.is_empty:
+            self.status.setText("")
             self.query_changed.emit(None)
             return
         self.query_changed.emit(matcher)
@@ -158,6 +182,7 @@ class SearchBar(QWidget):
             # The search was ended elsewhere (another post was opened): the box says so too.
             self.edit.blockSignals(True)
             self.edit.clear()
+            self.edit.composing = ""
             self.edit.blockSignals(False)
             self.status.setText("")
         self.show_position()
@@ -168,3 +193,4 @@ class SearchBar(QWidget):
             return
         total = len(self.reading.matches)
         self.status.setText(f"{self.reading.current_match + 1} / {total}" if total else "No matches")
+        self.status.setToolTip("" if total else "Nothing in this post matches the search.")

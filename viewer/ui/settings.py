@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.ui.page_style import PageStyle
+
 MAX_RECENT = 10
 
 
@@ -42,6 +44,46 @@ class Settings:
     @post_order.setter
     def post_order(self, order: str) -> None:
         self._store.setValue("preferences/post_order", order)
+
+    @property
+    def theme(self) -> str:
+        """View ▸ Theme: "system", "light" or "dark"."""
+        value = str(self._store.value("preferences/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self._store.setValue("preferences/theme", theme)
+
+    @property
+    def page_style(self) -> PageStyle:
+        """View ▸ Font and View ▸ Readable Line Width: how the post's page is set."""
+        default = PageStyle()
+        value = self._store.value
+        return PageStyle(
+            str(value("preferences/font_family", default.family)),
+            _float(value("preferences/font_size", default.size), default.size),
+            _int(value("preferences/line_height", default.line_height)) or default.line_height,
+            _bool(value("preferences/readable_width", default.readable_width)),
+            _int(value("preferences/measure", default.measure)) or default.measure,
+        ).clamped()
+
+    @page_style.setter
+    def page_style(self, style: PageStyle) -> None:
+        self._store.setValue("preferences/font_family", style.family)
+        self._store.setValue("preferences/font_size", float(style.size))
+        self._store.setValue("preferences/line_height", int(style.line_height))
+        self._store.setValue("preferences/readable_width", bool(style.readable_width))
+        self._store.setValue("preferences/measure", int(style.measure))
+
+    @property
+    def focus_full_screen(self) -> bool:
+        """Focus mode fills the screen too."""
+        return _bool(self._store.value("preferences/focus_full_screen", True))
+
+    @focus_full_screen.setter
+    def focus_full_screen(self, on: bool) -> None:
+        self._store.setValue("preferences/focus_full_screen", bool(on))
 
     @property
     def editor_command(self) -> str:
@@ -99,6 +141,15 @@ class Settings:
     def set_panel_visible(self, name: str, visible: bool) -> None:
         self._store.setValue(f"window/panel_{name}", bool(visible))
 
+    @property
+    def focus_mode(self) -> bool:
+        """The window was left in focus mode (it opens in it again)."""
+        return _bool(self._store.value("window/focus_mode", False))
+
+    @focus_mode.setter
+    def focus_mode(self, on: bool) -> None:
+        self._store.setValue("window/focus_mode", bool(on))
+
     def sync(self) -> None:
         self._store.sync()
 
@@ -108,6 +159,13 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _bool(value: Any) -> bool:
