@@ -11,8 +11,9 @@ order. kramdown parses a span's content before it knows the span closes, and giv
 back when it does not; on text such as `*a *a *a …` or `[[[[…` that is quadratic. Here every
 such search runs at most once over any stretch of text: a failed attempt records the positions
 it passed, and a later attempt of the same kind that reaches one of them knows how it ends
-(see `Attempts`); searches for closing marks use indexes of the text. The result is kramdown's
-by construction and the time linear in the text.
+(see `span_search`); searches for closing marks use indexes of the text. The result is
+kramdown's by construction and the time linear in the text; a work budget per post shows the
+rest of a post made of nothing but markup as plain text, with a warning.
 """
 
 from __future__ import annotations

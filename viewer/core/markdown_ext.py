@@ -1,9 +1,10 @@
 """Our Python-Markdown extension: the whole document read as Jekyll's kramdown reads it, and the
 outline, links and heading ids read from the same element tree that becomes the HTML.
 
-The work is split by job: `kramdown_blocks` (block grammar), `kramdown_spans` (span grammar),
-`tree_builder` (both → element tree), `footnotes`, `outline_collector` (outline, links, ids,
-table of contents) and `raw_html_links`. This module puts them in their places in
+The work is split by job: `kramdown_blocks` (block grammar), `kramdown_spans` (span grammar;
+`span_search` keeps it linear), `attribute_lists`, `typography`, `tree_builder` (blocks and
+spans → element tree), `footnotes`, `outline_collector` (outline, links, ids, table of contents)
+and `raw_html_links`. This module puts them in their places in
 Python-Markdown's pipeline, which is left to store raw HTML and write the tree out.
 """
 
