@@ -42,6 +42,7 @@ STYLED_ELSEWHERE = {
     "hl-w": "whitespace tokens: spaces have no colour to show",
     "footnote-ref": "the footnote's number: a link in a <sup>, set by the a and sup rules",
     "display": "display math's second class: div.math sets it",
+    "inline": "inline math's second class: a formula in a line of text, shown as the text's TeX",
     "gl": "Rouge's second class for the line numbers' cell: td.gutter sets it",
 }
 
