@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from viewer.ui.tooltips import plain_tooltip
+
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
@@ -63,7 +65,7 @@ class BreadcrumbBar(QFrame):
         for node in path[:-1]:
             self._add_crumb(node.text, node.id)
         self.current.setText(_short(path[-1].text))
-        self.current.setToolTip(path[-1].text)
+        self.current.setToolTip(plain_tooltip(path[-1].text))
         font = self.current.font()
         font.setBold(True)
         self.current.setFont(font)
@@ -77,7 +79,8 @@ class BreadcrumbBar(QFrame):
     def _add_crumb(self, text: str, node_id: str) -> None:
         button = QToolButton(self)
         button.setText(_short(text))
-        button.setToolTip(f"Show the whole post ({text})" if not node_id else f"Focus on {text}")
+        tip = f"Show the whole post ({text})" if not node_id else f"Focus on {text}"
+        button.setToolTip(plain_tooltip(tip))
         button.setAutoRaise(True)
         button.clicked.connect(
             (lambda: self.reading.unfocus()) if not node_id else (lambda: self.reading.focus_on(node_id))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
 from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
+from viewer.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -147,7 +148,7 @@ class LinksModel(QAbstractTableModel):
             lines = [KINDS.get(entry.kind, KINDS["other"])[2], entry.text, entry.url]
             if entry.section:
                 lines.append("in " + " › ".join(entry.section))
-            return "\n".join(dict.fromkeys(line for line in lines if line))
+            return plain_tooltip("\n".join(dict.fromkeys(line for line in lines if line)))
         if role == SortRole:
             return (KIND_ORDER.index(entry.kind), index.row()) if column == 0 else entry.count
         if role == EntryRole:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
 from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
+from viewer.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -92,7 +93,7 @@ class PostListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title}, {describe(post)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{post.path}\n{post.problem}" if post.problem else str(post.path)
+            return plain_tooltip(f"{post.path}\n{post.problem}" if post.problem else str(post.path))
         return None
 
 

@@ -191,6 +191,13 @@ class SearchBar(QWidget):
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
         if self.reading.matcher is None:
             return
-        total = len(self.reading.matches)
-        self.status.setText(f"{self.reading.current_match + 1} / {total}" if total else "No matches")
-        self.status.setToolTip("" if total else "Nothing in this post matches the search.")
+        total, further = len(self.reading.matches), self.reading.matches_not_shown
+        text = f"{self.reading.current_match + 1} / {total}" if total else "No matches"
+        if further:  # in the part of a very long post that the preview does not lay out
+            text = f"{text if total else 'None shown'} (+{further:,} further on)"
+        self.status.setText(text)
+        if further:
+            tip = f"{further:,} more matches in the part of the post the preview does not show"
+        else:
+            tip = "" if total else "Nothing in this post matches the search."
+        self.status.setToolTip(tip)
