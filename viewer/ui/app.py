@@ -17,8 +17,10 @@ from viewer import __version__
 from viewer.resources import resource_path
 from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
+from viewer.ui.page_style import with_hangul_face
 from viewer.ui.settings import Settings
 from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
+from viewer.ui.translation import start_in_language
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 
@@ -43,6 +45,9 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
+    settings = Settings()
+    start_in_language(app, settings.language)
+    app.setFont(with_hangul_face(app.font()))
     # One app per user and display: a running one takes the paths and comes forward. A smoke
     # test always runs on its own.
     instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
@@ -50,7 +55,7 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
     app.installEventFilter(FileOpenEvents(instance.receive, app))
-    window = MainWindow(Settings(), build_now=False)
+    window = MainWindow(settings, build_now=False)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])
     if smoke_test:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from viewer.core.links import classify_url
 from viewer.ui import APP_NAME
+from viewer.ui.translation import translate
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -63,11 +64,10 @@ class LinkPolicy:
         elif action.kind == "system":
             QDesktopServices.openUrl(QUrl(text))
         elif action.kind == "refuse":
-            QMessageBox.information(
-                self.parent,
-                APP_NAME,
-                f"This link points to a local file, which Note Viewer does not open:\n{text}",
+            message = translate(
+                "LinkPolicy", "This link points to a local file, which Note Viewer does not open:"
             )
+            QMessageBox.information(self.parent, APP_NAME, f"{message}\n{text}")
         elif self._ask(text):
             QDesktopServices.openUrl(QUrl(text))
 
@@ -78,7 +78,9 @@ class LinkPolicy:
         answer = QMessageBox.question(
             self.parent,
             APP_NAME,
-            f"This link is not a web address:\n{text}\n\nHand it to the system anyway?",
+            translate(
+                "LinkPolicy", "This link is not a web address:\n{link}\n\nHand it to the system anyway?"
+            ).format(link=text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -68,7 +68,8 @@ class PostWatcher(QObject):
         if path is None or path != self.reading.path:
             return  # another post is being opened
         if not path.exists():
-            self.vanished.emit(f"{path.name} was deleted or moved; showing the last version read.")
+            message = self.tr("{name} was deleted or moved; showing the last version read.")
+            self.vanished.emit(message.format(name=path.name))
             return
         if file_identity(path) == self._identity:
             return  # another file in the folder changed, not this post
