@@ -144,4 +144,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SearchBar</name>
+    <message numerus="yes">
+        <source>Match {number} of %Ln</source>
+        <translation>
+            <numerusform>Match {number} of %Ln</numerusform>
+            <numerusform>Match {number} of %Ln</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -425,10 +425,6 @@
         <translation>모든 글에서 검색</translation>
     </message>
     <message>
-        <source>Results</source>
-        <translation>검색 결과</translation>
-    </message>
-    <message>
         <source>Matching posts</source>
         <translation>일치하는 글</translation>
     </message>
@@ -985,10 +981,6 @@ Hand it to the system anyway?</source>
 </context>
 <context>
     <name>PostCounts</name>
-    <message>
-        <source>Counts</source>
-        <translation>분량</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln heading(s)</source>
         <translation>
@@ -1107,10 +1099,6 @@ Hand it to the system anyway?</source>
         <translation>폴더에 있는 글. 고르면 그 글을 엽니다</translation>
     </message>
     <message>
-        <source>Post count</source>
-        <translation>글 수</translation>
-    </message>
-    <message>
         <source>All categories</source>
         <translation>모든 카테고리</translation>
     </message>
@@ -1145,6 +1133,24 @@ Hand it to the system anyway?</source>
     <message>
         <source>Open Containing Folder</source>
         <translation>들어 있는 폴더 열기</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>인쇄할 쪽(&amp;S):</translation>
     </message>
 </context>
 <context>
@@ -1190,10 +1196,6 @@ Hand it to the system anyway?</source>
         <translation>입력하는 대로 본문, 개요, 링크에서 찾습니다. Enter: 다음 일치 항목</translation>
     </message>
     <message>
-        <source>Matches</source>
-        <translation>일치 항목</translation>
-    </message>
-    <message>
         <source>Match case</source>
         <translation>대소문자 구분</translation>
     </message>
@@ -1236,6 +1238,12 @@ Hand it to the system anyway?</source>
     <message>
         <source>⚠ invalid</source>
         <translation>⚠ 잘못된 식</translation>
+    </message>
+    <message numerus="yes">
+        <source>Match {number} of %Ln</source>
+        <translation>
+            <numerusform>일치 항목 %Ln개 중 {number}번째</numerusform>
+        </translation>
     </message>
     <message>
         <source>No matches</source>

@@ -74,6 +74,11 @@ class BreadcrumbBar(QFrame):
         self.row.addStretch(1)
         self.row.addWidget(self.note)
         self.row.addWidget(self.close_button)
+        # The Tab key goes through the crumbs before the close button (new widgets would come last).
+        previous = self.close_button.previousInFocusChain()
+        for crumb in self.crumbs:
+            QWidget.setTabOrder(previous, crumb)
+            previous = crumb
         self._show_note()
         self.show()
 

@@ -72,7 +72,6 @@ class LibrarySearchDialog(QDialog):
         self.edit.setAccessibleName(self.tr("Search every post"))
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel(self)
-        self.status.setAccessibleName(self.tr("Results"))
         self.results = QListWidget(self)
         self.results.setAccessibleName(self.tr("Matching posts"))
         self.results.setAlternatingRowColors(True)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,6 +176,18 @@ class MainWindow(QMainWindow):
         # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
         self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
         self.setCentralWidget(self.splitter)
+        # The Tab key goes as the eye does: the buttons of the bars above the post (made after it),
+        # then the post.
+        chain = [
+            self.outline,
+            self.warnings.close_button,
+            self.place_note.top_button,
+            self.place_note.close_button,
+            self.breadcrumbs.close_button,
+            self.preview,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")

@@ -245,6 +245,7 @@ class MapPanel(QWidget):
         self.mind_map: MindMap | None = None
         self._stale = True  # the post changed while hidden: build when shown
         self._build_tools()
+        QWidget.setTabOrder(self.sides, self.view)  # the Tab key: the tools above, then the map
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -19,7 +19,7 @@ class PostCounts(QLabel):
         super().__init__(parent)
         self.reading = reading
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setAccessibleName(self.tr("Counts"))
+        # No accessible name: a label's name is what a screen reader says instead of its text.
         self._whole = ""  # the whole post's counts, made once per post
         reading.post_changed.connect(self._show_post)
         reading.focus_changed.connect(self._show_counts)

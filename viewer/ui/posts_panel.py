@@ -168,7 +168,6 @@ class PostsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.count = QLabel(self)
-        self.count.setAccessibleName(self.tr("Post count"))
         self.count.setContentsMargins(4, 0, 4, 0)
 
         filters = QGridLayout()

@@ -74,7 +74,6 @@ class SearchBar(QWidget):
         self.status = QLabel(self)
         self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setAccessibleName(self.tr("Matches"))
         self.match_case = self._toggle(
             self.tr("Match case"), self.tr("find only text with the same capitals"), MATCH_CASE
         )
@@ -198,13 +197,13 @@ class SearchBar(QWidget):
         try:
             matcher = Matcher(text, self.options(), composing)
         except SearchError as exc:
-            self.status.setText(self.tr("⚠ invalid"))
+            self._show_status(self.tr("⚠ invalid"))
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
             self.query_changed.emit(None)
             return
         if matcher.is_empty:
-            self.status.setText("")
+            self._show_status("")
             self.query_changed.emit(None)
             return
         self.query_changed.emit(matcher)
@@ -216,13 +215,20 @@ class SearchBar(QWidget):
             self.edit.clear()
             self.edit.composing = ""
             self.edit.blockSignals(False)
-            self.status.setText("")
+            self._show_status("")
         self.show_position()
+
+    def _show_status(self, text: str, spoken: str = "") -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(spoken)  # "": the text itself
 
     def show_position(self) -> None:
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
         if self.reading.matcher is None:
             return
         total = len(self.reading.matches)
-        self.status.setText(f"{self.reading.current_match + 1} / {total}" if total else self.tr("No matches"))
+        number = self.reading.current_match + 1
+        # "3 / 17" read aloud says little: the accessible name says it in words.
+        spoken = self.tr("Match {number} of %Ln", "", total).format(number=number)
+        self._show_status(f"{number} / {total}" if total else self.tr("No matches"), spoken if total else "")
         self.status.setToolTip("" if total else self.tr("Nothing in this post matches the search."))
