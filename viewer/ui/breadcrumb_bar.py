@@ -75,9 +75,10 @@ class BreadcrumbBar(QFrame):
         self.row.addWidget(self.note)
         self.row.addWidget(self.close_button)
         # The Tab key goes through the crumbs before the close button (new widgets would come last).
-        previous = self.close_button.previousInFocusChain()
+        previous: QWidget | None = self.close_button.previousInFocusChain()
         for crumb in self.crumbs:
-            QWidget.setTabOrder(previous, crumb)
+            if previous is not None:
+                QWidget.setTabOrder(previous, crumb)
             previous = crumb
         self._show_note()
         self.show()
