@@ -72,15 +72,18 @@ def key_names(keys: tuple[Key, ...]) -> tuple[str, ...]:
 def shortcuts(
     specs: tuple[ActionSpec, ...] | None = None, tables: tuple[KeyTable, ...] = WIDGET_KEYS
 ) -> list[Shortcut]:
-    """Every command with a key, under its menu (commands of no menu: the whole window's), then
+    """Every command with a key, under its menu, then those of no menu (the whole window's), then
     the widgets' own keys."""
-    anywhere = translate("ShortcutsDialog", "Anywhere in the window")
-    found = []
+    in_menus, anywhere = [], []
     for spec in window_actions() if specs is None else specs:
         keys = key_names(spec.shortcuts)
-        if keys:
-            section = plain(translate("Menus", spec.menu.split("/")[0])) if spec.menu else anywhere
-            found.append(Shortcut(section, plain(spec.label()), keys))
+        if keys and spec.menu:
+            section = plain(translate("Menus", spec.menu.split("/")[0]))
+            in_menus.append(Shortcut(section, plain(spec.label()), keys))
+        elif keys:
+            section = translate("ShortcutsDialog", "Anywhere in the window")
+            anywhere.append(Shortcut(section, plain(spec.label()), keys))
+    found = in_menus + anywhere
     for table in tables:
         found += [
             Shortcut(table.heading(), table.label(binding), key_names(binding.keys))
