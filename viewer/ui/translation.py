@@ -73,12 +73,10 @@ def install_translations(
     return installed
 
 
-def start_in_language(application: QCoreApplication, choice: str) -> str:
+def start_in_language(application: QCoreApplication, choice: str) -> list[QTranslator]:
     """At start: the window's language from the reader's choice (View ▸ Language) or the
-    system's, installed. Returns it."""
-    language = chosen_language(choice, QLocale.system().uiLanguages())
-    install_translations(application, language)
-    return language
+    system's, installed. Returns the translators."""
+    return install_translations(application, chosen_language(choice, QLocale.system().uiLanguages()))
 
 
 def remove_translations(application: QCoreApplication, translators: Sequence[QTranslator]) -> None:
