@@ -91,6 +91,18 @@ def test_tarball_installs_with_menu_entry_and_icon_and_opens_posts(tmp_path: Pat
     assert removed.returncode == 0 and not (prefix / "bin" / "note-viewer").exists()
 
 
+def test_frozen_window_typesets_formulas(tmp_path: Path) -> None:
+    # A formula that cannot be typeset for want of the typesetter or its fonts in the bundle
+    # would fail the post (the render worker's error), and the smoke test with it.
+    post = tmp_path / "2021-01-15-math.md"
+    post.write_text(
+        "# 수식\n\n* 항목\n\n<div class=\"math display\">\\[\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\\]</div>\n",
+        encoding="utf-8",
+    )
+    result = run([APP, "--smoke-test", post], QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+
+
 def test_frozen_pdf_command(tmp_path: Path) -> None:
     # QPdfWriter, fonts and layout in the bundle, without a display.
     result = run([APP, "pdf", POST, "-o", tmp_path / "post.pdf"])

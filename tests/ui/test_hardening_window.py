@@ -71,10 +71,10 @@ def test_the_window_keeps_answering_while_a_huge_post_renders(qtbot, window, tmp
 
 def test_pathological_markdown_shows_with_a_warning(qtbot, window, tmp_path) -> None:
     post = tmp_path / "2021-01-15-hostile.md"
-    post.write_text("---\ntitle: 적대적\n---\n" + "[" * 30000 + "\n\n* 뒤 항목\n", encoding="utf-8")
+    post.write_text("---\ntitle: 적대적\n---\n" + "*가 [나 `다 " * 60000 + "\n\n* 뒤 항목\n", encoding="utf-8")
     open_and_wait(qtbot, window, post)
     assert window.warnings.isVisible()
-    assert "shown as plain text" in window.warnings.label.text()
+    assert "shown without formatting" in window.warnings.label.text()
     assert "뒤 항목" in window.preview.toPlainText()
 
 

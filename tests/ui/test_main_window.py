@@ -268,7 +268,8 @@ def test_the_post_follows_a_dark_palette(qtbot, window, samples) -> None:
     dark = QPalette(window.preview.palette())
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
-    window.preview.setPalette(dark)
+    with qtbot.waitSignal(window.post_shown, timeout=10000):  # laid out again in the worker
+        window.preview.setPalette(dark)
     sheet = window.preview.document().defaultStyleSheet()
     assert sheet != light and "#e6e6e6" in sheet  # the post's text takes the dark theme's colour
     assert "나머지 지표는 드릴다운으로 이동" in window.preview.toPlainText()  # still showing the post

@@ -16,7 +16,7 @@ from viewer.core.colours import contrast, is_dark
 from viewer.core.document import load_post
 from viewer.core.render import render_post
 from viewer.ui.delegates import item_colours
-from viewer.ui.post_document import build_document, for_qt, page_colours, post_stylesheet
+from viewer.ui.post_document import DocumentLook, build_document, for_qt, page_colours, post_stylesheet
 from viewer.ui.theme import palette_for
 
 EVERY_CONSTRUCT = FIXTURES / "typography" / "2024-05-20-every-construct.md"
@@ -42,6 +42,7 @@ STYLED_ELSEWHERE = {
     "hl-w": "whitespace tokens: spaces have no colour to show",
     "footnote-ref": "the footnote's number: a link in a <sup>, set by the a and sup rules",
     "display": "display math's second class: div.math sets it",
+    "inline": "inline math's second class: a formula in a line of text, shown as the text's TeX",
     "gl": "Rouge's second class for the line numbers' cell: td.gutter sets it",
 }
 
@@ -147,7 +148,7 @@ def test_every_colour_of_the_page_and_the_lists_is_legible(qapp, name: str) -> N
 def test_a_code_block_is_one_box_without_an_empty_last_line(qapp) -> None:
     # Issue 17: code blocks showed as striped separate lines with an empty last line.
     html = render_post(load_post(EVERY_CONSTRUCT)).html
-    document = build_document(html, post_stylesheet(palette_for("light"))).qt
+    document = build_document(html, DocumentLook(post_stylesheet(palette_for("light")))).qt
     cursor = document.find("def 인사")
     table = cursor.currentTable()
     assert table is not None and (table.rows(), table.columns()) == (1, 1)  # one shaded cell
@@ -169,7 +170,7 @@ def test_a_code_block_is_one_box_without_an_empty_last_line(qapp) -> None:
 
 def test_a_block_quote_is_a_box_with_a_bar(qapp) -> None:
     html = render_post(load_post(EVERY_CONSTRUCT)).html
-    document = build_document(html, post_stylesheet(palette_for("light"))).qt
+    document = build_document(html, DocumentLook(post_stylesheet(palette_for("light")))).qt
     table = document.find("인용문 첫 문단입니다").currentTable()
     assert table is not None
     cell = table.cellAt(0, 0).format().toTableCellFormat()
@@ -189,17 +190,30 @@ def test_images_of_a_site_fit_the_column(qtbot, window, tmp_path: Path) -> None:
         "---\ntitle: 그림\n---\n넓은 그림:\n\n![구성도](/blog/assets/wide.png)\n", encoding="utf-8"
     )
     open_and_wait(qtbot, window, post)
-    image = window.preview.loadResource(2, "/blog/assets/wide.png")  # QTextDocument.ImageResource
-    assert isinstance(image, QImage) and not image.isNull()
-    assert image.width() <= window.preview.column[1]
-    assert image.height() == round(600 * image.width() / 2400)  # scaled, not cropped
-    # A web image is not fetched; a missing one is left to Qt.
-    assert window.preview.loadResource(2, "https://example.com/a.png") is None
+    view = window.preview
+    qtbot.waitUntil(lambda: not view._fit_timer.isActive())
+    view.verticalScrollBar().setValue(0)
+    shown = view.viewport().grab().toImage()
+    blue = [
+        (x, y) for y in range(shown.height()) for x in range(shown.width())
+        if shown.pixelColor(x, y).name() == "#4a90d9"
+    ]  # fmt: skip
+    assert blue, "the picture is shown"
+    left, right = min(x for x, _ in blue), max(x for x, _ in blue)
+    top, bottom = min(y for _, y in blue), max(y for _, y in blue)
+    width, height = right - left + 1, bottom - top + 1
+    column_left, column_width = view.column
+    assert left >= column_left - view.viewportMargins().left() - 1  # starts in the column
+    assert width <= column_width  # fits the column
+    assert width > column_width * 0.9  # and fills it: scaled down, not left small
+    assert abs(height - round(600 * width / 2400)) <= 2  # scaled, not cropped
+    # A web image is not fetched.
+    assert view.loadResource(2, "https://example.com/a.png") is None  # QTextDocument.ImageResource
 
 
 def test_list_levels_are_told_apart(qapp) -> None:
     html = render_post(load_post(EVERY_CONSTRUCT)).html
-    document = build_document(html, post_stylesheet(palette_for("light"))).qt
+    document = build_document(html, DocumentLook(post_stylesheet(palette_for("light")))).qt
 
     def bullet(text: str) -> QTextListFormat.Style:
         text_list = document.find(text).block().textList()

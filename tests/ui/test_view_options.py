@@ -73,7 +73,14 @@ def test_the_font_applies_at_once_and_is_remembered(qtbot, window, samples, sett
     qtbot.keyClicks(dialog.size_box, "15")
     dialog.line_height_box.selectAll()
     qtbot.keyClicks(dialog.line_height_box, "200")
-    qtbot.waitUntil(lambda: window.preview.document().defaultFont().pointSizeF() == 15.0, timeout=3000)
+
+    def laid_out_as_chosen() -> bool:  # the post is laid out again in the worker with the new look
+        document = window.preview.document()
+        return document.defaultFont().pointSizeF() == 15.0 and (
+            document.defaultStyleSheet() == window.preview.look.stylesheet
+        )
+
+    qtbot.waitUntil(laid_out_as_chosen, timeout=5000)
     paragraph = window.preview.document().find("발표를 들으며").blockFormat()
     assert paragraph.lineHeight() > line_before  # taller lines, in the post shown
     assert "발표를 들으며" in window.preview.toPlainText()
@@ -174,7 +181,8 @@ def test_the_theme_applies_at_once_to_page_code_and_header_and_is_remembered(
 ) -> None:
     open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
     window.preview.verticalScrollBar().setValue(window.preview.verticalScrollBar().maximum())
-    window.commands["view.theme-dark"].trigger()
+    with qtbot.waitSignal(window.post_shown, timeout=10000):  # laid out again in the worker
+        window.commands["view.theme-dark"].trigger()
     base = window.preview.palette().color(QPalette.ColorRole.Base)
     assert base.lightness() < 80
     colours = page_colours(window.preview.palette())

@@ -16,12 +16,12 @@ from markdown.treeprocessors import Treeprocessor
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
 from viewer.core.raw_html_links import raw_html_links
+from viewer.core.tree_builder import ID_TEXT, TASK
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
 
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
-_ESCAPED = re.compile("\x02(\\d+)\x03")
 _BLOCK_TAGS = frozenset(
     "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
 )
@@ -50,6 +50,7 @@ class _Node:
     text: str
     id: str
     line: int
+    checked: bool | None = None
     children: list[_Node] = field(default_factory=list)
 
     def freeze(self) -> OutlineNode:
@@ -60,6 +61,7 @@ class _Node:
             self.id,
             self.line,
             tuple(child.freeze() for child in self.children),
+            self.checked,
         )
 
 
@@ -82,7 +84,7 @@ class OutlineCollector(Treeprocessor):
         tocs: list[tuple[etree.Element, etree.Element]] = []
         self._visit(root, None, 0, "", tocs)
         for parent, toc in tocs:
-            self._replace_with_toc(parent, toc)
+            self._replace_with_toc(root, parent, toc)
         self.extension.outline = tuple(node.freeze() for node in self.roots)
         self.extension.links = tuple(self.links)
         self.extension.heading_ids = tuple(self.heading_ids)
@@ -101,7 +103,8 @@ class OutlineCollector(Treeprocessor):
             tag: object = child.tag
             if not isinstance(tag, str):  # a comment or processing instruction
                 continue
-            if tag in ("ul", "ol") and child.get("data-toc"):
+            # kramdown makes the first '{:toc}' list the table of contents, and later ones lists.
+            if tag in ("ul", "ol") and child.attrib.pop("data-toc", "") and not tocs:
                 tocs.append((element, child))
                 continue
             if tag == "div" and "footnote" in (child.get("class") or ""):
@@ -139,8 +142,12 @@ class OutlineCollector(Treeprocessor):
     def _heading(self, element: etree.Element) -> _Node:
         level = int(element.tag[1])
         line = self._line(element)
-        heading_id = element.get("id") or gfm_heading_id(self._id_text(element), self.id_counts)
-        element.set("id", heading_id)
+        id_text = element.attrib.pop(ID_TEXT, "")
+        heading_id = element.get("id") or gfm_heading_id(id_text, self.id_counts)
+        if heading_id:
+            element.set("id", heading_id)
+        else:  # kramdown writes no empty id
+            element.attrib.pop("id", None)
         self.heading_ids.append(heading_id)
         node = _Node("heading", level, plain_text(element, self.md), heading_id, line)
         while self.headings and self.headings[-1].level >= level:
@@ -155,7 +162,9 @@ class OutlineCollector(Treeprocessor):
         item_id = element.get("id") or f"li-{self.item_count}"
         element.set("id", item_id)
         line = self._line(element)
-        return _Node("item", max(depth, 1), self._item_text(element), item_id, line)
+        task = element.attrib.pop(TASK, None)
+        checked = None if task is None else task == "x"
+        return _Node("item", max(depth, 1), self._item_text(element), item_id, line, checked)
 
     def _line(self, element: etree.Element) -> int:
         value = element.attrib.pop("data-line", None)
@@ -164,12 +173,19 @@ class OutlineCollector(Treeprocessor):
         return self.last_line
 
     def _item_text(self, li: etree.Element) -> str:
-        """The item's first paragraph: inline content before any nested block."""
+        """The item's first paragraph: inline content before any nested block. A displayed
+        formula counts as text: kramdown writes it as bare `\\[…\\]`, with no block around it."""
         shell = etree.Element("li")
         shell.text = li.text
         for child in li:
             if self._is_block_placeholder(child):
                 break
+            raw = self._stashed(child)
+            if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
+                continue  # a comment standing as a block: nothing a reader sees
+            if child.tag == "div" and child.get("class") == "math display":
+                shell.append(child)
+                continue
             if child.tag in _BLOCK_TAGS:
                 if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
                     return plain_text(child, self.md)
@@ -178,28 +194,15 @@ class OutlineCollector(Treeprocessor):
         text = plain_text(shell, self.md)
         return text
 
-    def _is_block_placeholder(self, element: etree.Element) -> bool:
+    def _stashed(self, element: etree.Element) -> Any:
+        """The raw HTML a placeholder paragraph stands for, or None."""
         if element.tag != "p" or len(element) or not element.text:
-            return False
+            return None
         match = _STASH.fullmatch(element.text.strip())
-        return match is not None and _is_block_html(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))])
+        return None if match is None else self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
 
-    def _id_text(self, element: etree.Element) -> str:
-        """The header text kramdown makes its id from (typographic dashes outside code dropped)."""
-        parts: list[str] = []
-
-        def collect(el: etree.Element, in_code: bool) -> None:
-            code = in_code or el.tag == "code"
-            if el.text:
-                parts.append(_resolve(el.text, self.md, code))
-            for sub in el:
-                if sub.tag != "img":
-                    collect(sub, code)
-                if sub.tail:
-                    parts.append(_resolve(sub.tail, self.md, in_code))
-
-        collect(element, False)
-        return "".join(parts)
+    def _is_block_placeholder(self, element: etree.Element) -> bool:
+        return _is_block_html(self._stashed(element))
 
     # --- links -----------------------------------------------------------------------------------------
 
@@ -218,10 +221,6 @@ class OutlineCollector(Treeprocessor):
         href = element.get("href")
         if not href or "footnote" in (element.get("class") or ""):
             return
-        if "&" in href:
-            # '&amp;' written in a Markdown link is one '&' (as in kramdown); serialising escapes it.
-            href = html.unescape(href)
-            element.set("href", href)
         self._link(href, plain_text(element, self.md), anchor, written_as)
 
     def _link(self, url: str, text: str, anchor: str, written_as: str) -> None:
@@ -245,37 +244,41 @@ class OutlineCollector(Treeprocessor):
 
     # --- table of contents -----------------------------------------------------------------------------
 
-    def _replace_with_toc(self, parent: etree.Element, placeholder: etree.Element) -> None:
-        """kramdown's '* TOC' + '{:toc}': a nested list of links to the headings."""
-        toc = etree.Element("ul", {"id": "markdown-toc", "class": "markdown-toc"})
+    def _replace_with_toc(
+        self, root: etree.Element, parent: etree.Element, placeholder: etree.Element
+    ) -> None:
+        """kramdown's '* TOC' (or '1. TOC') + '{:toc}': a nested list of links to the headings,
+        of the same kind as the list it replaces; nothing when the post has no headings."""
+        kind = str(placeholder.tag)
+        attrs = {k: v for k, v in placeholder.attrib.items() if k != "data-toc"}
+        attrs.setdefault("id", "markdown-toc")
+        attrs["class"] = f"{attrs.get('class', '')} markdown-toc".lstrip()  # for the stylesheet
+        toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
-        for heading in parent.iter():
-            if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or ""):
-                continue
+        for heading in root.iter():
+            heading_id = heading.get("id", "")
+            if (
+                heading.tag not in _HEADINGS
+                or not heading_id
+                or "no_toc" in (heading.get("class") or "").split()
+            ):
+                continue  # kramdown lists the headers that have ids
             level = int(heading.tag[1])
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()
             container = stack[-1][1]
             if container.tag == "li":
-                sub = container.find("ul")
-                container = sub if sub is not None else etree.SubElement(container, "ul")
+                sub = container.find(kind)
+                container = sub if sub is not None else etree.SubElement(container, kind)
             li = etree.SubElement(container, "li")
-            link = etree.SubElement(li, "a", {"href": f"#{heading.get('id', '')}"})
-            link.text = plain_text(heading, self.md)
+            link = etree.SubElement(li, "a", {"href": f"#{heading_id}", "id": f"{attrs['id']}-{heading_id}"})
+            link.text = plain_text(heading, self.md, notes=False)
             stack.append((level, li))
         index = list(parent).index(placeholder)
-        toc.tail = placeholder.tail
         parent.remove(placeholder)
-        parent.insert(index, toc)
-
-
-def _resolve(text: str, md: Markdown, in_code: bool) -> str:
-    if not in_code:
-        # kramdown turns '--' and '---' into dashes, which ids drop; escaped '\-\-' stays.
-        text = re.sub(r"---|--", "", text)
-    text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
-    text = _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
-    return html.unescape(text) if in_code else text
+        if len(toc):
+            toc.tail = placeholder.tail
+            parent.insert(index, toc)
 
 
 def _stash_text(md: Markdown, index: int) -> str:
@@ -289,29 +292,36 @@ def _stash_text(md: Markdown, index: int) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", raw))
 
 
-def plain_text(element: etree.Element, md: Markdown) -> str:
-    """An element's text as a reader sees it: tags, stash markers and escapes resolved."""
+def _plain(text: str, md: Markdown) -> str:
+    """Text with the raw HTML Python-Markdown keeps aside (blocks, nomarkdown) as its text."""
+    if "\x02" not in text:
+        return text
+    return _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+
+
+def plain_text(element: etree.Element, md: Markdown, notes: bool = True) -> str:
+    """An element's text as a reader sees it (a line break is a space; a task's box, and with
+    `notes` false footnote markers, left out), white space collapsed."""
     parts: list[str] = []
 
     def collect(el: etree.Element) -> None:
-        code = el.tag == "code"
         if el.text:
-            parts.append(_resolve(el.text, md, True) if code else _plain(el.text, md))
+            parts.append(_plain(el.text, md))
         for sub in el:
-            if sub.tag == "br":
+            tag = sub.tag
+            if tag == "br":
                 parts.append(" ")
-            elif sub.tag != "img":
+            elif (
+                not isinstance(tag, str) or tag == "img" or (tag == "span" and sub.get("class") == "task-box")
+            ):
+                pass
+            elif notes or not (tag == "sup" and sub.get("role") == "doc-noteref"):
                 collect(sub)
             if sub.tail:
                 parts.append(_plain(sub.tail, md))
 
     collect(element)
     return " ".join("".join(parts).split())
-
-
-def _plain(text: str, md: Markdown) -> str:
-    text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
-    return _STASH.sub(lambda m: _stash_text(md, int(m.group(1))), text)
 
 
 def _is_block_html(raw: Any) -> bool:

@@ -70,6 +70,14 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     status = app.exec()
     instance.close()
+    if window.reading.busy():
+        # A post still being read or laid out (a huge one takes seconds in Qt's HTML import,
+        # which cannot be interrupted) would keep the process alive until it is done, with no
+        # window. Settings are saved (closeEvent) and the index is consistent at any point:
+        # leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     return status
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from viewer.ui.tooltips import plain_tooltip
+
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
@@ -65,7 +67,7 @@ class BreadcrumbBar(QFrame):
         for node in path[:-1]:
             self._add_crumb(node.text, node.id)
         self.current.setText(_short(path[-1].text))
-        self.current.setToolTip(path[-1].text)
+        self.current.setToolTip(plain_tooltip(path[-1].text))
         self.current.setAccessibleName(self.tr("Focused on: {branch}").format(branch=path[-1].text))
         font = self.current.font()
         font.setBold(True)
@@ -87,8 +89,9 @@ class BreadcrumbBar(QFrame):
         button = QToolButton(self)
         button.setText(_short(text))
         tip = self.tr("Show the whole post ({title})") if not node_id else self.tr("Focus on {branch}")
-        button.setToolTip(tip.format(title=text, branch=text))
-        button.setAccessibleName(button.toolTip())  # the crumb's own text is cut short
+        tip = tip.format(title=text, branch=text)
+        button.setToolTip(plain_tooltip(tip))
+        button.setAccessibleName(tip)  # the crumb's own text is cut short
         button.setAutoRaise(True)
         button.clicked.connect(
             (lambda: self.reading.unfocus()) if not node_id else (lambda: self.reading.focus_on(node_id))

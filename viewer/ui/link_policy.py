@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from viewer.core.links import classify_url
 from viewer.ui import APP_NAME
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 #: Handed to the system (the browser, the mail program) without asking.
 SAFE_SCHEMES = ("http", "https", "mailto")
+#: What a mail link may fill in (RFC 6068 header fields and the body). Mail programs also take
+#: `attach=`/`attachment=` (a file from this computer, sent away): that and anything else goes.
+MAIL_FIELDS = frozenset({"to", "cc", "bcc", "subject", "body", "in-reply-to", "keywords"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class LinkAction:
 
     kind: Literal["go-to", "open-post", "system", "refuse", "ask"]
     target: str
+    #: Something the reader should know about what was done (a mail link's attachment dropped).
+    note: str = ""
 
 
 def link_action(text: str, current_post: Path | None) -> LinkAction:
@@ -41,11 +47,30 @@ def link_action(text: str, current_post: Path | None) -> LinkAction:
         if target.is_file():
             return LinkAction("open-post", str(target))
     url = QUrl(text)
+    if url.scheme().lower() == "mailto":
+        return _mail_action(text)
     if url.scheme().lower() in SAFE_SCHEMES:
         return LinkAction("system", text)
     if url.isLocalFile() or url.isRelative():
         return LinkAction("refuse", text)
     return LinkAction("ask", text)
+
+
+def _mail_action(text: str) -> LinkAction:
+    """A mail link with only the fields a mail link may fill in."""
+    address, question, query = text.partition("?")
+    if not question:
+        return LinkAction("system", text)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for field in query.split("&"):
+        name = unquote(field.split("=", 1)[0]).strip().lower()
+        (kept if name in MAIL_FIELDS else dropped).append(field)
+    if not dropped:
+        return LinkAction("system", text)
+    names = ", ".join(sorted({unquote(f.split("=", 1)[0]) for f in dropped}))
+    target = address + ("?" + "&".join(kept) if kept else "")
+    return LinkAction("system", target, f"Left out of the mail link: {names} (it could attach a local file).")
 
 
 class LinkPolicy:
@@ -62,7 +87,9 @@ class LinkPolicy:
         elif action.kind == "open-post":
             self.reading.open(Path(action.target))
         elif action.kind == "system":
-            QDesktopServices.openUrl(QUrl(text))
+            if action.note and isinstance(self.parent, QMainWindow):
+                self.parent.statusBar().showMessage(action.note, 8000)
+            QDesktopServices.openUrl(QUrl(action.target))
         elif action.kind == "refuse":
             message = translate(
                 "LinkPolicy", "This link points to a local file, which Note Viewer does not open:"

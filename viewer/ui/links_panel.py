@@ -29,6 +29,7 @@ from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
 from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
 from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class LinksModel(QAbstractTableModel):
             lines = [kind_label(entry.kind), entry.text, entry.url]
             if entry.section:
                 lines.append(self.tr("in {section}").format(section=" › ".join(entry.section)))
-            return "\n".join(dict.fromkeys(line for line in lines if line))
+            return plain_tooltip("\n".join(dict.fromkeys(line for line in lines if line)))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Read aloud: the kind the badge shows, the text, and for the count what it counts.
             if column == 0:

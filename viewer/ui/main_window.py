@@ -233,8 +233,8 @@ class MainWindow(QMainWindow):
         self.links.open_url.connect(self.link_policy.follow)
         self.post_watcher = PostWatcher(reading, self)
         self.post_watcher.vanished.connect(lambda message: self.warnings.show_messages([message]))
-        reading.set_stylesheet(self.preview.stylesheet)
-        self.preview.stylesheet_changed.connect(reading.set_stylesheet)
+        reading.set_look(self.preview.look)
+        self.preview.look_changed.connect(reading.set_look)
         self.outline.matches_capped.connect(self._say_outline_capped)
         reading.opening.connect(
             lambda path: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
@@ -292,7 +292,9 @@ class MainWindow(QMainWindow):
         self.reading.save_place()
         self.library.close()
         self.library.worker.wait(5000)
-        self.reading.wait(5000)
+        # A render still running is not waited for: it cannot be stopped half-way, and its
+        # result is not wanted (the app leaves without it: see app.run).
+        self.reading.abandon()
         super().closeEvent(event)
 
     # --- the post being read -------------------------------------------------------------------------
@@ -366,6 +368,7 @@ class MainWindow(QMainWindow):
         """List the posts of `folder` (and index them); `remember` puts it in Open Recent."""
         folder = Path(folder).expanduser().resolve()
         self.folder = folder
+        self.reading.allow_images_from((folder,))  # the reader chose this folder: its images too
         # Its first post opens when the list arrives, unless the reader opens a post meanwhile
         # (later re-checks of the folder never replace the post being read).
         self._start_in_folder = True
@@ -517,7 +520,7 @@ class MainWindow(QMainWindow):
         target = self.ask_save_path(f"{suggested}.{fmt.suffix}", translate("MainWindow", fmt.file_filter))
         if target is None:
             return
-        if target.resolve() == rendered.post.path.resolve():
+        if writes_over(target, rendered.post.path):
             self._say_not_over_the_post()
             return
         try:
@@ -547,7 +550,7 @@ class MainWindow(QMainWindow):
         target = self.ask_save_path(f"{rendered.post.path.with_suffix('').name}-map.{fmt}", file_filter)
         if target is None:
             return
-        if target.resolve() == rendered.post.path.resolve():
+        if writes_over(target, rendered.post.path):
             self._say_not_over_the_post()
             return
         try:
@@ -576,3 +579,12 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>"
             + self.tr("A reader for Jekyll Markdown posts: outline, rendered post, links and search."),
         )
+
+
+def writes_over(target: Path, post: Path) -> bool:
+    """Whether writing `target` would write the post: the same path, a link to it, or another
+    name of the same file (a hard link: same device and inode)."""
+    try:
+        return target.resolve() == post.resolve() or (target.exists() and target.samefile(post))
+    except OSError:
+        return False

@@ -48,6 +48,7 @@ from viewer.core.map_layout import (
     Style,
     edge_curve,
 )
+from viewer.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -344,7 +345,7 @@ class MapScene(QGraphicsScene):
             box.setBrush(self._brush(colours.fill(node.branch, node.depth, node.style == "heading")))
             box.setPen(self._box_pen(node))
         if node.lines and node.lines[-1].endswith("…"):
-            box.setToolTip(node.text)  # the label was cut short
+            box.setToolTip(plain_tooltip(node.text))  # the label was cut short
         handle = None
         if node.handle is not None:
             handle = QGraphicsEllipseItem(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from viewer.core.outline import OutlineNode, prune, walk
 from viewer.core.search import JoinedTexts, Matcher
 from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -126,8 +127,10 @@ class OutlineModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return node.text or translate("OutlineModel", "(empty)")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(node.text or translate("OutlineModel", "(empty)"))
         if role == Qt.ItemDataRole.FontRole and node.kind == "heading":
             return self._heading_font
         if role == NodeIdRole:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from viewer.core.outline import find_path
+from viewer.ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -28,6 +29,7 @@ class PlaceNote(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 4, 2)
         self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a post's text, read as written
         self.top_button = QToolButton(self)
         self.top_button.setText(self.tr("Start from the top"))
         self.top_button.setAutoRaise(True)
@@ -52,7 +54,7 @@ class PlaceNote(QFrame):
         path = find_path(rendered.outline, node_id) if rendered is not None else ()
         where = " › ".join(node.text if len(node.text) < 40 else node.text[:39] + "…" for node in path[-3:])
         self.label.setText(self.tr("↩ Back to where you were: {place}").format(place=where))
-        self.label.setToolTip(" › ".join(node.text for node in path))
+        self.label.setToolTip(plain_tooltip(" › ".join(node.text for node in path)))
         self.show()
         self._timer.start()
 

@@ -1,5 +1,10 @@
 """Changes on disk to the post being read: a change reloads it (the views keep their place),
-a deleted post says so and stays on screen."""
+a deleted post says so and stays on screen.
+
+The post asked for stays watched whatever became of it: a reload that failed (the file deleted
+mid-save, unreadable, replaced by a link to a device) is tried again on the next change, so
+fixing the file brings the post back without F5.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +20,16 @@ if TYPE_CHECKING:
 #: Editors save in bursts (write, rename, touch): reload once they settle.
 RELOAD_DELAY_MS = 250
 
+Identity = tuple[int, int, int, int, int]
 
-def file_identity(path: Path) -> tuple[int, int, int] | None:
+
+def file_identity(path: Path) -> Identity | None:
+    """What changes when the file is written, replaced or has its permissions changed."""
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):
         return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_mode)
 
 
 class PostWatcher(QObject):
@@ -37,21 +45,24 @@ class PostWatcher(QObject):
         self._timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._timer.timeout.connect(self._reload_after_change)
         self._path: Path | None = None
-        self._identity: tuple[int, int, int] | None = None
+        self._identity: Identity | None = None
         reading.post_changed.connect(self._show_reading)
 
     def _show_reading(self, rendered: RenderedPost | None) -> None:
-        if rendered is None:
+        # Shown or not, the post asked for is watched: a failed read is tried again on a change.
+        path = rendered.post.path if rendered is not None else self.reading.path
+        if path is None:
             self.unwatch()
         else:
-            self.watch(rendered.post.path)
+            self.watch(path)
 
     def watch(self, path: Path) -> None:
         self.unwatch()
         self._path, self._identity = path, file_identity(path)
         # The folder too: editors that save by writing a new file and renaming it replace the
-        # file we watched, and the file watch alone goes quiet.
-        self._watcher.addPaths([str(path), str(path.parent)])
+        # file we watched, and the file watch alone goes quiet; a deleted file comes back there.
+        paths = [str(path.parent)] + ([str(path)] if self._identity is not None else [])
+        self._watcher.addPaths(paths)
 
     def unwatch(self) -> None:
         self._timer.stop()
@@ -67,12 +78,15 @@ class PostWatcher(QObject):
         path = self._path
         if path is None or path != self.reading.path:
             return  # another post is being opened
-        if not path.exists():
-            message = self.tr("{name} was deleted or moved; showing the last version read.")
-            self.vanished.emit(message.format(name=path.name))
-            return
-        if file_identity(path) == self._identity:
+        identity = file_identity(path)
+        if identity == self._identity:
             return  # another file in the folder changed, not this post
+        self._identity = identity
+        if identity is None:
+            if self.reading.rendered is not None:
+                message = self.tr("{name} was deleted or moved; showing the last version read.")
+                self.vanished.emit(message.format(name=path.name))
+            return
         if str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))
         self.reading.open(path, keep_view=True)

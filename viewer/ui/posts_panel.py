@@ -33,6 +33,7 @@ from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted
 from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
 from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class PostListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title}, {describe(post)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{post.path}\n{post.problem}" if post.problem else str(post.path)
+            return plain_tooltip(f"{post.path}\n{post.problem}" if post.problem else str(post.path))
         return None
 
 

@@ -9,22 +9,29 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QFontMetricsF,
-    QImage,
     QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLength,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
 from viewer.ui.page_style import PageStyle, column_width, natural_line
-from viewer.ui.post_document import DOCUMENT_MARGIN, PostDocument, post_stylesheet
+from viewer.ui.post_document import (
+    DOCUMENT_MARGIN,
+    ZERO_WIDTH_SPACE,
+    DocumentLook,
+    PostDocument,
+    indent_width,
+    page_colours,
+    post_stylesheet,
+)
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -39,9 +46,9 @@ class PostView(QTextBrowser):
     """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
     policy; a file link on one of our own message pages (a recent file) asks to open it."""
 
-    #: The stylesheet changed with the palette (light/dark) or the line height: posts read later
-    #: are laid out with it.
-    stylesheet_changed = Signal(str)
+    #: How posts are to be laid out changed (a DocumentLook: colours, font, line height, zoom,
+    #: screen): the reading state lays the post out again in its worker.
+    look_changed = Signal(object)
     #: A link in the post was clicked (a QUrl).
     link_clicked = Signal(QUrl)
     #: A file offered on a message page was chosen (a Path).
@@ -70,6 +77,10 @@ class PostView(QTextBrowser):
         self._match_selections: list[QTextEdit.ExtraSelection] = []
         self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
+        self._images: tuple[int, ...] = ()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_images)
+        self._look = DocumentLook()
         # Posts' documents belong to the reading state; messages are shown in this one.
         self._message_document = QTextDocument(self)
         self.setDocument(self._message_document)
@@ -77,7 +88,7 @@ class PostView(QTextBrowser):
         self._style = PageStyle()
         self._column = (0, 0)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self._apply_stylesheet()
+        self._update_look()
         self._set_page_font()
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins beside the column too
         self.setAutoFillBackground(True)
@@ -90,8 +101,8 @@ class PostView(QTextBrowser):
         reading.match_changed.connect(lambda number, _total: self._select_match(number))
 
     @property
-    def stylesheet(self) -> str:
-        return self._stylesheet
+    def look(self) -> DocumentLook:
+        return self._look
 
     # --- content -------------------------------------------------------------------------------------
 
@@ -123,24 +134,23 @@ class PostView(QTextBrowser):
         self._flash_timer.stop()
         self.setExtraSelections([])
         self._html = document.html
-        if document.qt.defaultStyleSheet() != self._stylesheet:
-            # Laid out before a theme or line height change: lay it out again in the new one
-            # (the same text, so the anchors found in it stay right).
-            document.qt.setDefaultStyleSheet(self._stylesheet)
-            document.qt.setHtml(document.html)
+        # Laid out before a theme, font or line height change, it is laid out again in the worker
+        # (formulas and images and all: reading.set_look); never here, which would lose them.
         self.setDocument(document.qt)
         self._showing_message = False
         self._set_page_font()
         self._anchors = document.anchors
         self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
+        self._images = document.images
+        self._fit_images()
         self._programmatic_scroll = False
 
     def show_message(self, title: str, detail: str = "", more_html: str = "") -> None:
         """An empty or error state in place of a post: a title, a line saying what to do, and
         `more_html` (links to recent files, say: file links here open in the viewer)."""
         self._flash_timer.stop()
-        self._anchor_ids, self._anchors, self._anchor_tops = [], {}, None
+        self._anchor_ids, self._anchors, self._anchor_tops, self._images = [], {}, None, ()
         self._matches, self._match_selections, self._flash_selection = [], [], []
         self.setExtraSelections([])
         body = f"<h2>{html.escape(title)}</h2>"
@@ -148,7 +158,7 @@ class PostView(QTextBrowser):
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}{more_html}</div>'
         self._showing_message = True
-        self._message_document.setDefaultStyleSheet(self._stylesheet)
+        self._message_document.setDefaultStyleSheet(self._look.stylesheet)
         self.setDocument(self._message_document)
         self.setHtml(self._html)
         self._set_page_font()
@@ -166,57 +176,57 @@ class PostView(QTextBrowser):
         return self._style
 
     def set_page_style(self, style: PageStyle) -> None:
-        """Set the page as `style` says, at once."""
+        """Set the page as `style` says, at once: the font here, the rest (line height, and
+        formulas at the new size) by laying the post out again in the reading state's worker."""
         self._style = style
-        if self._apply_stylesheet():  # a line height (or a font with other proportions)
-            self._restyle()
         self._set_page_font()
+        self._update_look()
 
-    def _apply_stylesheet(self) -> bool:
-        """Use the current palette's colours and the line height; True when the stylesheet changed."""
-        stylesheet = post_stylesheet(
-            self.palette(), self._style.line_height, natural_line(self._style.font())
+    def _update_look(self) -> bool:
+        """Take the current palette's colours, the page style, the zoom and the screen; True
+        when the look changed (the reading state then lays the post out again if it shows
+        differently)."""
+        palette = self.palette()
+        colours = page_colours(palette)
+        look = DocumentLook(
+            post_stylesheet(palette, self._style.line_height, natural_line(self._style.font())),
+            self._style.font(self._zoom),
+            colours["text"],
+            colours["muted"],
+            self.devicePixelRatioF(),
         )
-        changed = stylesheet != getattr(self, "_stylesheet", None)
-        if changed:
-            self._stylesheet = stylesheet
-            self.document().setDefaultStyleSheet(stylesheet)
-        return changed
+        if look == self._look:
+            return False
+        self._look = look
+        if self._showing_message:  # our own small page, not a post: shown again here
+            self._message_document.setDefaultStyleSheet(look.stylesheet)
+            self._message_document.setHtml(self._html)
+        self.look_changed.emit(look)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switch: show the post again with the new colours. Qt also sends palette
-        # changes that change no colour (a sibling's style sheet): those cost nothing.
-        if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
-            self._restyle()
+        # Light/dark switch, another screen: the reading state lays the post out again in its
+        # worker (formulas are drawn in the text's colour). Qt also sends palette changes that
+        # change no colour (a sibling's style sheet): those cost nothing.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange):
+            self._update_look()
         super().changeEvent(event)
-
-    def _restyle(self) -> None:
-        """Lay the same HTML out again with the new stylesheet, keeping the reader's place (the
-        node at the top), the search highlights and the current match."""
-        top = self.anchor_at_top() if self.verticalScrollBar().value() > 0 else ""
-        self._flash_timer.stop()
-        self._flash_selection, self._match_selections = [], []
-        self.setExtraSelections([])
-        self.setHtml(self._html)  # the same text: anchors and matches stay where they were
-        self._set_page_font()
-        if top:
-            self.scroll_to_id(top, flash=False)
-        self._anchor_tops = None
-        self._highlight_visible_matches()
-        self._select_match(self.reading.current_match)
-        self.stylesheet_changed.emit(self._stylesheet)
 
     def _set_page_font(self) -> None:
         """The document's font (family, size and zoom) and the indent of list levels, then the
-        column for them."""
+        column for them. Set on the document shown at once (a font is laid out again without
+        reading the HTML again: images and formulas stay); the worker lays posts out with the
+        same (post_document.build_document)."""
         font = self._style.font(self._zoom)
         document = self.document()
         if document.defaultFont() != font:
             document.setDefaultFont(font)
-        # One indent step is about one and a half syllables: bullets line up under the text above.
-        document.setIndentWidth(round(QFontMetricsF(font).horizontalAdvance("가") * 1.5))
+        if document.indentWidth() != indent_width(font):
+            document.setIndentWidth(indent_width(font))
         self._anchor_tops = None
         self._update_column()
+        if self._images:
+            self._fit_timer.start()  # an image's room in its item follows the indent
 
     def _update_column(self) -> None:
         """Centre the text in a column of the readable measure (the view's width, less the usual
@@ -251,19 +261,38 @@ class PostView(QTextBrowser):
         return self._column
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        """Images of the post from its folder or its Jekyll site, no wider than the column."""
-        if kind == QTextDocument.ResourceType.ImageResource and self.reading.path is not None:
-            from viewer.ui.post_images import local_image
+        """Nothing is loaded by name: a post's images were read and registered in the worker
+        (post_document), and a message has none."""
+        return None
 
-            path = local_image(name.toString() if isinstance(name, QUrl) else name, self.reading.path)
-            if path is not None:
-                image = QImage(str(path))
-                if not image.isNull():
-                    widest = max(self._column[1], 200)
-                    if image.width() > widest:
-                        image = image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
-                    return image
-        return super().loadResource(kind, name)
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the invisible breaks laid into very long words."""
+        data = super().createMimeDataFromSelection()
+        if ZERO_WIDTH_SPACE in data.text():
+            plain = QMimeData()
+            plain.setText(data.text().replace(ZERO_WIDTH_SPACE, ""))
+            return plain
+        return data
+
+    def _fit_images(self) -> None:
+        """Keep each image within its block: the column's width less the block's indent (Qt's
+        own max-width is a share of the whole column, and an image in a nested item would stick
+        out of it)."""
+        document = self.document()
+        frame = document.rootFrame().frameFormat()
+        column = document.textWidth() - frame.leftMargin() - frame.rightMargin()
+        cursor = QTextCursor(document)
+        for position in self._images:
+            cursor.setPosition(position)
+            inset = _inset(cursor)
+            if inset < 0:
+                continue
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            image_format = cursor.charFormat().toImageFormat()
+            limit = QTextLength(QTextLength.Type.FixedLength, max(16.0, column - inset))
+            if image_format.isValid() and image_format.maximumWidth() != limit:
+                image_format.setMaximumWidth(limit)
+                cursor.setCharFormat(image_format)
 
     # --- scrolling -----------------------------------------------------------------------------------
 
@@ -431,6 +460,8 @@ class PostView(QTextBrowser):
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
         self._update_column()
+        if self._images:
+            self._fit_timer.start()
         if self._matches:
             self._highlight_visible_matches()
 
@@ -443,9 +474,23 @@ class PostView(QTextBrowser):
     def set_zoom(self, steps: int) -> None:
         self._zoom = max(-8, min(20, steps))
         self._set_page_font()
+        self._update_look()  # formulas follow the text's size
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
             self.set_zoom(self._zoom + (1 if event.angleDelta().y() > 0 else -1))  # type: ignore[attr-defined]
             return
         super().wheelEvent(event)  # type: ignore[arg-type]
+
+
+def _inset(cursor: QTextCursor) -> float:
+    """How much narrower than the column the lines of the cursor's block are (its margins, its
+    indent, its list's indent), as Qt lays them out; -1 in a table, whose cells Qt sizes."""
+    if cursor.currentTable() is not None:
+        return -1.0
+    block = cursor.block()
+    block_format = block.blockFormat()
+    text_list = block.textList()
+    indent = block_format.indent() + (text_list.format().indent() if text_list is not None else 0)
+    margins = block_format.leftMargin() + block_format.rightMargin()
+    return margins + indent * cursor.document().indentWidth()

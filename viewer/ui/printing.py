@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -24,7 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from viewer.ui.post_document import DOCUMENT_MARGIN, INDENT_WIDTH, post_stylesheet
+from viewer.ui.post_document import post_stylesheet
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -46,67 +45,23 @@ def paper_palette() -> QPalette:
     return palette
 
 
-class PrintDocument(QTextDocument):
-    """A post laid out for paper. Images are read from the post's folder, or for a path from
-    the site's root ('/assets/…') from the Jekyll site around the post; web images are not
-    fetched (the app makes no network requests)."""
+def paper_document(rendered: RenderedPost) -> QTextDocument:
+    """The post laid out for paper, as the window lays it out (post_document.build_document):
+    formulas typeset, images read from the post's site or folder under the same rules, nothing
+    loaded by name (Qt's print_ lays out a copy of the document, which keeps its images), web
+    images not fetched (the app makes no network requests)."""
+    from viewer.ui.post_document import DocumentLook, build_document
+    from viewer.ui.reading import resource_place
 
-    def __init__(self, rendered: RenderedPost) -> None:
-        super().__init__()
-        self.post_path = rendered.post.path
-        self.setBaseUrl(QUrl.fromLocalFile(str(self.post_path.parent) + "/"))
-        self.setDocumentMargin(DOCUMENT_MARGIN)
-        self.setIndentWidth(INDENT_WIDTH)
-        font = QFont()
-        font.setPointSizeF(PRINT_POINT_SIZE)
-        self.setDefaultFont(font)
-        self.setDefaultStyleSheet(post_stylesheet(paper_palette()))
-        self.setHtml(_page_html(rendered))
-        self._keep_images()
-
-    def _keep_images(self) -> None:
-        """Load the images now and keep them as the document's own resources: print_ lays out a
-        copy of the document, which has the resources but not this class's loading."""
-        block = self.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                image_format = iterator.fragment().charFormat()
-                if image_format.isImageFormat():
-                    url = QUrl(image_format.toImageFormat().name())
-                    image = self.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
-                    if image is not None:
-                        self.addResource(QTextDocument.ResourceType.ImageResource.value, url, image)
-                iterator += 1
-            block = block.next()
-
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            path = self._image_path(QUrl(name))
-            if path is None:
-                return None
-            image = QImage(str(path))
-            return None if image.isNull() else image
-        return super().loadResource(kind, name)
-
-    def _image_path(self, url: QUrl) -> Path | None:
-        if url.isRelative() and not url.path().startswith("/"):
-            url = self.baseUrl().resolved(url)  # beside the post
-        if url.scheme() not in ("", "file"):
-            return None  # no web requests
-        path = Path(url.toLocalFile() or url.path())
-        if path.is_file():
-            return path
-        from viewer.core.site import find_site
-
-        site = find_site(self.post_path)
-        if site is None:
-            return None
-        wanted = url.path()
-        if site.baseurl and wanted.startswith(site.baseurl + "/"):
-            wanted = wanted[len(site.baseurl) :]
-        candidate = (site.root / wanted.lstrip("/")).resolve()
-        return candidate if candidate.is_file() and site.root in candidate.parents else None
+    font = QFont()
+    font.setPointSizeF(PRINT_POINT_SIZE)
+    palette = paper_palette()
+    # Formulas rasterised at four times the screen's pixels: sharp at a printer's resolution.
+    look = DocumentLook(post_stylesheet(palette), font, palette.color(QPalette.ColorRole.Text).name(),
+                        "#5f6368", device_pixel_ratio=4.0)  # fmt: skip
+    document = build_document(_page_html(rendered), look, resource_place(rendered, look), whole=True).qt
+    document.setParent(None)
+    return document
 
 
 def _page_html(rendered: RenderedPost) -> str:
@@ -134,7 +89,7 @@ def page_layout() -> QPageLayout:
 
 
 def print_to(device: QPagedPaintDevice, rendered: RenderedPost) -> None:
-    PrintDocument(rendered).print_(device)
+    paper_document(rendered).print_(device)
 
 
 def write_pdf(rendered: RenderedPost, target: Path) -> None:
@@ -187,7 +142,9 @@ def export_pdf(window: MainWindow) -> None:
     target = window.ask_save_path(f"{rendered.post.path.stem}.pdf", "PDF (*.pdf)")
     if target is None:
         return
-    if target.resolve() == rendered.post.path.resolve():
+    from viewer.ui.main_window import writes_over
+
+    if writes_over(target, rendered.post.path):
         QMessageBox.warning(window, APP_NAME, "Choose another file: exporting never overwrites the post.")
         return
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.core.history import History, Place
 from viewer.core.outline import OutlineNode, find_path, walk
+from viewer.ui.post_document import DocumentLook
 from viewer.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from viewer.core.links import LinkEntry
     from viewer.core.reading_places import PlaceStore
     from viewer.core.render import RenderedPost
+    from viewer.core.resources_policy import ResourcePlace
     from viewer.core.search import Matcher
     from viewer.ui.post_document import PostDocument
 
@@ -39,35 +42,47 @@ SAVE_PLACE_MS = 4000
 
 
 def render_path(
-    path: Path, stylesheet: str, focus: str = ""
+    path: Path, look: DocumentLook, focus: str = ""
 ) -> tuple[RenderedPost, PostDocument, PostDocument | None]:
     """Runs in the worker thread: read and render the post, and lay it out for Qt (and the
     branch `focus`, when the post still has it)."""
     from viewer.core.document import load_post
     from viewer.core.render import render_post
+
+    return lay_out(render_post(load_post(path)), look, focus)
+
+
+def lay_out(
+    rendered: RenderedPost, look: DocumentLook, focus: str = ""
+) -> tuple[RenderedPost, PostDocument, PostDocument | None]:
+    """Runs in the worker thread: lay a rendered post out for Qt (and the branch `focus`)."""
     from viewer.ui.post_document import build_document
 
-    rendered = render_post(load_post(path))
     focused = (
-        branch_document(rendered, focus, stylesheet)[2]
-        if focus and find_path(rendered.outline, focus)
-        else None
+        branch_document(rendered, focus, look)[2] if focus and find_path(rendered.outline, focus) else None
     )
-    return rendered, build_document(rendered.html, stylesheet), focused
+    return rendered, build_document(rendered.html, look, resource_place(rendered, look)), focused
 
 
 def branch_document(
-    rendered: RenderedPost, node_id: str, stylesheet: str
+    rendered: RenderedPost, node_id: str, look: DocumentLook
 ) -> tuple[RenderedPost, str, PostDocument]:
     """Runs in the worker thread: the branch of `node_id` laid out alone."""
     from viewer.core.branch import branch_html
     from viewer.ui.post_document import build_document
 
-    return (
-        rendered,
-        node_id,
-        build_document(branch_html(rendered.html, rendered.outline, node_id), stylesheet),
-    )
+    html = branch_html(rendered.html, rendered.outline, node_id)
+    return rendered, node_id, build_document(html, look, resource_place(rendered, look))
+
+
+def resource_place(rendered: RenderedPost, look: DocumentLook) -> ResourcePlace:
+    """Where the post's images may come from: its site (or folder) and the folders allowed."""
+    from viewer.core.resources_policy import place_for
+    from viewer.core.site import find_site
+
+    path = rendered.post.path
+    site = find_site(path)
+    return place_for(path, site.root if site else None, site.config if site else None, look.image_folders)
 
 
 def settle_memory() -> None:
@@ -134,11 +149,16 @@ class Reading(QObject):
         self.matcher: Matcher | None = None
         #: (start, end) of every match of the search in the document's text, in order.
         self.matches: list[tuple[int, int]] = []
+        #: Matches in the part of a very long post that the preview does not lay out.
+        self.matches_not_shown = 0
         self.current_match = -1
         self.neighbours: Neighbours | None = None
         self._by_date: list[PostSummary] = []
-        self._stylesheet = ""
+        self._look = DocumentLook()
+        self._image_folders: tuple[Path, ...] = ()
+        self._laid_out_with = self._look  # the look the post shown (or being read) was laid out with
         self._keep_view = False
+        self._rendering = False  # a post asked for is not shown yet
         #: Where the links to a URL are in the document (found once per post and URL).
         self._spans_by_url: dict[str, list[tuple[int, int]]] = {}
         self.worker = Worker(self)
@@ -163,7 +183,10 @@ class Reading(QObject):
         `keep_search` (a library result opens its post at the match of the library's query).
         Carried along silently, it would show the next post's tree and links filtered down to
         its matches, or empty, with little to say why."""
-        path = Path(path).resolve()
+        # The folder resolved, not the file: a post replaced by a link is still read by its name
+        # (reloads and the watcher follow the name; resolving would follow the link away).
+        path = Path(path)
+        path = path.parent.resolve() / path.name
         if path != self.path and not keep_search and self.matcher is not None:
             self.search(None)
         if not keep_view:
@@ -173,9 +196,11 @@ class Reading(QObject):
         self.path = path
         self._keep_view = keep_view
         self._arrive_at = at
+        self._rendering = True
         self.opening.emit(path)
         focus = self.focus if keep_view else ""
-        self.worker.submit("render", partial(render_path, path, self._stylesheet, focus))
+        self._laid_out_with = self._layout_look()
+        self.worker.submit("render", partial(render_path, path, self._laid_out_with, focus))
 
     def reload(self) -> None:
         if self.path is not None:
@@ -253,12 +278,45 @@ class Reading(QObject):
         if target is not None:
             self.open(target.path)
 
-    def set_stylesheet(self, stylesheet: str) -> None:
-        """The stylesheet that posts read from now on are laid out with."""
-        self._stylesheet = stylesheet
+    def set_look(self, look: DocumentLook) -> None:
+        """How posts are laid out from now on. The post on screen is laid out again (its
+        colours, or its formulas' size, changed) unless nothing it shows depends on the change."""
+        self._look = look
+        if not self._rendering:  # else the post being read is looked at when it arrives
+            self._lay_out_again_if_needed()
+
+    def _lay_out_again_if_needed(self) -> None:
+        """Lay the post shown out again if it was laid out with a look that shows differently:
+        other colours, or another text size or screen for its formulas (layout is slow for a
+        long post, so not for a change that leaves it as it is)."""
+        used, now = self._laid_out_with, self._layout_look()
+        shown = [d for d in (self.full_document, self.document) if d is not None]
+        if self.rendered is None or not shown or used == now:
+            return
+        colours = (used.stylesheet, used.text_colour) != (now.stylesheet, now.text_colour)
+        if colours or any(d.formulas for d in shown):
+            self._keep_view = True
+            self._rendering = True
+            self._laid_out_with = now
+            self.worker.submit("render", partial(lay_out, self.rendered, now, self.focus))
+
+    def allow_images_from(self, folders: tuple[Path, ...]) -> None:
+        """Posts read from now on may show images from these folders too (the library opened)."""
+        self._image_folders = tuple(folders)
+
+    def _layout_look(self) -> DocumentLook:
+        return replace(self._look, image_folders=self._image_folders)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.worker.wait(msecs)
+
+    def abandon(self) -> None:
+        """The window is closing: no post asked for is wanted any more."""
+        self.worker.abandon()
+
+    def busy(self) -> bool:
+        """A post is still being read or laid out (that cannot be stopped half-way)."""
+        return self.worker.busy()
 
     # --- focus on a branch ---------------------------------------------------------------------------
 
@@ -282,7 +340,7 @@ class Reading(QObject):
         """Show only the branch of `node_id` (laid out in the worker: a branch can be long)."""
         if self.rendered is None or node_id not in self._order or node_id == self.focus:
             return
-        self.worker.submit("focus", partial(branch_document, self.rendered, node_id, self._stylesheet))
+        self.worker.submit("focus", partial(branch_document, self.rendered, node_id, self._layout_look()))
 
     def unfocus(self, follow: bool = True) -> None:
         """Show the whole post again; with `follow`, at the node the reader is at."""
@@ -405,6 +463,7 @@ class Reading(QObject):
         focused: PostDocument | None
         rendered, document, focused = result  # type: ignore[misc]
         keep = self._keep_view
+        self._rendering = False
         old = self._documents()
         self.rendered, self.full_document = rendered, document
         self.document = focused or document
@@ -428,10 +487,12 @@ class Reading(QObject):
         if not keep:
             self._arrive()
         settle_memory()
+        self._lay_out_again_if_needed()  # the look changed while it was being read
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "focus":
             return  # the whole post stays
+        self._rendering = False
         old = self._documents()
         self.rendered, self.document, self.full_document = None, None, None
         self.focus, self._focus_ids, self._order = "", set(), {}
@@ -461,11 +522,13 @@ class Reading(QObject):
             self._save_timer.start()
 
     def _find_matches(self) -> None:
-        text = self.document.plain_text if self.document is not None else ""
-        if self.matcher is None or not text:
-            self.matches = []
-        else:
-            self.matches = [(span.start, span.end) for span in self.matcher.find_all(text)]
+        document, matcher = self.document, self.matcher
+        self.matches, self.matches_not_shown = [], 0
+        if document is not None and matcher is not None:
+            to_shown = document.searchable.to_shown
+            self.matches = [to_shown(span.start, span.end) for span in matcher.find_all(document.plain_text)]
+            if document.rest_text:
+                self.matches_not_shown = len(matcher.find_all(document.rest_text))
         self.current_match = 0 if self.matches else -1
 
     def _first_match_from(self, node_id: str) -> int | None:

@@ -226,9 +226,18 @@ class SearchBar(QWidget):
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
         if self.reading.matcher is None:
             return
-        total = len(self.reading.matches)
+        total, further = len(self.reading.matches), self.reading.matches_not_shown
         number = self.reading.current_match + 1
+        text = f"{number} / {total}" if total else self.tr("No matches")
         # "3 / 17" read aloud says little: the accessible name says it in words.
-        spoken = self.tr("Match {number} of %Ln", "", total).format(number=number)
-        self._show_status(f"{number} / {total}" if total else self.tr("No matches"), spoken if total else "")
-        self.status.setToolTip("" if total else self.tr("Nothing in this post matches the search."))
+        spoken = self.tr("Match {number} of %Ln", "", total).format(number=number) if total else ""
+        if further:  # in the part of a very long post that the preview does not lay out
+            more, none = self.tr("(+%Ln further on)", "", further), self.tr("None shown")
+            text = f"{text if total else none} {more}"
+            spoken = f"{spoken or none} {more}"
+        self._show_status(text, spoken)
+        if further:
+            tip = self.tr("%Ln more match(es) in the part of the post the preview does not show", "", further)
+        else:
+            tip = "" if total else self.tr("Nothing in this post matches the search.")
+        self.status.setToolTip(tip)

@@ -44,8 +44,8 @@ class WarningBar(QFrame):
 
     def _show_reading(self, rendered: RenderedPost | None) -> None:
         document = self.reading.document
-        note = [document.note] if document is not None and document.note else []
-        self.show_messages([*rendered.all_warnings, *note] if rendered is not None else [])
+        shown = [document.note, *document.warnings] if document is not None else []
+        self.show_messages([*rendered.all_warnings, *filter(None, shown)] if rendered is not None else [])
 
     def show_messages(self, messages: Sequence[str]) -> None:
         if not messages:

@@ -66,6 +66,16 @@ class Worker(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
 
+    def busy(self) -> bool:
+        """A job is running or waiting."""
+        return self._pool.activeThreadCount() > 0
+
+    def abandon(self) -> None:
+        """Want no result of the jobs asked for so far: waiting ones never start, a running
+        one's result is dropped."""
+        for kind in self._latest:
+            self._latest[kind] += 1
+
     def _on_done(self, kind: str, request: int, result: object) -> None:
         if request == self._latest.get(kind):
             self.done.emit(kind, result)
