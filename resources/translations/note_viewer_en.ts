@@ -97,6 +97,16 @@
     </message>
 </context>
 <context>
+    <name>MathTexts</name>
+    <message numerus="yes">
+        <source>longer than %Ln character(s)</source>
+        <translation>
+            <numerusform>longer than %Ln character</numerusform>
+            <numerusform>longer than %Ln characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostCounts</name>
     <message numerus="yes">
         <source>%Ln heading(s)</source>
@@ -128,6 +138,44 @@
     </message>
 </context>
 <context>
+    <name>PostDocumentTexts</name>
+    <message numerus="yes">
+        <source>This post has %Ln list item(s); the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</source>
+        <translation>
+            <numerusform>This post has %Ln list item; the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</numerusform>
+            <numerusform>This post has %Ln list items; the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula(s) shown as TeX ({formula}: {why}).</source>
+        <translation>
+            <numerusform>%Ln formula shown as TeX ({formula}: {why}).</numerusform>
+            <numerusform>%Ln formulas shown as TeX ({formula}: {why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula(s) shown as TeX: typesetting them all would take too long.</source>
+        <translation>
+            <numerusform>%Ln formula shown as TeX: typesetting them all would take too long.</numerusform>
+            <numerusform>%Ln formulas shown as TeX: typesetting them all would take too long.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %Ln more</source>
+        <translation>
+            <numerusform>; and %Ln more</numerusform>
+            <numerusform>; and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) not shown: {images}</source>
+        <translation>
+            <numerusform>%Ln image not shown: {images}</numerusform>
+            <numerusform>%Ln images not shown: {images}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostsPanel</name>
     <message numerus="yes">
         <source>%Ln post(s)</source>
@@ -151,6 +199,37 @@
         <translation>
             <numerusform>Match {number} of %Ln</numerusform>
             <numerusform>Match {number} of %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%Ln further on)</source>
+        <translation>
+            <numerusform>(+%Ln further on)</numerusform>
+            <numerusform>(+%Ln further on)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more match(es) in the part of the post the preview does not show</source>
+        <translation>
+            <numerusform>%Ln more match in the part of the post the preview does not show</numerusform>
+            <numerusform>%Ln more matches in the part of the post the preview does not show</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstanceTexts</name>
+    <message numerus="yes">
+        <source>%n more file(s) were given; File ▸ Open Recent lists the first {listed}.</source>
+        <translation>
+            <numerusform>%n more file was given; File ▸ Open Recent lists the first {listed}.</numerusform>
+            <numerusform>%n more files were given; File ▸ Open Recent lists the first {listed}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) were given; File ▸ Open Recent lists them.</source>
+        <translation>
+            <numerusform>%n more file was given; File ▸ Open Recent lists it.</numerusform>
+            <numerusform>%n more files were given; File ▸ Open Recent lists them.</numerusform>
         </translation>
     </message>
 </context>

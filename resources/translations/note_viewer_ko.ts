@@ -436,6 +436,10 @@
 <context>
     <name>LinkPolicy</name>
     <message>
+        <source>Left out of the mail link: {fields} (it could attach a local file).</source>
+        <translation>메일 링크에서 {fields} 항목은 뺐습니다 (내 컴퓨터의 파일을 첨부할 수 있어서).</translation>
+    </message>
+    <message>
         <source>This link points to a local file, which Note Viewer does not open:</source>
         <translation>이 링크는 내 컴퓨터의 파일을 가리킵니다. Note Viewer는 이런 파일을 열지 않습니다:</translation>
     </message>
@@ -690,6 +694,10 @@ Hand it to the system anyway?</source>
         <source>A reader for Jekyll Markdown posts: outline, rendered post, links and search.</source>
         <translation>Jekyll 마크다운 글을 읽는 프로그램입니다. 개요, 본문, 링크, 검색을 한 창에서 봅니다.</translation>
     </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
@@ -838,6 +846,35 @@ Hand it to the system anyway?</source>
     <message>
         <source>Mind map</source>
         <translation>마인드맵</translation>
+    </message>
+</context>
+<context>
+    <name>MathTexts</name>
+    <message numerus="yes">
+        <source>longer than %Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln자보다 깁니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it holds Korean or other CJK text, which the formula font has no letters for</source>
+        <translation>수식 글꼴에 없는 한글이나 한자가 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>너무 깊이 겹쳐 있습니다</translation>
+    </message>
+    <message>
+        <source>the typesetter gave no size</source>
+        <translation>조판기가 크기를 알려 주지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the formula is empty</source>
+        <translation>수식이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the typesetter could not read it</source>
+        <translation>조판기가 읽지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +1048,70 @@ Hand it to the system anyway?</source>
     </message>
 </context>
 <context>
+    <name>PostDocumentTexts</name>
+    <message numerus="yes">
+        <source>This post has %Ln list item(s); the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</source>
+        <translation>
+            <numerusform>이 글에는 목록 항목이 %Ln개 있습니다. 본문에는 처음 {shown}개만 보입니다. 개요와 링크는 글 전체를 다루고, 검색은 글 전체에서 일치하는 곳을 세고 보이는 부분에서만 표시합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula(s) shown as TeX ({formula}: {why}).</source>
+        <translation>
+            <numerusform>수식 %Ln개를 TeX 그대로 보여 줍니다 ({formula}: {why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula(s) shown as TeX: typesetting them all would take too long.</source>
+        <translation>
+            <numerusform>수식 %Ln개를 TeX 그대로 보여 줍니다. 모두 조판하면 너무 오래 걸립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>불러오지 않음</translation>
+    </message>
+    <message>
+        <source>not loaded: the post&apos;s images take too much memory</source>
+        <translation>불러오지 않음: 글의 그림이 메모리를 너무 많이 차지합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %Ln more</source>
+        <translation>
+            <numerusform>; 그 밖에 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) not shown: {images}</source>
+        <translation>
+            <numerusform>그림 %Ln개를 보여 주지 못했습니다: {images}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not an image that can be read ({problem})</source>
+        <translation>읽을 수 있는 그림이 아닙니다 ({problem})</translation>
+    </message>
+    <message>
+        <source>Image {name}: {why}</source>
+        <translation>그림 {name}: {why}</translation>
+    </message>
+</context>
+<context>
     <name>PostHeader</name>
     <message>
         <source>In {categories}:</source>
         <translation>{categories}에서:</translation>
+    </message>
+</context>
+<context>
+    <name>PostView</name>
+    <message>
+        <source>Post</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>This post cannot be shown</source>
+        <translation>이 글을 보여 줄 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1233,13 @@ Hand it to the system anyway?</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print — {title}</source>
+        <translation>인쇄 — {title}</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1249,6 +1353,22 @@ Hand it to the system anyway?</source>
         <source>No matches</source>
         <translation>일치 없음</translation>
     </message>
+    <message numerus="yes">
+        <source>(+%Ln further on)</source>
+        <translation>
+            <numerusform>(뒤에 %Ln곳 더)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None shown</source>
+        <translation>보이는 곳 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more match(es) in the part of the post the preview does not show</source>
+        <translation>
+            <numerusform>본문에 보이지 않는 뒷부분에 일치하는 곳이 %Ln곳 더 있습니다</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing in this post matches the search.</source>
         <translation>이 글에는 검색과 일치하는 곳이 없습니다.</translation>
@@ -1286,6 +1406,21 @@ Hand it to the system anyway?</source>
     </message>
 </context>
 <context>
+    <name>SingleInstanceTexts</name>
+    <message numerus="yes">
+        <source>%n more file(s) were given; File ▸ Open Recent lists the first {listed}.</source>
+        <translation>
+            <numerusform>파일이 %n개 더 주어졌습니다. 파일 ▸ 최근 파일 열기에 처음 {listed}개가 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more file(s) were given; File ▸ Open Recent lists them.</source>
+        <translation>
+            <numerusform>파일이 %n개 더 주어졌습니다. 파일 ▸ 최근 파일 열기에 있습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ViewOptions</name>
     <message>
         <source>The language changes when Note Viewer starts again.</source>
@@ -1305,6 +1440,13 @@ Hand it to the system anyway?</source>
     <message>
         <source>Dismiss the warning</source>
         <translation>경고 닫기</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong: {problem}</source>
+        <translation>문제가 생겼습니다: {problem}</translation>
     </message>
 </context>
 </TS>

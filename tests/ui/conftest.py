@@ -32,6 +32,16 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QFileDialog, name, unexpected)
 
 
+@pytest.fixture(autouse=True)
+def application_look_restored(qapp):
+    """A test that picks a theme or font (View ▸ Theme ▸ Dark) changes the whole application's
+    palette and font: put them back, so later tests draw with the default look."""
+    palette, font = qapp.palette(), qapp.font()
+    yield
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -23,7 +23,8 @@ KOREAN_SITE = Path(__file__).resolve().parent.parent / "fixtures" / "korean_site
 
 def marked_strings() -> dict[tuple[str, str], bool]:
     """(context, source) → plural, for every literal the code hands to Qt's translation: `self.tr`
-    in a class (its context), `translate(context, …)` and `QT_TRANSLATE_NOOP(context, …)`."""
+    in a class (its context), `Texts.tr` (the class's), `translate(context, …)` and
+    `QT_TRANSLATE_NOOP(context, …)`."""
     found: dict[tuple[str, str], bool] = {}
 
     def literal(node: ast.expr) -> str | None:
@@ -39,9 +40,12 @@ def marked_strings() -> dict[tuple[str, str], bool]:
                 name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
                 arguments = child.args
                 if name == "tr" and isinstance(function, ast.Attribute) and arguments:
+                    # self.tr(…) in a class: its context; SomeTexts.tr(…): that class's name.
+                    owner = function.value
+                    where = owner.id if isinstance(owner, ast.Name) and owner.id != "self" else context
                     source = literal(arguments[0])
                     if source is not None:
-                        found[(context, source)] = len(arguments) >= 3
+                        found[(where, source)] = len(arguments) >= 3
                 elif name in ("translate", "QT_TRANSLATE_NOOP") and len(arguments) >= 2:
                     where, source = literal(arguments[0]), literal(arguments[1])
                     if where is not None and source is not None:

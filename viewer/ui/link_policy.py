@@ -70,7 +70,8 @@ def _mail_action(text: str) -> LinkAction:
         return LinkAction("system", text)
     names = ", ".join(sorted({unquote(f.split("=", 1)[0]) for f in dropped}))
     target = address + ("?" + "&".join(kept) if kept else "")
-    return LinkAction("system", target, f"Left out of the mail link: {names} (it could attach a local file).")
+    note = translate("LinkPolicy", "Left out of the mail link: {fields} (it could attach a local file).")
+    return LinkAction("system", target, note.format(fields=names))
 
 
 class LinkPolicy:

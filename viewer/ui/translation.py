@@ -31,6 +31,16 @@ DEFAULT = "en"
 translate = QCoreApplication.translate
 
 
+class Texts:
+    """The translation context of code outside a QObject, for plural forms: lupdate reads "%n"
+    messages only from a `tr()` call, so a module declares `class PostDocumentTexts(Texts)` and
+    writes `PostDocumentTexts.tr("%n item(s)", "", count)` (the context is the class's name)."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks `text` for translation in `context` where it is declared (a table); the code that
     shows it translates it with `translate(context, text)`. (Qt's own returns `object` to mypy.)"""
