@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.reading_time import describe, text_counts
-from viewer.core.render import render_markdown
+from viewer.core.reading_time import text_counts
 
 
 def test_korean_is_timed_by_the_character_and_english_by_the_word() -> None:
@@ -20,10 +19,3 @@ def test_a_word_with_hangul_is_counted_by_its_characters_only() -> None:
     counts = text_counts("Graviton2를 도입 42%")
     assert counts.characters == 3 and counts.words == 3
     assert round(counts.minutes * 230, 3) == round(1 + 3 / 500 * 230, 3)  # "42%" is one word
-
-
-def test_the_description_counts_headings_and_items() -> None:
-    outline = render_markdown("## 절\n* 하나\n  + 둘\n## 다른 절\n")[1].outline
-    counts = text_counts("절 하나 둘 다른 절", outline)
-    assert describe(counts) == "2 headings · 2 items · 5 words · 1 min read"
-    assert describe(text_counts("")) == ""

@@ -45,6 +45,24 @@ def test_frozen_window_opens_and_closes_cleanly(tmp_path: Path) -> None:
     assert "outline and post shown" in result.stderr
 
 
+def test_frozen_window_speaks_the_systems_language(tmp_path: Path) -> None:
+    for language, menus, files in (
+        ("ko", "파일(&F) 편집(&E) 보기(&V)", "note_viewer_ko.qm qtbase_ko.qm"),  # Qt's dialogs too
+        ("en", "&File &Edit &View", "note_viewer_en.qm"),
+    ):
+        result = run(
+            [APP, "--smoke-test", POST],
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=str(tmp_path),
+            LANGUAGE=language,
+            LANG=f"{language}_KR.UTF-8" if language == "ko" else "C.UTF-8",
+            LC_ALL="",
+        )
+        assert result.returncode == 0, result.stderr
+        assert f"smoke test: menus: {menus}" in result.stderr
+        assert f"smoke test: translations: {files}\n" in result.stderr
+
+
 def test_desktop_file_is_valid() -> None:
     if not shutil.which("desktop-file-validate"):
         pytest.skip("desktop-file-validate is not installed")

@@ -20,7 +20,7 @@ POST = SAMPLES / "_posts" / "2024-03-09-cloud-native-meetup.md"
 pytestmark = pytest.mark.skipif(not APP.exists(), reason="no wheel install in build/wheel-venv (.ci/run)")
 
 
-def run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(command: list[str | Path], cwd: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     # Away from the checkout, so that nothing is found there by accident.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     return subprocess.run(
@@ -29,7 +29,7 @@ def run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str
         text=True,
         timeout=120,
         cwd=cwd,
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        env={**env, "QT_QPA_PLATFORM": "offscreen", **extra},
     )
 
 
@@ -51,6 +51,13 @@ def test_installed_window_opens_its_sample_site_when_given_no_path(tmp_path: Pat
     assert "outline and post shown" in result.stderr
 
 
+def test_installed_window_speaks_korean_on_a_korean_system(tmp_path: Path) -> None:
+    result = run([APP, "--smoke-test", POST], tmp_path, LANGUAGE="ko", LANG="ko_KR.UTF-8", LC_ALL="")
+    assert result.returncode == 0, result.stderr
+    assert "smoke test: menus: 파일(&F) 편집(&E) 보기(&V)" in result.stderr
+    assert "smoke test: translations: note_viewer_ko.qm qtbase_ko.qm\n" in result.stderr
+
+
 def test_wheel_ships_every_module_and_resource() -> None:
     assert WHEELS, "no wheel in build/wheel/"
     with zipfile.ZipFile(WHEELS[-1]) as wheel:
@@ -63,3 +70,5 @@ def test_wheel_ships_every_module_and_resource() -> None:
     }
     assert modules - shipped == set()
     assert resources - shipped == set()
+    # The compiled translations, made by the wheel's build (never committed).
+    assert {f"viewer/resource_files/translations/note_viewer_{lang}.qm" for lang in ("ko", "en")} <= shipped

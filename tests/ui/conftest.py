@@ -32,6 +32,16 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QFileDialog, name, unexpected)
 
 
+@pytest.fixture(autouse=True)
+def application_look_restored(qapp):
+    """A test that picks a theme or font (View ▸ Theme ▸ Dark) changes the whole application's
+    palette and font: put them back, so later tests draw with the default look."""
+    palette, font = qapp.palette(), qapp.font()
+    yield
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -136,3 +146,33 @@ def click_node(qtbot, window: MainWindow, text: str) -> None:
     assert matches, text
     view.scrollTo(matches[0])
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(matches[0]).center())
+
+
+@pytest.fixture(scope="session")
+def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The window's .qm files, compiled from resources/translations/*.ts for this run (as the
+    builds compile them): whatever a checkout holds from an earlier build is not used."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    # By its path: "packaging" is also the name of a library pytest itself imports.
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "packaging" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("translations")
+    module.build(folder)
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp, translations: Path):
+    """The window in English, as the app starts it on an English system: with the English plural
+    forms ("1 post", "2 posts"). The list of translators installed; a test that changes the
+    language puts English back into it."""
+    from viewer.ui.translation import install_translations, remove_translations
+
+    installed = install_translations(qapp, "en", translations)
+    yield installed
+    remove_translations(qapp, installed)

@@ -60,7 +60,7 @@ def test_ctrl_c_in_the_tree_copies_the_branch_as_its_markdown(qtbot, window, sam
         "  - OpenTelemetry 수집기 한 곳에서 세 가지 신호를 모두 받음\n"
         "  - 샘플링은 꼬리 기반(tail-based)으로 전환, 저장 비용 35% 절감\n"
     )
-    assert "Copied 3 lines" in window.statusBar().currentMessage()
+    assert "Copied the branch as Markdown (lines: 3)" in window.statusBar().currentMessage()
     # The heading's whole section from the Edit menu.
     click_node(qtbot, window, "마무리")
     window.commands["edit.copy-markdown"].trigger()

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import QApplication
 def main() -> int:
     from viewer.ui.main_window import MainWindow
     from viewer.ui.settings import Settings
+    from viewer.ui.translation import start_in_language
 
     app = QApplication(sys.argv[:1])
-    window = MainWindow(Settings())
+    settings = Settings()
+    start_in_language(app, settings.language)  # as the app starts: English plurals on an English system
+    window = MainWindow(settings)
     window.resize(1000, 700)
     window.show()
     post = Path(sys.argv[1])

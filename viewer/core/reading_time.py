@@ -42,15 +42,3 @@ def text_counts(text: str, outline: tuple[OutlineNode, ...] = ()) -> TextCounts:
     minutes = characters / KOREAN_CHARACTERS_PER_MINUTE + other_words / WORDS_PER_MINUTE
     kinds = [node.kind for _, node in walk(outline)]
     return TextCounts(kinds.count("heading"), kinds.count("item"), len(words), characters, minutes)
-
-
-def describe(counts: TextCounts) -> str:
-    """'3 headings · 38 items · 1,204 words · 4 min read' (parts that are zero left out)."""
-    parts = []
-    for number, one, many in ((counts.headings, "heading", "headings"), (counts.items, "item", "items"),
-                              (counts.words, "word", "words")):  # fmt: skip
-        if number:
-            parts.append(f"{number:,} {one if number == 1 else many}")
-    if counts.words:
-        parts.append(f"{counts.rounded_minutes} min read")
-    return " · ".join(parts)

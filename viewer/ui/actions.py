@@ -3,6 +3,7 @@ key bindings are built from this table, and a list of shortcuts can be made from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from types import ModuleType
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from viewer.ui.theme import THEMES
+from viewer.ui.translation import LANGUAGE_NAMES, QT_TRANSLATE_NOOP, translate
 from viewer.ui.view_options import THEME_ACTIONS
 
 if TYPE_CHECKING:
@@ -37,6 +39,15 @@ class ActionSpec:
     checkable: bool = False
     #: Checkable actions of the same radio group exclude each other (View ▸ Theme).
     radio: str = ""
+    #: False for a line that only says something (View ▸ Language's note).
+    enabled: bool = True
+    #: Fills {n} in the text (after translation: "Expand to Level &{n}").
+    number: int | None = None
+
+    def label(self) -> str:
+        """The text in the window's language."""
+        text = translate("Actions", self.text)
+        return text.format(n=self.number) if self.number is not None else text
 
 
 #: The Go menu's actions → the field of library.Neighbours each opens (previous is older, as in Jekyll).
@@ -50,8 +61,27 @@ NEIGHBOUR_ACTIONS = {
 MAX_EXPAND_LEVEL = 9
 #: The side panels that can be hidden: name → the id of the action that shows it.
 PANEL_ACTIONS = {"outline": "view.show-outline", "links": "view.show-links", "map": "view.show-map"}
+#: The menus' titles, marked for translation (the table names each menu by its path of titles).
+MENU_TITLES = (
+    QT_TRANSLATE_NOOP("Menus", "&File"),
+    QT_TRANSLATE_NOOP("Menus", "Open &Recent"),
+    QT_TRANSLATE_NOOP("Menus", "&Export"),
+    QT_TRANSLATE_NOOP("Menus", "&Edit"),
+    QT_TRANSLATE_NOOP("Menus", "&View"),
+    QT_TRANSLATE_NOOP("Menus", "T&heme"),
+    QT_TRANSLATE_NOOP("Menus", "&Language"),
+    QT_TRANSLATE_NOOP("Menus", "&Go"),
+    QT_TRANSLATE_NOOP("Menus", "&Help"),
+)
 #: Panels hidden until the reader first shows them.
 HIDDEN_AT_FIRST = frozenset({"map"})
+
+
+def plain(text: str) -> str:
+    """An action's text as a name, without its mnemonic and closing dots: "&Open File…" and
+    "파일 열기(&O)…" (the mnemonic after the word, as Korean menus write it) → "Open File", "파일 열기"."""
+    text = re.sub(r"\s*\(&[^&]\)", "", text.replace("&&", "\0"))
+    return text.replace("&", "").replace("\0", "&").rstrip(".…")
 
 
 def _go(action_id: str, text: str, key: str) -> ActionSpec:
@@ -70,6 +100,16 @@ def _find(window: MainWindow) -> None:
 
 def _set_theme(theme: str) -> Callable[[MainWindow], object]:
     return lambda window: window.view_options.set_theme(theme)
+
+
+def _set_language(language: str) -> Callable[[MainWindow], object]:
+    return lambda window: window.view_options.set_language(language)
+
+
+def _show_shortcuts(window: MainWindow) -> None:
+    from viewer.ui.shortcuts_dialog import show_shortcuts
+
+    show_shortcuts(window)
 
 
 def _show_panel(name: str) -> Callable[[MainWindow], object]:
@@ -101,31 +141,62 @@ _FILE_ACTIONS = (
     *_in_menu(
         "&File",
         "open",
-        ActionSpec("file.open", "&Open File…", lambda w: w.choose_file(), (StandardKey.Open,)),
-        ActionSpec("file.open-folder", "Open &Folder…", lambda w: w.choose_folder(), ("Ctrl+Shift+O",)),
+        ActionSpec(
+            "file.open",
+            QT_TRANSLATE_NOOP("Actions", "&Open File…"),
+            lambda w: w.choose_file(),
+            (StandardKey.Open,),
+        ),
+        ActionSpec(
+            "file.open-folder",
+            QT_TRANSLATE_NOOP("Actions", "Open &Folder…"),
+            lambda w: w.choose_folder(),
+            ("Ctrl+Shift+O",),
+        ),
     ),
     *_in_menu(
         "&File/Open &Recent",
         "",
-        ActionSpec("file.clear-recent", "Clear List", lambda w: w.settings.clear_recent()),
+        ActionSpec(
+            "file.clear-recent",
+            QT_TRANSLATE_NOOP("Actions", "Clear List"),
+            lambda w: w.settings.clear_recent(),
+        ),
     ),
     *_in_menu(
         "&File",
         "open",
-        ActionSpec("file.reload", "&Reload", lambda w: w.reading.reload(), (StandardKey.Refresh, "Ctrl+R")),
+        ActionSpec(
+            "file.reload",
+            QT_TRANSLATE_NOOP("Actions", "&Reload"),
+            lambda w: w.reading.reload(),
+            (StandardKey.Refresh, "Ctrl+R"),
+        ),
     ),
     *_in_menu(
         "&File",
         "post",
         ActionSpec(
-            "file.open-in-editor", "Open in &Editor", lambda w: _programs().open_in_editor(w), ("Ctrl+E",)
+            "file.open-in-editor",
+            QT_TRANSLATE_NOOP("Actions", "Open in &Editor"),
+            lambda w: _programs().open_in_editor(w),
+            ("Ctrl+E",),
         ),
-        ActionSpec("file.show-in-folder", "Show in &Folder", lambda w: _programs().show_in_folder(w)),
+        ActionSpec(
+            "file.show-in-folder",
+            QT_TRANSLATE_NOOP("Actions", "Show in &Folder"),
+            lambda w: _programs().show_in_folder(w),
+        ),
     ),
     *_in_menu(
         "&File",
         "print",
-        ActionSpec("file.print", "&Print…", lambda w: _printing().print_post(w), (StandardKey.Print,)),
+        ActionSpec(
+            "file.print",
+            QT_TRANSLATE_NOOP("Actions", "&Print…"),
+            lambda w: _printing().print_post(w),
+            (StandardKey.Print,),
+        ),
     ),
 )
 _ACTIONS = (
@@ -133,21 +204,34 @@ _ACTIONS = (
         "&File",
         "search",
         ActionSpec(
-            "file.search-library", "Search the Library…", lambda w: w.search_library(), ("Ctrl+Shift+F",)
+            "file.search-library",
+            QT_TRANSLATE_NOOP("Actions", "Search the Library…"),
+            lambda w: w.search_library(),
+            ("Ctrl+Shift+F",),
         ),
     ),
-    *_in_menu("&File", "quit", ActionSpec("file.quit", "&Quit", lambda w: w.close(), (StandardKey.Quit,))),
+    *_in_menu(
+        "&File",
+        "quit",
+        ActionSpec(
+            "file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), lambda w: w.close(), (StandardKey.Quit,)
+        ),
+    ),
     *_in_menu(
         "&Edit",
         "copy",
-        ActionSpec("edit.copy-markdown", "Copy Branch as &Markdown", lambda w: _programs().copy_branch(w)),
+        ActionSpec(
+            "edit.copy-markdown",
+            QT_TRANSLATE_NOOP("Actions", "Copy Branch as &Markdown"),
+            lambda w: _programs().copy_branch(w),
+        ),
     ),
     *_in_menu(
         "&Edit",
         "preferences",
         ActionSpec(
             "edit.preferences",
-            "&Preferences…",
+            QT_TRANSLATE_NOOP("Actions", "&Preferences…"),
             lambda w: _programs().choose_editor(w),
             (StandardKey.Preferences,),
         ),
@@ -155,29 +239,63 @@ _ACTIONS = (
     *_in_menu(
         "&View",
         "zoom",
-        ActionSpec("view.zoom-in", "Zoom &In", lambda w: w.zoom_by(1), (StandardKey.ZoomIn, "Ctrl+=")),
-        ActionSpec("view.zoom-out", "Zoom &Out", lambda w: w.zoom_by(-1), (StandardKey.ZoomOut,)),
-        ActionSpec("view.actual-size", "&Actual Size", lambda w: w.set_zoom(0), ("Ctrl+0",)),
+        ActionSpec(
+            "view.zoom-in",
+            QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+            lambda w: w.zoom_by(1),
+            (StandardKey.ZoomIn, "Ctrl+="),
+        ),
+        ActionSpec(
+            "view.zoom-out",
+            QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+            lambda w: w.zoom_by(-1),
+            (StandardKey.ZoomOut,),
+        ),
+        ActionSpec(
+            "view.actual-size",
+            QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+            lambda w: w.set_zoom(0),
+            ("Ctrl+0",),
+        ),
     ),
     *_in_menu(
         "&View",
         "tree",
-        ActionSpec("view.expand-all", "&Expand All", lambda w: w.outline.expandAll(), ("Ctrl+Shift+E",)),
         ActionSpec(
-            "view.collapse-all", "&Collapse All", lambda w: w.outline.collapseAll(), ("Ctrl+Shift+C",)
+            "view.expand-all",
+            QT_TRANSLATE_NOOP("Actions", "&Expand All"),
+            lambda w: w.outline.expandAll(),
+            ("Ctrl+Shift+E",),
+        ),
+        ActionSpec(
+            "view.collapse-all",
+            QT_TRANSLATE_NOOP("Actions", "&Collapse All"),
+            lambda w: w.outline.collapseAll(),
+            ("Ctrl+Shift+C",),
         ),
         *(
-            ActionSpec(f"view.expand-to-level-{n}", f"Expand to Level &{n}", _expand_to(n), (f"Alt+{n}",))
+            ActionSpec(
+                f"view.expand-to-level-{n}",
+                QT_TRANSLATE_NOOP("Actions", "Expand to Level &{n}"),
+                _expand_to(n),
+                (f"Alt+{n}",),
+                number=n,
+            )
             for n in range(1, MAX_EXPAND_LEVEL + 1)
         ),
     ),
     *_in_menu(
         "&View",
         "page",
-        ActionSpec("view.font", "&Font…", lambda w: w.view_options.choose_font(), ("Ctrl+Shift+T",)),
+        ActionSpec(
+            "view.font",
+            QT_TRANSLATE_NOOP("Actions", "&Font…"),
+            lambda w: w.view_options.choose_font(),
+            ("Ctrl+Shift+T",),
+        ),
         ActionSpec(
             "view.readable-width",
-            "&Readable Line Width",
+            QT_TRANSLATE_NOOP("Actions", "&Readable Line Width"),
             lambda w: w.view_options.set_readable_width(w.commands["view.readable-width"].isChecked()),
             checkable=True,
         ),
@@ -191,72 +309,170 @@ _ACTIONS = (
         ),
     ),
     *_in_menu(
+        "&View/&Language",
+        "languages",
+        ActionSpec(
+            "view.language-system",
+            QT_TRANSLATE_NOOP("Actions", "&System Language"),
+            _set_language("system"),
+            checkable=True,
+            radio="language",
+        ),
+        *(
+            # Each language in its own words: no translation.
+            ActionSpec(f"view.language-{code}", name, _set_language(code), checkable=True, radio="language")
+            for code, name in LANGUAGE_NAMES.items()
+        ),
+    ),
+    *_in_menu(
+        "&View/&Language",
+        "note",
+        ActionSpec(
+            "view.language-note",
+            QT_TRANSLATE_NOOP("Actions", "Applies when Note Viewer starts again"),
+            lambda w: None,
+            enabled=False,
+        ),
+    ),
+    *_in_menu(
         "&View",
         "focus",
         ActionSpec(
             "view.focus-mode",
-            "F&ocus Mode",
+            QT_TRANSLATE_NOOP("Actions", "F&ocus Mode"),
             lambda w: w.focus_mode.set_on(w.commands["view.focus-mode"].isChecked()),
             ("F11",),
             checkable=True,
         ),
         ActionSpec(
             "view.focus-full-screen",
-            "Full Screen in Focus Mode",
+            QT_TRANSLATE_NOOP("Actions", "Full Screen in Focus Mode"),
             lambda w: w.focus_mode.set_full_screen(w.commands["view.focus-full-screen"].isChecked()),
             checkable=True,
         ),
     ),
-    ActionSpec("view.leave-focus", "Leave Focus Mode", lambda w: w.focus_mode.escape(), ("Esc",)),
+    ActionSpec(
+        "view.leave-focus",
+        QT_TRANSLATE_NOOP("Actions", "Leave Focus Mode"),
+        lambda w: w.focus_mode.escape(),
+        ("Esc",),
+    ),
     *_in_menu(
         "&View",
         "panels",
         ActionSpec(
-            "view.show-outline", "Show Outline", _show_panel("outline"), ("Ctrl+Shift+1",), checkable=True
+            "view.show-outline",
+            QT_TRANSLATE_NOOP("Actions", "Show Outline"),
+            _show_panel("outline"),
+            ("Ctrl+Shift+1",),
+            checkable=True,
         ),
-        ActionSpec("view.show-links", "Show Links", _show_panel("links"), ("Ctrl+Shift+2",), checkable=True),
-        ActionSpec("view.show-map", "Show &Map", _show_panel("map"), ("Ctrl+Shift+3",), checkable=True),
+        ActionSpec(
+            "view.show-links",
+            QT_TRANSLATE_NOOP("Actions", "Show Links"),
+            _show_panel("links"),
+            ("Ctrl+Shift+2",),
+            checkable=True,
+        ),
+        ActionSpec(
+            "view.show-map",
+            QT_TRANSLATE_NOOP("Actions", "Show &Map"),
+            _show_panel("map"),
+            ("Ctrl+Shift+3",),
+            checkable=True,
+        ),
     ),
-    ActionSpec("focus.outline", "Go to &Outline", lambda w: w.outline.setFocus(), ("Ctrl+1",)),
-    ActionSpec("focus.post", "Go to &Post", lambda w: w.preview.setFocus(), ("Ctrl+2",)),
-    ActionSpec("focus.links", "Go to &Links", lambda w: w.links.setFocus(), ("Ctrl+3",)),
+    ActionSpec(
+        "focus.outline",
+        QT_TRANSLATE_NOOP("Actions", "Go to &Outline"),
+        lambda w: w.outline.setFocus(),
+        ("Ctrl+1",),
+    ),
+    ActionSpec(
+        "focus.post", QT_TRANSLATE_NOOP("Actions", "Go to &Post"), lambda w: w.preview.setFocus(), ("Ctrl+2",)
+    ),
+    ActionSpec(
+        "focus.links", QT_TRANSLATE_NOOP("Actions", "Go to &Links"), lambda w: w.links.setFocus(), ("Ctrl+3",)
+    ),
     *_in_menu(
         "&Go",
         "posts",
-        _go("go.previous-post", "&Previous Post", "Alt+PgUp"),
-        _go("go.next-post", "&Next Post", "Alt+PgDown"),
-        _go("go.previous-in-category", "Previous in &Category", "Alt+Shift+PgUp"),
-        _go("go.next-in-category", "Next in C&ategory", "Alt+Shift+PgDown"),
+        _go("go.previous-post", QT_TRANSLATE_NOOP("Actions", "&Previous Post"), "Alt+PgUp"),
+        _go("go.next-post", QT_TRANSLATE_NOOP("Actions", "&Next Post"), "Alt+PgDown"),
+        _go(
+            "go.previous-in-category", QT_TRANSLATE_NOOP("Actions", "Previous in &Category"), "Alt+Shift+PgUp"
+        ),
+        _go("go.next-in-category", QT_TRANSLATE_NOOP("Actions", "Next in C&ategory"), "Alt+Shift+PgDown"),
     ),
     *_in_menu(
         "&Go",
         "history",
-        ActionSpec("go.back", "&Back", lambda w: w.reading.back(), ("Alt+Left", "Back")),
-        ActionSpec("go.forward", "&Forward", lambda w: w.reading.forward(), ("Alt+Right", "Forward")),
+        ActionSpec(
+            "go.back", QT_TRANSLATE_NOOP("Actions", "&Back"), lambda w: w.reading.back(), ("Alt+Left", "Back")
+        ),
+        ActionSpec(
+            "go.forward",
+            QT_TRANSLATE_NOOP("Actions", "&Forward"),
+            lambda w: w.reading.forward(),
+            ("Alt+Right", "Forward"),
+        ),
     ),
     *_in_menu(
         "&Go",
         "focus",
         ActionSpec(
             "go.focus-branch",
-            "F&ocus on This Branch",
+            QT_TRANSLATE_NOOP("Actions", "F&ocus on This Branch"),
             lambda w: w.reading.focus_on(w.reading.node),
             ("Ctrl+]",),
         ),
-        ActionSpec("go.widen-focus", "&Widen the Focus", lambda w: w.reading.widen(), ("Ctrl+[",)),
-        ActionSpec("go.unfocus", "Show the &Whole Post", lambda w: w.reading.unfocus(), ("Esc",)),
+        ActionSpec(
+            "go.widen-focus",
+            QT_TRANSLATE_NOOP("Actions", "&Widen the Focus"),
+            lambda w: w.reading.widen(),
+            ("Ctrl+[",),
+        ),
+        ActionSpec(
+            "go.unfocus",
+            QT_TRANSLATE_NOOP("Actions", "Show the &Whole Post"),
+            lambda w: w.reading.unfocus(),
+            ("Esc",),
+        ),
     ),
     *_in_menu(
         "&Go",
         "filter",
-        ActionSpec("go.filter-posts", "Filter &Posts", lambda w: w.posts.focus_filter(), ("Ctrl+L",)),
+        ActionSpec(
+            "go.filter-posts",
+            QT_TRANSLATE_NOOP("Actions", "Filter &Posts"),
+            lambda w: w.posts.focus_filter(),
+            ("Ctrl+L",),
+        ),
     ),
-    ActionSpec("search.find", "Find", lambda w: _find(w), (StandardKey.Find,)),
-    ActionSpec("search.next", "Find Next", lambda w: w.reading.step_match(1), (StandardKey.FindNext,)),
+    ActionSpec("search.find", QT_TRANSLATE_NOOP("Actions", "Find"), lambda w: _find(w), (StandardKey.Find,)),
     ActionSpec(
-        "search.previous", "Find Previous", lambda w: w.reading.step_match(-1), (StandardKey.FindPrevious,)
+        "search.next",
+        QT_TRANSLATE_NOOP("Actions", "Find Next"),
+        lambda w: w.reading.step_match(1),
+        (StandardKey.FindNext,),
     ),
-    *_in_menu("&Help", "", ActionSpec("help.about", "&About Note Viewer", lambda w: w.about())),
+    ActionSpec(
+        "search.previous",
+        QT_TRANSLATE_NOOP("Actions", "Find Previous"),
+        lambda w: w.reading.step_match(-1),
+        (StandardKey.FindPrevious,),
+    ),
+    *_in_menu(
+        "&Help",
+        "",
+        ActionSpec(
+            "help.shortcuts",
+            QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+            _show_shortcuts,
+            ("F1", "Ctrl+/"),
+        ),
+        ActionSpec("help.about", QT_TRANSLATE_NOOP("Actions", "&About Note Viewer"), lambda w: w.about()),
+    ),
 )
 
 
@@ -276,13 +492,27 @@ def _export_actions() -> tuple[ActionSpec, ...]:
         if fmt.in_menu
     ]
     specs += [
-        ActionSpec("file.export.map-svg", "Map as &SVG…", export_map("svg"), (), "&File/&Export", "map"),
-        ActionSpec("file.export.map-png", "Map as P&NG…", export_map("png"), (), "&File/&Export", "map"),
+        ActionSpec(
+            "file.export.map-svg",
+            QT_TRANSLATE_NOOP("Actions", "Map as &SVG…"),
+            export_map("svg"),
+            (),
+            "&File/&Export",
+            "map",
+        ),
+        ActionSpec(
+            "file.export.map-png",
+            QT_TRANSLATE_NOOP("Actions", "Map as P&NG…"),
+            export_map("png"),
+            (),
+            "&File/&Export",
+            "map",
+        ),
     ]
     # The PDF is laid out by Qt (printing.py), not a text format of the table: after the HTML.
     pdf = ActionSpec(
         "file.export.post-pdf",
-        "Post as &PDF…",
+        QT_TRANSLATE_NOOP("Actions", "Post as &PDF…"),
         lambda w: _printing().export_pdf(w),
         (),
         "&File/&Export",
@@ -305,15 +535,17 @@ def install_actions(
     def menu_at(path: str) -> QMenu:
         if path not in menus:
             parent, _, title = path.rpartition("/")
+            title = translate("Menus", title)
             menus[path] = menu_at(parent).addMenu(title) if parent else window.menuBar().addMenu(title)
         return menus[path]
 
     for spec in specs:
-        action = QAction(spec.text, window)
+        action = QAction(spec.label(), window)
         action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
         if spec.checkable:
             action.setCheckable(True)
-            action.setChecked(True)
+            action.setChecked(not spec.radio)  # a radio group's choice is checked by its owner
+        action.setEnabled(spec.enabled)
         if spec.radio:
             radios.setdefault(spec.radio, QActionGroup(window)).addAction(action)
         action.triggered.connect(lambda _checked=False, slot=spec.slot: slot(window))

@@ -19,8 +19,10 @@ from viewer.resources import resource_path
 from viewer.ui.first_paint import after_first_post, after_next_paint, report_first_paint
 from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
+from viewer.ui.page_style import with_hangul_face
 from viewer.ui.settings import Settings
 from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
+from viewer.ui.translation import start_in_language
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 #: How long the window waits for its first post before it shows without it.
@@ -47,6 +49,9 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
     app.setWindowIcon(_app_icon())
+    settings = Settings()
+    translators = start_in_language(app, settings.language)
+    app.setFont(with_hangul_face(app.font()))
     # One app per user and display: a running one takes the paths and comes forward. A smoke
     # test always runs on its own.
     instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
@@ -54,11 +59,11 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
     app.installEventFilter(FileOpenEvents(instance.receive, app))
-    window = MainWindow(Settings())
+    window = MainWindow(settings)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])
     if smoke_test:
-        _check_when_shown(app, window)
+        _check_when_shown(app, window, [Path(t.filePath()).name for t in translators])
     report_first_paint(window.reading, window)
     # The post was read while Qt loaded (see cli.py). When that is over, or soon is (a post
     # opened for the first time renders), the window shows with the post in its first paint,
@@ -91,7 +96,7 @@ def _app_icon() -> QIcon:
     return icon
 
 
-def _check_when_shown(app: QApplication, window: MainWindow) -> None:
+def _check_when_shown(app: QApplication, window: MainWindow, translations: list[str]) -> None:
     """--smoke-test: exit 0 once a post is painted with its outline, 1 if it is empty, 2 if
     nothing arrives in time. Used by CI on the frozen app."""
 
@@ -101,6 +106,9 @@ def _check_when_shown(app: QApplication, window: MainWindow) -> None:
         print("smoke test:", "outline and post shown" if shown else "nothing shown", file=sys.stderr)
         if window.reading.rendered is not None:
             print("smoke test: post:", window.reading.rendered.post.path, file=sys.stderr)
+        menus = [action.text() for action in window.menuBar().actions()]
+        print("smoke test: menus:", " ".join(menus), file=sys.stderr)  # the language it speaks
+        print("smoke test: translations:", " ".join(translations), file=sys.stderr)
         if window.statusBar().currentMessage():
             print("smoke test: status bar:", window.statusBar().currentMessage(), file=sys.stderr)
         window.close()

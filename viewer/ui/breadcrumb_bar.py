@@ -35,13 +35,15 @@ class BreadcrumbBar(QFrame):
         self.row.setSpacing(2)
         #: The crumbs, the post's title first (buttons), then the focused branch (a label).
         self.crumbs: list[QToolButton] = []
+        self.setAccessibleName(self.tr("Focused branch"))
         self.current = QLabel(self)
         self.current.setTextFormat(Qt.TextFormat.PlainText)
         self.note = QLabel(self)
         self.note.setForegroundRole(self.note.foregroundRole().PlaceholderText)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Show the whole post (Esc)")
+        self.close_button.setToolTip(self.tr("Show the whole post (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Show the whole post"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(lambda: reading.unfocus())
         self.hide()
@@ -61,11 +63,12 @@ class BreadcrumbBar(QFrame):
         if not path or rendered is None:
             self.hide()
             return
-        self._add_crumb(rendered.post.metadata.title or "Post", "")
+        self._add_crumb(rendered.post.metadata.title or self.tr("Post"), "")
         for node in path[:-1]:
             self._add_crumb(node.text, node.id)
         self.current.setText(_short(path[-1].text))
         self.current.setToolTip(plain_tooltip(path[-1].text))
+        self.current.setAccessibleName(self.tr("Focused on: {branch}").format(branch=path[-1].text))
         font = self.current.font()
         font.setBold(True)
         self.current.setFont(font)
@@ -73,14 +76,22 @@ class BreadcrumbBar(QFrame):
         self.row.addStretch(1)
         self.row.addWidget(self.note)
         self.row.addWidget(self.close_button)
+        # The Tab key goes through the crumbs before the close button (new widgets would come last).
+        previous: QWidget | None = self.close_button.previousInFocusChain()
+        for crumb in self.crumbs:
+            if previous is not None:
+                QWidget.setTabOrder(previous, crumb)
+            previous = crumb
         self._show_note()
         self.show()
 
     def _add_crumb(self, text: str, node_id: str) -> None:
         button = QToolButton(self)
         button.setText(_short(text))
-        tip = f"Show the whole post ({text})" if not node_id else f"Focus on {text}"
+        tip = self.tr("Show the whole post ({title})") if not node_id else self.tr("Focus on {branch}")
+        tip = tip.format(title=text, branch=text)
         button.setToolTip(plain_tooltip(tip))
+        button.setAccessibleName(tip)  # the crumb's own text is cut short
         button.setAutoRaise(True)
         button.clicked.connect(
             (lambda: self.reading.unfocus()) if not node_id else (lambda: self.reading.focus_on(node_id))
@@ -93,7 +104,7 @@ class BreadcrumbBar(QFrame):
 
     def _show_note(self) -> None:
         if self.reading.matcher is None:
-            self.note.setText("Showing this branch only")
+            self.note.setText(self.tr("Showing this branch only"))
         else:
             count = len(self.reading.matches)
-            self.note.setText(f"Searching this branch only: {count:,} match{'es' * (count != 1)}")
+            self.note.setText(self.tr("Searching this branch only: %Ln match(es)", "", count))

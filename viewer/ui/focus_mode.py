@@ -28,7 +28,7 @@ class FocusMode(QObject):
         self._shown: dict[QWidget, bool] = {}
         self._window_state = Qt.WindowState.WindowNoState
         self._unfocus_keys: list[QKeySequence] = []
-        self.hint = QLabel("Focus mode — Esc or F11 to leave", window.preview)
+        self.hint = QLabel(self.tr("Focus mode — Esc or F11 to leave"), window.preview)
         self.hint.setObjectName("focusHint")
         self.hint.hide()
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)

@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.page_style import LINE_HEIGHTS, MEASURES, SIZES, PageStyle, default_family
+from viewer.ui.translation import QT_TRANSLATE_NOOP
 
 #: Wait this long after the last change before the post is set again (a spin box held down).
 SETTLE_MS = 150
+
+
+APPLY = KeyBinding(("Return",), QT_TRANSLATE_NOOP("FontDialog", "Apply the value being typed"))
+#: The Font window's own key (Esc closes it, as any window).
+FONT_KEYS = KeyTable("FontDialog", QT_TRANSLATE_NOOP("FontDialog", "Font window"), (APPLY,))
 
 
 class FontDialog(QDialog):
@@ -29,37 +36,41 @@ class FontDialog(QDialog):
 
     def __init__(self, style: PageStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Font")
+        self.setWindowTitle(self.tr("Font"))
         self.family_box = QFontComboBox(self)
-        self.family_box.setAccessibleName("Font family")
+        self.family_box.setAccessibleName(self.tr("Font family"))
         self.size_box = QDoubleSpinBox(self)
         self.size_box.setRange(*SIZES)
         self.size_box.setSingleStep(0.5)
         self.size_box.setDecimals(1)
-        self.size_box.setSuffix(" pt")
-        self.size_box.setAccessibleName("Font size")
+        self.size_box.setSuffix(self.tr(" pt"))
+        self.size_box.setAccessibleName(self.tr("Font size"))
         self.line_height_box = QSpinBox(self)
         self.line_height_box.setRange(*LINE_HEIGHTS)
         self.line_height_box.setSingleStep(5)
         self.line_height_box.setSuffix(" %")
-        self.line_height_box.setToolTip("The height of a line of text, in percent of the font size.")
-        self.line_height_box.setAccessibleName("Line height")
-        self.readable_box = QCheckBox("Readable line width", self)
-        self.readable_box.setToolTip("Keep the text to a centred column instead of the window's full width.")
+        self.line_height_box.setToolTip(self.tr("The height of a line of text, in percent of the font size."))
+        self.line_height_box.setAccessibleName(self.tr("Line height"))
+        self.readable_box = QCheckBox(self.tr("Readable line width"), self)
+        self.readable_box.setToolTip(
+            self.tr("Keep the text to a centred column instead of the window's full width.")
+        )
         self.measure_box = QSpinBox(self)
         self.measure_box.setRange(*MEASURES)
-        self.measure_box.setSuffix(" em")
+        self.measure_box.setSuffix(self.tr(" em"))
         self.measure_box.setToolTip(
-            "The width of the column, in em (one Hangul syllable is an em wide): 46 em hold about "
-            "40 syllables of Korean prose, or 80–90 Latin letters."
+            self.tr(
+                "The width of the column, in em (one Hangul syllable is an em wide): 46 em hold about "
+                "40 syllables of Korean prose, or 80–90 Latin letters."
+            )
         )
-        self.measure_box.setAccessibleName("Line width")
+        self.measure_box.setAccessibleName(self.tr("Line width"))
         form = QFormLayout()
-        form.addRow("&Family:", self.family_box)
-        form.addRow("&Size:", self.size_box)
-        form.addRow("&Line height:", self.line_height_box)
+        form.addRow(self.tr("&Family:"), self.family_box)
+        form.addRow(self.tr("&Size:"), self.size_box)
+        form.addRow(self.tr("&Line height:"), self.line_height_box)
         form.addRow("", self.readable_box)
-        form.addRow("Line &width:", self.measure_box)
+        form.addRow(self.tr("Line &width:"), self.measure_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.RestoreDefaults | QDialogButtonBox.StandardButton.Close, self
         )
@@ -108,7 +119,7 @@ class FontDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a spin box applies at once rather than closing the dialog.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if APPLY.matches(event) or event.key() == Qt.Key.Key_Enter:
             self._announce(self.chosen())
             return
         super().keyPressEvent(event)

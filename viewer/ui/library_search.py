@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from viewer.core.index import MATCH_END, MATCH_START, SearchHit
 from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import RichTextDelegate
+from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 TYPING_PAUSE_MS = 250
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -37,13 +39,21 @@ def result_html(hit: SearchHit) -> str:
         snippet,
     ]
     if hit.outline_path:
-        lines.append(f"<i>in {html.escape(' › '.join(hit.outline_path))}</i>")
+        where = translate("LibrarySearchDialog", "in {section}").format(section=" › ".join(hit.outline_path))
+        lines.append(f"<i>{html.escape(where)}</i>")
     return "<br>".join(lines)
 
 
-def _count_text(count: int, shown: int) -> str:
-    text = "1 post matches" if count == 1 else f"{count:,} posts match"
-    return text + (f" (the first {shown} are shown)" if shown < count else "")
+MOVE = KeyBinding(
+    ("Down", "Up", "PgDown", "PgUp"), QT_TRANSLATE_NOOP("LibrarySearchDialog", "Move through the results")
+)
+OPEN_RESULT = KeyBinding(
+    ("Return",), QT_TRANSLATE_NOOP("LibrarySearchDialog", "Open the chosen post at the match")
+)
+#: The library search's own keys, typed in its search box.
+LIBRARY_KEYS = KeyTable(
+    "LibrarySearchDialog", QT_TRANSLATE_NOOP("LibrarySearchDialog", "Library search"), (MOVE, OPEN_RESULT)
+)
 
 
 class LibrarySearchDialog(QDialog):
@@ -55,13 +65,15 @@ class LibrarySearchDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search the Library")
+        self.setWindowTitle(self.tr("Search the Library"))
         self.resize(640, 480)
         self.edit = ComposingEdit(self)
-        self.edit.setPlaceholderText("Search every post of the folder")
+        self.edit.setPlaceholderText(self.tr("Search every post of the folder"))
+        self.edit.setAccessibleName(self.tr("Search every post"))
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.results = QListWidget(self)
+        self.results.setAccessibleName(self.tr("Matching posts"))
         self.results.setAlternatingRowColors(True)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when resized
         self.results.setItemDelegate(RichTextDelegate(HtmlRole, self.results))
@@ -84,7 +96,7 @@ class LibrarySearchDialog(QDialog):
             watched is self.edit
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+            and MOVE.matches(event)
         ):
             QApplication.sendEvent(self.results, event)
             return True
@@ -106,7 +118,8 @@ class LibrarySearchDialog(QDialog):
         self._shown_query = query
         self._paths_pending = any(hit.outline_pending for hit in hits)
         self.results.clear()
-        self.status.setText(_count_text(count, len(hits)) if count else ("No posts match" if query else ""))
+        nothing = self.tr("No posts match") if query else ""
+        self.status.setText(self._count_text(count, len(hits)) if count else nothing)
         for hit in hits:
             item = QListWidgetItem()
             plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
@@ -123,6 +136,10 @@ class LibrarySearchDialog(QDialog):
         path yet, its query is asked again."""
         if self.isVisible() and self._paths_pending and self._shown_query == self._shown():
             self.query_changed.emit(*self._query())
+
+    def _count_text(self, count: int, shown: int) -> str:
+        text = self.tr("%Ln post(s) match", "", count)
+        return text + (self.tr(" (the first %Ln are shown)", "", shown) if shown < count else "")
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from viewer.core.links import classify_url
 from viewer.ui import APP_NAME
+from viewer.ui.translation import translate
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -69,7 +70,8 @@ def _mail_action(text: str) -> LinkAction:
         return LinkAction("system", text)
     names = ", ".join(sorted({unquote(f.split("=", 1)[0]) for f in dropped}))
     target = address + ("?" + "&".join(kept) if kept else "")
-    return LinkAction("system", target, f"Left out of the mail link: {names} (it could attach a local file).")
+    note = translate("LinkPolicy", "Left out of the mail link: {fields} (it could attach a local file).")
+    return LinkAction("system", target, note.format(fields=names))
 
 
 class LinkPolicy:
@@ -90,11 +92,10 @@ class LinkPolicy:
                 self.parent.statusBar().showMessage(action.note, 8000)
             QDesktopServices.openUrl(QUrl(action.target))
         elif action.kind == "refuse":
-            QMessageBox.information(
-                self.parent,
-                APP_NAME,
-                f"This link points to a local file, which Note Viewer does not open:\n{text}",
+            message = translate(
+                "LinkPolicy", "This link points to a local file, which Note Viewer does not open:"
             )
+            QMessageBox.information(self.parent, APP_NAME, f"{message}\n{text}")
         elif self._ask(text):
             QDesktopServices.openUrl(QUrl(text))
 
@@ -105,7 +106,9 @@ class LinkPolicy:
         answer = QMessageBox.question(
             self.parent,
             APP_NAME,
-            f"This link is not a web address:\n{text}\n\nHand it to the system anyway?",
+            translate(
+                "LinkPolicy", "This link is not a web address:\n{link}\n\nHand it to the system anyway?"
+            ).format(link=text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

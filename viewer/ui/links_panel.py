@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
 from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
+from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.tooltips import plain_tooltip
+from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -38,20 +40,30 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 EntryRole = Qt.ItemDataRole.UserRole + 1
 
-#: kind → (colour, glyph, label) for the painted kind icons.
+#: kind → (colour, glyph, label) for the painted kind icons (the label translated where shown).
 KINDS = {
-    "slideshare-deck": ("#0a8a7e", "S", "SlideShare deck"),
-    "slideshare-profile": ("#0a8a7e", "@", "SlideShare profile"),
-    "youtube-video": ("#e62117", "▶", "YouTube video"),
-    "youtube-playlist": ("#e62117", "≡", "YouTube playlist"),
-    "youtube-channel": ("#e62117", "@", "YouTube channel"),
-    "github": ("#24292f", "G", "GitHub"),
-    "post": ("#3367d6", "✎", "Another post"),
-    "email": ("#6b7280", "✉", "E-mail address"),
-    "other": ("#6b7280", "↗", "Web page"),
+    "slideshare-deck": ("#0a8a7e", "S", QT_TRANSLATE_NOOP("LinksModel", "SlideShare deck")),
+    "slideshare-profile": ("#0a8a7e", "@", QT_TRANSLATE_NOOP("LinksModel", "SlideShare profile")),
+    "youtube-video": ("#e62117", "▶", QT_TRANSLATE_NOOP("LinksModel", "YouTube video")),
+    "youtube-playlist": ("#e62117", "≡", QT_TRANSLATE_NOOP("LinksModel", "YouTube playlist")),
+    "youtube-channel": ("#e62117", "@", QT_TRANSLATE_NOOP("LinksModel", "YouTube channel")),
+    "github": ("#24292f", "G", QT_TRANSLATE_NOOP("LinksModel", "GitHub")),
+    "post": ("#3367d6", "✎", QT_TRANSLATE_NOOP("LinksModel", "Another post")),
+    "email": ("#6b7280", "✉", QT_TRANSLATE_NOOP("LinksModel", "E-mail address")),
+    "other": ("#6b7280", "↗", QT_TRANSLATE_NOOP("LinksModel", "Web page")),
 }
 #: The second column counts the citations ("×", as once, read as a close button).
-COLUMNS = ("Link", "Cited")
+COLUMNS = (QT_TRANSLATE_NOOP("LinksModel", "Link"), QT_TRANSLATE_NOOP("LinksModel", "Cited"))
+OPEN_LINK = KeyBinding(("Return",), QT_TRANSLATE_NOOP("LinksPanel", "Open the link in the browser"))
+#: The link list's own keys (arrows choose a link; the menu key gives its menu).
+LINK_KEYS = KeyTable("LinksPanel", QT_TRANSLATE_NOOP("LinksPanel", "Links"), (OPEN_LINK,))
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of link is called: "YouTube video"."""
+    return translate("LinksModel", KINDS.get(kind, KINDS["other"])[2])
+
+
 SortRole = Qt.ItemDataRole.UserRole + 2
 _ICONS: dict[str, QIcon] = {}
 
@@ -89,7 +101,7 @@ class LinkDelegate(TwoLineDelegate):
         if index.column() != 0 or entry is None:
             return None
         first = entry.text if entry.text and entry.text != entry.url else short_url(entry.url)
-        place = host(entry.url) or KINDS.get(entry.kind, KINDS["other"])[2]
+        place = host(entry.url) or kind_label(entry.kind)
         return first, (place, f"  ·  {entry.section[-1]}" if entry.section else "")
 
 
@@ -128,9 +140,9 @@ class LinksModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("LinksModel", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
-            return "How many times the post cites the link (click the link: each citation in turn)"
+            return self.tr("How many times the post cites the link (click the link: each citation in turn)")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -145,10 +157,16 @@ class LinksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return kind_icon(entry.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [KINDS.get(entry.kind, KINDS["other"])[2], entry.text, entry.url]
+            lines = [kind_label(entry.kind), entry.text, entry.url]
             if entry.section:
-                lines.append("in " + " › ".join(entry.section))
+                lines.append(self.tr("in {section}").format(section=" › ".join(entry.section)))
             return plain_tooltip("\n".join(dict.fromkeys(line for line in lines if line)))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # Read aloud: the kind the badge shows, the text, and for the count what it counts.
+            if column == 0:
+                text = entry.text if entry.text and entry.text != entry.url else short_url(entry.url)
+                return f"{kind_label(entry.kind)}: {text}"
+            return self.tr("cited %n time(s)", "", entry.count)
         if role == SortRole:
             return (KIND_ORDER.index(entry.kind), index.row()) if column == 0 else entry.count
         if role == EntryRole:
@@ -206,7 +224,10 @@ class LinksPanel(QTreeView):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAccessibleName("Links")
+        self.setAccessibleName(self.tr("Links"))
+        self.setAccessibleDescription(
+            self.tr("The links of the post; choosing one goes to where it is cited, Enter opens it")
+        )
         self.setItemDelegate(LinkDelegate(self))
         self.setIconSize(QSize(20, 20))
         self.setSortingEnabled(True)
@@ -234,8 +255,8 @@ class LinksPanel(QTreeView):
         if not self._post_shown or self.filter_model.rowCount() > 0:
             return ""
         if self.links_model.rowCount() == 0:
-            return "No links in this post."
-        return "No links match the search."
+            return self.tr("No links in this post.")
+        return self.tr("No links match the search.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -272,7 +293,7 @@ class LinksPanel(QTreeView):
             self.open_url.emit(entry.url)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if OPEN_LINK.matches(event) or event.key() == Qt.Key.Key_Enter:
             entry = self.entry(self.currentIndex())
             if entry is not None:
                 self.open_url.emit(entry.url)
@@ -288,12 +309,12 @@ class LinksPanel(QTreeView):
 
     def context_menu(self, entry: LinkEntry) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Open in Browser", lambda: self.open_url.emit(entry.url))
+        menu.addAction(self.tr("Open in Browser"), lambda: self.open_url.emit(entry.url))
         if entry.anchors:
-            menu.addAction("Go to Citation", lambda: self.go_to_link.emit(entry, 0))
+            menu.addAction(self.tr("Go to Citation"), lambda: self.go_to_link.emit(entry, 0))
         menu.addSeparator()
         clipboard = QGuiApplication.clipboard()
-        menu.addAction("Copy URL", lambda: clipboard.setText(entry.url))
+        menu.addAction(self.tr("Copy URL"), lambda: clipboard.setText(entry.url))
         label = (entry.text or entry.url).replace("[", "\\[").replace("]", "\\]")
-        menu.addAction("Copy as Markdown Link", lambda: clipboard.setText(f"[{label}]({entry.url})"))
+        menu.addAction(self.tr("Copy as Markdown Link"), lambda: clipboard.setText(f"[{label}]({entry.url})"))
         return menu

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from viewer.ui import APP_NAME
 from viewer.ui.library import Library
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
+from viewer.ui.translation import translate
 from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
@@ -171,15 +173,28 @@ class MainWindow(QMainWindow):
         # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
         self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
         self.setCentralWidget(self.splitter)
+        # The Tab key goes as the eye does: the buttons of the bars above the post (made after it),
+        # then the post.
+        chain = [
+            self.outline,
+            self.warnings.close_button,
+            self.place_note.top_button,
+            self.place_note.close_button,
+            self.breadcrumbs.close_button,
+            self.preview,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
-        self.toolbar = self.addToolBar("Main")
+        self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.search = SearchBar(reading, self)
         self.statusBar().setSizeGripEnabled(True)
         self.index_progress = QProgressBar(self)
         self.index_progress.setMaximumWidth(220)
-        self.index_progress.setFormat("Indexing %v / %m")
+        self.index_progress.setFormat(self.tr("Indexing %v / %m"))
+        self.index_progress.setAccessibleName(self.tr("Indexing the folder"))
         self.index_progress.hide()
         self.statusBar().addPermanentWidget(self.index_progress)
 
@@ -236,7 +251,9 @@ class MainWindow(QMainWindow):
         reading.set_look(self.preview.look)
         self.preview.look_changed.connect(reading.set_look)
         self.outline.matches_capped.connect(self._say_outline_capped)
-        reading.opening.connect(lambda path: self.statusBar().showMessage(f"Opening {path.name}…"))
+        reading.opening.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+        )
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._enable_go_actions)
         reading.history_changed.connect(self._enable_go_actions)
@@ -334,11 +351,12 @@ class MainWindow(QMainWindow):
     def _say_outline_capped(self, matching: int) -> None:
         from viewer.ui.outline_panel import MAX_FILTERED_MATCHES
 
-        self.statusBar().showMessage(
-            f"The outline shows the first {MAX_FILTERED_MATCHES} of {matching} matching nodes; "
-            "type more to narrow the search.",
-            8000,
+        message = self.tr(
+            "The outline shows the first {shown} of %Ln matching node(s); type more to narrow the search.",
+            "",
+            matching,
         )
+        self.statusBar().showMessage(message.format(shown=MAX_FILTERED_MATCHES), 8000)
 
     # --- opening -------------------------------------------------------------------------------------
 
@@ -369,12 +387,15 @@ class MainWindow(QMainWindow):
         # Its first post opens when the list arrives, unless the reader opens a post meanwhile
         # (later re-checks of the folder never replace the post being read).
         self._start_in_folder = True
-        self.statusBar().showMessage(f"Reading {folder}…")
+        self.statusBar().showMessage(self.tr("Reading {folder}…").format(folder=folder))
         self.posts.set_posts([])
-        self.posts.show_placeholder("Reading the folder…")
+        self.posts.show_placeholder(self.tr("Reading the folder…"))
         self.posts.show()
         if self.reading.path is None:
-            self.preview.show_message("Reading the folder…", f"The posts of {folder} are listed on the left.")
+            self.preview.show_message(
+                self.tr("Reading the folder…"),
+                self.tr("The posts of {folder} are listed on the left.").format(folder=folder),
+            )
         self.library.open(folder)
         if remember:
             self.settings.add_recent(str(folder))
@@ -382,14 +403,13 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         start = str(self.reading.path.parent) if self.reading.path else ""
         patterns = " ".join(f"*{suffix}" for suffix in sorted(POST_SUFFIXES))
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open Post", start, f"Markdown posts ({patterns});;All files (*)"
-        )
+        file_types = self.tr("Markdown posts ({patterns});;All files (*)").format(patterns=patterns)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Post"), start, file_types)
         if name:
             self.open_path(Path(name))
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Open Folder or Jekyll Site")
+        name = QFileDialog.getExistingDirectory(self, self.tr("Open Folder or Jekyll Site"))
         if name:
             self.open_folder(Path(name))
 
@@ -399,7 +419,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(partial(self.open_path, Path(entry)))
         if not self.settings.recent_paths:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.commands["file.clear-recent"])
@@ -422,9 +442,8 @@ class MainWindow(QMainWindow):
         self.reading.set_library(posts)
         if fresh:
             self.index_progress.hide()
-            self.statusBar().showMessage(
-                f"{len(posts)} posts in {self.folder} (Ctrl+Shift+F searches them)", 5000
-            )
+            message = self.tr("%Ln post(s) in {folder} (Ctrl+Shift+F searches them)", "", len(posts))
+            self.statusBar().showMessage(message.format(folder=self.folder), 5000)
             self.library_indexed.emit()
         path = self.reading.path
         if not posts and fresh and path is None:
@@ -444,11 +463,14 @@ class MainWindow(QMainWindow):
         self.index_progress.setValue(done)
         self.index_progress.show()
         if not self.posts.posts:
-            self.posts.show_placeholder(f"Indexing {done:,} of {total:,} posts…")
+            self.posts.show_placeholder(
+                self.tr("Indexing {done} of %Ln post(s)…", "", total).format(done=f"{done:,}")
+            )
 
     def _on_library_failed(self, message: str) -> None:
         self.index_progress.hide()
-        self.statusBar().showMessage(f"The library index could not be updated: {message}", 10000)
+        text = self.tr("The library index could not be updated: {problem}").format(problem=message)
+        self.statusBar().showMessage(text, 10000)
 
     def changeEvent(self, event: QEvent) -> None:
         # Back from the editor: pick up what changed in the folder meanwhile.
@@ -460,7 +482,7 @@ class MainWindow(QMainWindow):
         """Ctrl+Shift+F: search every post of the open folder (or the current post's folder)."""
         folder = self._library_folder()
         if folder is None:
-            self.statusBar().showMessage("Open a folder first.", 4000)
+            self.statusBar().showMessage(self.tr("Open a folder first."), 4000)
             return
         if self.library_dialog is None:
             from viewer.ui.library_search import LibrarySearchDialog
@@ -470,7 +492,7 @@ class MainWindow(QMainWindow):
             self.library_dialog.result_chosen.connect(self._open_library_result)
             self.library.searched.connect(self.library_dialog.show_results)
             self.library.outlines_stored.connect(self.library_dialog.ask_again_for_paths)
-        self.library_dialog.show_message(f"Searching {folder}")
+        self.library_dialog.show_message(self.tr("Searching {folder}").format(folder=folder))
         self.library_dialog.show()
         self.library_dialog.raise_()
         self.library_dialog.activateWindow()
@@ -502,7 +524,7 @@ class MainWindow(QMainWindow):
     def export(self, what: str) -> None:
         rendered = self.reading.rendered
         if rendered is None:
-            self.statusBar().showMessage("Open a post first.", 4000)
+            self.statusBar().showMessage(self.tr("Open a post first."), 4000)
             return
         from viewer.core.export import EXPORTS
 
@@ -510,39 +532,48 @@ class MainWindow(QMainWindow):
         suggested = rendered.post.path.with_suffix("").name + (
             "" if fmt.subject == "post" else f"-{fmt.subject}"
         )
-        target = self.ask_save_path(f"{suggested}.{fmt.suffix}", fmt.file_filter)
+        target = self.ask_save_path(f"{suggested}.{fmt.suffix}", translate("MainWindow", fmt.file_filter))
         if target is None:
             return
         if writes_over(target, rendered.post.path):
-            QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
+            self._say_not_over_the_post()
             return
         try:
             target.write_text(fmt.make(rendered), encoding="utf-8")
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+            self._say_not_written(target, exc)
             return
         self.settings.export_folder = str(target.parent)
-        self.statusBar().showMessage(f"Exported to {target}", 5000)
+        self.statusBar().showMessage(self.tr("Exported to {file}").format(file=target), 5000)
+
+    def _say_not_over_the_post(self) -> None:
+        QMessageBox.warning(
+            self, APP_NAME, self.tr("Choose another file: exporting never overwrites the post.")
+        )
+
+    def _say_not_written(self, target: Path, problem: OSError) -> None:
+        message = self.tr("Could not write {file}:").format(file=target)
+        QMessageBox.warning(self, APP_NAME, f"{message}\n{problem.strerror or problem}")
 
     def export_map(self, fmt: str) -> None:
         """File ▸ Export ▸ Map as SVG/PNG: the map as it is shown (folds, focus, sides)."""
         rendered = self.reading.rendered
         if rendered is None:
-            self.statusBar().showMessage("Open a post first.", 4000)
+            self.statusBar().showMessage(self.tr("Open a post first."), 4000)
             return
-        file_filter = "SVG (*.svg)" if fmt == "svg" else "PNG image (*.png)"
+        file_filter = self.tr("SVG image (*.svg)") if fmt == "svg" else self.tr("PNG image (*.png)")
         target = self.ask_save_path(f"{rendered.post.path.with_suffix('').name}-map.{fmt}", file_filter)
         if target is None:
             return
-        if target.resolve() == rendered.post.path.resolve():
-            QMessageBox.warning(self, APP_NAME, "Choose another file: exporting never overwrites the post.")
+        if writes_over(target, rendered.post.path):
+            self._say_not_over_the_post()
             return
         try:
             self.map.export(fmt, target)
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+            self._say_not_written(target, exc)
             return
-        self.statusBar().showMessage(f"Exported the map to {target}", 5000)
+        self.statusBar().showMessage(self.tr("Exported the map to {file}").format(file=target), 5000)
 
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
         """Ask where to export, starting in the folder of the last export, else the Documents
@@ -551,7 +582,7 @@ class MainWindow(QMainWindow):
         from viewer.ui.export_folder import start_folder
 
         folder = start_folder(self.settings.export_folder)
-        name, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / suggested), file_filter)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / suggested), file_filter)
         return Path(name) if name else None
 
     def about(self) -> None:
@@ -559,9 +590,9 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>A reader for Jekyll Markdown posts: "
-            "outline, rendered post, links and search.",
+            self.tr("About {name}").format(name=APP_NAME),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr("A reader for Jekyll Markdown posts: outline, rendered post, links and search."),
         )
 
 

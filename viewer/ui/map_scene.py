@@ -412,8 +412,11 @@ class MapScene(QGraphicsScene):
             items.handle.setPos(node.width if node.side > 0 else 0.0, node.height / 2)
             fill = self.colours.hue(node.branch) if node.folded else self.colours.background
             items.handle.setBrush(self._brush(fill))
-            hidden = f"{node.children} hidden — click to unfold" if node.folded else "Click to fold"
-            items.handle.setToolTip(hidden)
+            items.handle.setToolTip(
+                self.tr("%n hidden — click to unfold", "", node.children)
+                if node.folded
+                else self.tr("Click to fold")
+            )
         items.node = node
 
     # --- what the reader sees ------------------------------------------------------------------------

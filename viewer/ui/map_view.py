@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from viewer.core.map_colours import MapColours, map_colours
 from viewer.core.map_layout import SIDES, MindMap, Side
+from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.map_scene import LABELS_FROM_SCALE, MapScene, QtMetrics, png_bytes, render_image
+from viewer.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -50,6 +52,18 @@ CLICK_SLOP = 5
 SMOOTH_FROM_SCALE = 0.15
 #: A new map is shown at least this large (smaller than this, labels cannot be read).
 READABLE_SCALE = 0.85
+
+
+ZOOM_IN = KeyBinding(("+", "="), QT_TRANSLATE_NOOP("MapView", "Zoom in"))
+ZOOM_OUT = KeyBinding(("-",), QT_TRANSLATE_NOOP("MapView", "Zoom out"))
+ACTUAL_SIZE = KeyBinding(("0",), QT_TRANSLATE_NOOP("MapView", "Actual size"))
+FIT = KeyBinding(("F", "Home"), QT_TRANSLATE_NOOP("MapView", "Fit the map to the window"))
+FOLD = KeyBinding(("Space",), QT_TRANSLATE_NOOP("MapView", "Fold or unfold the ringed node"))
+FOCUS = KeyBinding(("Return",), QT_TRANSLATE_NOOP("MapView", "Focus on the ringed node's branch"))
+#: The map's own keys (it follows the node chosen in the tree or the post; arrows scroll).
+MAP_KEYS = KeyTable(
+    "MapView", QT_TRANSLATE_NOOP("MapView", "Mind map"), (ZOOM_IN, ZOOM_OUT, ACTUAL_SIZE, FIT, FOLD, FOCUS)
+)
 
 
 class MapView(QGraphicsView):
@@ -74,7 +88,7 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Mind map")
+        self.setAccessibleName(self.tr("Mind map"))
         self._pressed_at: QPoint | None = None
         #: Milliseconds each of the last paints took, and the processor time they used (the
         #: benchmark reads them; on a busy machine the first includes waiting for a processor).
@@ -140,18 +154,18 @@ class MapView(QGraphicsView):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, centre = event.key(), QGraphicsView.ViewportAnchor.AnchorViewCenter
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        binding, centre = MAP_KEYS.matching(event), QGraphicsView.ViewportAnchor.AnchorViewCenter
+        if binding is ZOOM_IN:
             self.zoom_by(ZOOM_STEP, centre)
-        elif key == Qt.Key.Key_Minus:
+        elif binding is ZOOM_OUT:
             self.zoom_by(1 / ZOOM_STEP, centre)
-        elif key == Qt.Key.Key_0:
+        elif binding is ACTUAL_SIZE:
             self.set_scale(1.0)
-        elif key in (Qt.Key.Key_F, Qt.Key.Key_Home):
+        elif binding is FIT:
             self.fit()
-        elif key == Qt.Key.Key_Space:
+        elif binding is FOLD:
             self.toggle_requested.emit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif binding is FOCUS:
             self.focus_requested.emit()
         else:
             super().keyPressEvent(event)
@@ -185,6 +199,13 @@ class MapView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The menu key: the menu of the ringed node, beside it.
+            node_id = self.map_scene.highlighted
+            rect = self.map_scene.node_rect(node_id) if node_id else None
+            place = self.mapFromScene(rect.center()) if rect is not None else self.viewport().rect().center()
+            self.menu_requested.emit(node_id, self.viewport().mapToGlobal(place))
+            return
         hit = self.node_at(event.pos())
         self.menu_requested.emit(hit[0] if hit else "", event.globalPos())
 
@@ -224,6 +245,7 @@ class MapPanel(QWidget):
         self.mind_map: MindMap | None = None
         self._stale = True  # the post changed while hidden: build when shown
         self._build_tools()
+        QWidget.setTabOrder(self.sides, self.view)  # the Tab key: the tools above, then the map
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -245,29 +267,48 @@ class MapPanel(QWidget):
         row = QHBoxLayout(self.tools)
         row.setContentsMargins(4, 2, 4, 0)
         row.setSpacing(2)
-        for text, tip, slot in (
-            ("Fit", "Fit the map to the window (F)", lambda: self.view.fit()),
-            ("−", "Zoom out (-, Ctrl+wheel)", lambda: self.view.zoom_by(1 / ZOOM_STEP, _CENTRE)),
-            ("+", "Zoom in (+, Ctrl+wheel)", lambda: self.view.zoom_by(ZOOM_STEP, _CENTRE)),
-            ("100%", "Actual size (0)", lambda: self.view.set_scale(1.0)),
+        for text, name, tip, slot in (
+            (
+                self.tr("Fit"),
+                self.tr("Fit"),
+                self.tr("Fit the map to the window (F)"),
+                lambda: self.view.fit(),
+            ),
+            (
+                "−",
+                self.tr("Zoom out"),
+                self.tr("Zoom out (-, Ctrl+wheel)"),
+                lambda: self.view.zoom_by(1 / ZOOM_STEP, _CENTRE),
+            ),
+            (
+                "+",
+                self.tr("Zoom in"),
+                self.tr("Zoom in (+, Ctrl+wheel)"),
+                lambda: self.view.zoom_by(ZOOM_STEP, _CENTRE),
+            ),
+            ("100%", self.tr("Actual size"), self.tr("Actual size (0)"), lambda: self.view.set_scale(1.0)),
         ):
             button = QToolButton(self.tools)
             button.setText(text)
             button.setToolTip(tip)
+            button.setAccessibleName(name)  # "−" and "+" say nothing read aloud
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addSpacing(8)
-        row.addWidget(QLabel("Show", self.tools))
+        shown = QLabel(self.tr("Show"), self.tools)
+        row.addWidget(shown)
         self.level = QComboBox(self.tools)
-        self.level.setToolTip("How many levels below the centre the map shows")
+        shown.setBuddy(self.level)
+        self.level.setAccessibleName(self.tr("Levels shown"))
+        self.level.setToolTip(self.tr("How many levels below the centre the map shows"))
         self.level.activated.connect(self._on_level_chosen)
         row.addWidget(self.level)
         self.sides = QToolButton(self.tools)
         self.sides.setCheckable(True)
         self.sides.setAutoRaise(True)
-        self.sides.setText("One side")
-        self.sides.setToolTip("Branches on one side of the centre, or balanced on both")
+        self.sides.setText(self.tr("One side"))
+        self.sides.setToolTip(self.tr("Branches on one side of the centre, or balanced on both"))
         self.sides.setChecked(self.side == "right")
         self.sides.toggled.connect(lambda one: self.set_side("right" if one else "balanced"))
         row.addWidget(self.sides)
@@ -338,6 +379,19 @@ class MapPanel(QWidget):
         rect = self.scene.node_rect(shown) if shown else None
         if rect is not None and reveal:
             self.view.bring_into_view(rect)
+        self._describe(shown or "")
+
+    def _describe(self, node_id: str) -> None:
+        """What a screen reader says of the map: the node it rings, and whether it is folded."""
+        layout = self.scene.layout_now
+        node = next((n for n in layout.nodes if n.id == node_id), None) if layout and node_id else None
+        if node is None:
+            self.view.setAccessibleDescription(self.tr("The outline of the post as a map"))
+        elif node.folded:
+            text = self.tr("Ringed: {node} (folded: %n node(s) hidden)", "", node.children)
+            self.view.setAccessibleDescription(text.format(node=node.text))
+        else:
+            self.view.setAccessibleDescription(self.tr("Ringed: {node}").format(node=node.text))
 
     def _show_search(self) -> None:
         if self.mind_map is None:
@@ -387,7 +441,7 @@ class MapPanel(QWidget):
         self.level.clear()
         depth = self.mind_map.depth if self.mind_map is not None else 0
         for level in range(1, depth + 1):
-            self.level.addItem("all levels" if level == depth else f"{level} level{'s' * (level > 1)}")
+            self.level.addItem(self.tr("all levels") if level == depth else self.tr("%n level(s)", "", level))
         if self.mind_map is not None and depth:
             current = min(self.mind_map.sensible_level(), depth)
             self.level.setCurrentIndex(current - 1)
@@ -402,20 +456,22 @@ class MapPanel(QWidget):
             self.summary.setText("")
             return
         shown = len(layout.nodes) - (not self.mind_map.root_id)
-        self.summary.setText(f"{shown:,} of {self.mind_map.node_count:,} nodes")
+        self.summary.setText(
+            self.tr("{shown} of %Ln node(s)", "", self.mind_map.node_count).format(shown=f"{shown:,}")
+        )
 
     def _show_menu(self, node_id: str, position: QPoint) -> None:
         menu = QMenu(self)
         if node_id and self.mind_map is not None and node_id != self.reading.focus:
-            menu.addAction("Focus on This Branch", lambda: self.reading.focus_on(node_id))
+            menu.addAction(self.tr("Focus on This Branch"), lambda: self.reading.focus_on(node_id))
             if node_id in self.mind_map.folded:
-                menu.addAction("Unfold", lambda: self.toggle(node_id))
+                menu.addAction(self.tr("Unfold"), lambda: self.toggle(node_id))
             elif node_id != self.mind_map.root_id:
-                menu.addAction("Fold", lambda: self.toggle(node_id))
+                menu.addAction(self.tr("Fold"), lambda: self.toggle(node_id))
         if self.reading.focus:
-            menu.addAction("Show the Whole Post", self.reading.unfocus)
+            menu.addAction(self.tr("Show the Whole Post"), self.reading.unfocus)
         menu.addSeparator()
-        menu.addAction("Fit to Window", self.view.fit)
+        menu.addAction(self.tr("Fit to Window"), self.view.fit)
         menu.exec(position)
 
     # --- export --------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from viewer.ui.translation import Texts
+
 #: The size formulas are typeset at; their metrics are kept relative to it.
 REFERENCE_SIZE = 40.0
 #: STIX Two Math is small beside the sans-serif text around it (its x-height is 0.47 em against
@@ -33,6 +35,10 @@ MAX_IMAGE_SIDE = 8000
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 _LOCK = threading.Lock()  # ziamath keeps its configuration in module globals
+
+
+class MathTexts(Texts):
+    """The translation context of the reasons a formula is shown as TeX."""
 
 
 class MathError(Exception):
@@ -67,9 +73,11 @@ class FormulaImage:
 def typeset(tex: str, display: bool) -> Formula:
     """The formula for `tex` (without its delimiters); raises MathError when it cannot be made."""
     if len(tex) > MAX_TEX_LENGTH:
-        raise MathError(f"longer than {MAX_TEX_LENGTH:,} characters")
+        raise MathError(MathTexts.tr("longer than %Ln character(s)", "", MAX_TEX_LENGTH))
     if _CJK.search(tex):
-        raise MathError("it holds Korean or other CJK text, which the formula font has no letters for")
+        raise MathError(
+            MathTexts.tr("it holds Korean or other CJK text, which the formula font has no letters for")
+        )
     from ziamath.config import config
     from ziamath.zmath import Latex
 
@@ -78,15 +86,15 @@ def typeset(tex: str, display: bool) -> Formula:
         try:
             svg = Latex(tex, size=REFERENCE_SIZE, inline=not display, margin=0).svg()
         except RecursionError:
-            raise MathError("nested too deeply") from None
+            raise MathError(MathTexts.tr("nested too deeply")) from None
         except Exception as exc:  # latex2mathml and ziamath raise many kinds for bad TeX
             raise MathError(_reason(exc)) from None
     box = re.search(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"', svg)
     if box is None:
-        raise MathError("the typesetter gave no size")
+        raise MathError(MathTexts.tr("the typesetter gave no size"))
     _x, top, width, height = (float(value) for value in box.groups())
     if width <= 0 or height <= 0:
-        raise MathError("the formula is empty")
+        raise MathError(MathTexts.tr("the formula is empty"))
     return Formula(svg.encode("utf-8"), width, -top, height + top)
 
 
@@ -135,4 +143,5 @@ def rasterise(formula: Formula, em_px: float, colour: str, device_pixel_ratio: f
 def _reason(exc: Exception) -> str:
     """Words for the reader: latex2mathml and ziamath raise assertions and lookup errors for bad TeX."""
     detail = str(exc).strip().splitlines()[0][:80] if str(exc).strip() else ""
-    return "the typesetter could not read it" + (f" ({detail})" if detail else "")
+    reason = MathTexts.tr("the typesetter could not read it")
+    return reason + (f" ({detail})" if detail else "")

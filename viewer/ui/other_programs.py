@@ -10,18 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QProcess, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from viewer.core.outline import walk
+from viewer.ui.outline_panel import COPY_BRANCH
+from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-EDITOR_HELP = (
+EDITOR_HELP = QT_TRANSLATE_NOOP(
+    "OtherPrograms",
     "The command that opens a post for editing; empty for the system's default program for "
     "Markdown files. {path} is replaced by the post's file and {line} by the line of the node "
-    "chosen in the tree, e.g.  code -g {path}:{line}  or  gedit +{line} {path}"
+    "chosen in the tree, e.g.  code -g {path}:{line}  or  gedit +{line} {path}",
 )
 
 
@@ -45,32 +48,35 @@ def current_line(window: MainWindow) -> int:
 def open_in_editor(window: MainWindow) -> None:
     path = window.reading.path
     if path is None or window.reading.rendered is None:
-        window.statusBar().showMessage("Open a post first.", 4000)
+        window.statusBar().showMessage(translate("OtherPrograms", "Open a post first."), 4000)
         return
     command = window.settings.editor_command.strip()
     if command:
         try:
             program, *arguments = editor_arguments(command, path, current_line(window))
         except ValueError as exc:  # unbalanced quotes
-            window.statusBar().showMessage(f"The editor command cannot be read: {exc}", 8000)
+            message = translate("OtherPrograms", "The editor command cannot be read: {problem}")
+            window.statusBar().showMessage(message.format(problem=exc), 8000)
             return
         started, _pid = QProcess.startDetached(program, arguments, str(path.parent))
         if not started:
-            window.statusBar().showMessage(
-                f"Could not start the editor “{program}” (Edit ▸ Preferences…)", 8000
+            message = translate(
+                "OtherPrograms", "Could not start the editor “{program}” (Edit ▸ Preferences…)"
             )
+            window.statusBar().showMessage(message.format(program=program), 8000)
         return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        window.statusBar().showMessage(
-            "No program opens Markdown files here: choose an editor in Edit ▸ Preferences…", 8000
+        message = translate(
+            "OtherPrograms", "No program opens Markdown files here: choose an editor in Edit ▸ Preferences…"
         )
+        window.statusBar().showMessage(message, 8000)
 
 
 def show_in_folder(window: MainWindow) -> None:
     """The file manager with the post selected where the system offers that, else its folder."""
     path = window.reading.path
     if path is None:
-        window.statusBar().showMessage("Open a post first.", 4000)
+        window.statusBar().showMessage(translate("OtherPrograms", "Open a post first."), 4000)
         return
     if sys.platform == "darwin":
         QProcess.startDetached("open", ["-R", str(path)])
@@ -113,17 +119,24 @@ def copy_branch(window: MainWindow) -> None:
     node_id = window.outline.current_node_id() or window.reading.node
     text = branch_source(rendered.post, rendered.outline, node_id) if rendered and node_id else ""
     if not text:
-        window.statusBar().showMessage("Choose a node in the outline first.", 4000)
+        window.statusBar().showMessage(
+            translate("OtherPrograms", "Choose a node in the outline first."), 4000
+        )
         return
     QGuiApplication.clipboard().setText(text)
     lines = text.count("\n")
-    window.statusBar().showMessage(f"Copied {lines} {'line' if lines == 1 else 'lines'} of Markdown.", 4000)
+    copied = translate("OtherPrograms", "Copied the branch as Markdown (lines: {count}).")
+    window.statusBar().showMessage(copied.format(count=lines), 4000)
 
 
 def choose_editor(window: MainWindow) -> None:
     """Edit ▸ Preferences…: the one preference this needs, the editor command."""
     command, accepted = QInputDialog.getText(
-        window, "Preferences", EDITOR_HELP, QLineEdit.EchoMode.Normal, window.settings.editor_command
+        window,
+        translate("OtherPrograms", "Preferences"),
+        translate("OtherPrograms", EDITOR_HELP),
+        QLineEdit.EchoMode.Normal,
+        window.settings.editor_command,
     )
     if accepted:
         window.settings.editor_command = command.strip()
@@ -141,15 +154,12 @@ def install_tree_menu(window: MainWindow) -> None:
         outline.setCurrentIndex(index)
         menu = QMenu(outline)
         menu.addAction(window.commands["edit.copy-markdown"])
-        menu.addAction("Copy Text", lambda: QGuiApplication.clipboard().setText(str(index.data())))
+        copy_text = translate("OtherPrograms", "Copy Text")
+        menu.addAction(copy_text, lambda: QGuiApplication.clipboard().setText(str(index.data())))
         menu.addSeparator()
         menu.addAction(window.commands["file.open-in-editor"])
         menu.exec(outline.viewport().mapToGlobal(position))
 
     outline.customContextMenuRequested.connect(menu_at)
-    QShortcut(
-        QKeySequence.StandardKey.Copy,
-        outline,
-        lambda: copy_branch(window),
-        context=Qt.ShortcutContext.WidgetShortcut,
-    )
+    for sequence in COPY_BRANCH.sequences():
+        QShortcut(sequence, outline, lambda: copy_branch(window), context=Qt.ShortcutContext.WidgetShortcut)

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QContextMenuEvent,
     QFont,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QShortcut,
@@ -35,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from viewer.core.outline import OutlineNode, prune, walk
 from viewer.core.search import JoinedTexts, Matcher
+from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.tooltips import plain_tooltip
+from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
@@ -127,9 +128,9 @@ class OutlineModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.text or "(empty)"
+            return node.text or translate("OutlineModel", "(empty)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(node.text or "(empty)")
+            return plain_tooltip(node.text or translate("OutlineModel", "(empty)"))
         if role == Qt.ItemDataRole.FontRole and node.kind == "heading":
             return self._heading_font
         if role == NodeIdRole:
@@ -185,6 +186,15 @@ class MatchDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+EXPAND_ALL = KeyBinding(("*",), QT_TRANSLATE_NOOP("OutlinePanel", "Expand every node"))
+COLLAPSE_ALL = KeyBinding(("/",), QT_TRANSLATE_NOOP("OutlinePanel", "Collapse every node"))
+COPY_BRANCH = KeyBinding(("Ctrl+C",), QT_TRANSLATE_NOOP("OutlinePanel", "Copy the branch as Markdown"))
+#: The tree's own keys (besides the arrows, and the menu key for the node's menu).
+TREE_KEYS = KeyTable(
+    "OutlinePanel", QT_TRANSLATE_NOOP("OutlinePanel", "Outline"), (EXPAND_ALL, COLLAPSE_ALL, COPY_BRANCH)
+)
+
+
 class OutlinePanel(QTreeView):
     """Shows the outline of the post being read and the node the reader is at; choosing a node
     (click or keyboard) asks the reading state to go there. While searching, only the matching
@@ -214,13 +224,15 @@ class OutlinePanel(QTreeView):
         self.setUniformRowHeights(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Outline")
+        self.setAccessibleName(self.tr("Outline"))
+        self.setAccessibleDescription(self.tr("The post's headings and bullets; choosing one goes there"))
         self._following = False  # True while the selection follows the post: not the user's choice
         self._current_before_press = QPersistentModelIndex()
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._on_clicked)
-        for key, action in (("*", self.expandAll), ("/", self.collapseAll)):
-            QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetShortcut)
+        for binding, action in ((EXPAND_ALL, self.expandAll), (COLLAPSE_ALL, self.collapseAll)):
+            for sequence in binding.sequences():
+                QShortcut(sequence, self, action, context=Qt.ShortcutContext.WidgetShortcut)
         reading.post_changed.connect(self._show_reading)
         reading.node_selected.connect(self.follow)
         reading.search_changed.connect(self.set_matcher)
@@ -245,10 +257,10 @@ class OutlinePanel(QTreeView):
         node = self.node(self.indexAt(event.pos()))
         menu = QMenu(self)
         if node is not None and node.id != self.reading.focus:
-            menu.addAction("Focus on This Branch", lambda: self.reading.focus_on(node.id))
+            menu.addAction(self.tr("Focus on This Branch"), lambda: self.reading.focus_on(node.id))
         if self.reading.focus:
-            menu.addAction("Widen the Focus", self.reading.widen)
-            menu.addAction("Show the Whole Post", self.reading.unfocus)
+            menu.addAction(self.tr("Widen the Focus"), self.reading.widen)
+            menu.addAction(self.tr("Show the Whole Post"), self.reading.unfocus)
         if not menu.isEmpty():
             menu.exec(event.globalPos())
 

@@ -64,6 +64,18 @@ def default_family() -> str:
     return _default_family
 
 
+def with_hangul_face(font: QFont) -> QFont:
+    """`font` with the first good Hangul face installed as its second family: Korean in the
+    window's lists, menus and dialogs is set in it, at the weight asked for, instead of whatever
+    face the system's fallback finds first (a Japanese or Chinese cut, a serif face)."""
+    family = default_family()
+    if family == font.family() or family not in HANGUL_FAMILIES:
+        return font
+    hangul = QFont(font)
+    hangul.setFamilies([font.family(), family])
+    return hangul
+
+
 def column_width(font: QFont, measure: int) -> int:
     """Pixels for `measure` em (Hangul syllables) in `font`."""
     return round(QFontMetricsF(font).horizontalAdvance("가") * measure)

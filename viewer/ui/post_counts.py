@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from viewer.core.reading_time import describe, text_counts
+from viewer.core.reading_time import TextCounts, text_counts
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -19,15 +19,27 @@ class PostCounts(QLabel):
         super().__init__(parent)
         self.reading = reading
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setAccessibleName("Counts")
+        # No accessible name: a label's name is what a screen reader says instead of its text.
         self._whole = ""  # the whole post's counts, made once per post
         reading.post_changed.connect(self._show_post)
         reading.focus_changed.connect(self._show_counts)
 
+    def describe(self, counts: TextCounts) -> str:
+        """'3 headings · 38 items · 1,204 words · 4 min read' (parts that are zero left out)."""
+        parts = []
+        if counts.headings:
+            parts.append(self.tr("%Ln heading(s)", "", counts.headings))
+        if counts.items:
+            parts.append(self.tr("%Ln item(s)", "", counts.items))
+        if counts.words:
+            parts.append(self.tr("%Ln word(s)", "", counts.words))
+            parts.append(self.tr("%n min read", "", counts.rounded_minutes))
+        return " · ".join(parts)
+
     def _show_post(self) -> None:
         rendered, document = self.reading.rendered, self.reading.full_document
         self._whole = (
-            describe(text_counts(document.plain_text, rendered.outline)) if rendered and document else ""
+            self.describe(text_counts(document.plain_text, rendered.outline)) if rendered and document else ""
         )
         self._show_counts()
 
@@ -36,6 +48,10 @@ class PostCounts(QLabel):
         if not self.reading.focus or document is None:
             self.setText(self._whole)
         else:
-            branch = describe(text_counts(document.plain_text, self.reading.outline_shown))
-            self.setText(f"This branch: {branch}   (whole post: {self._whole})")
+            branch = self.describe(text_counts(document.plain_text, self.reading.outline_shown))
+            self.setText(
+                self.tr("This branch: {branch}   (whole post: {post})").format(
+                    branch=branch, post=self._whole
+                )
+            )
         self.setVisible(bool(self._whole))

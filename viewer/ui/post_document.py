@@ -51,6 +51,7 @@ from viewer.core.resources_policy import (
 from viewer.core.searchable_text import SearchableText
 from viewer.resources import resource_path
 from viewer.ui.tooltips import plain_tooltip
+from viewer.ui.translation import Texts
 
 #: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
 #: is quadratic in list length); the outline, the links and search still cover the whole post.
@@ -244,6 +245,10 @@ def _box(kind: str) -> str:
     return f'<table class="{kind}" width="100%" cellspacing="0"><tr><td class="{kind}">'
 
 
+class PostDocumentTexts(Texts):
+    """The translation context of this module's messages (the worker thread makes most of them)."""
+
+
 @dataclass(frozen=True)
 class DocumentLook:
     """How the post view shows posts: what the worker needs to lay one out for it."""
@@ -390,9 +395,12 @@ def build_document(
         document.moveToThread(application.thread())
     total = html_text.count("<li")
     note = (
-        f"This post has {total:,} list items; the preview shows the first {shown:,}. "
-        "The outline and links cover all of it; search counts the matches in all of it "
-        "and shows those in the part shown."
+        PostDocumentTexts.tr(
+            "This post has %Ln list item(s); the preview shows the first {shown}. The outline and links "
+            "cover all of it; search counts the matches in all of it and shows those in the part shown.",
+            "",
+            total,
+        ).format(shown=f"{shown:,}")
         if shown < total
         else ""
     )
@@ -478,11 +486,17 @@ class _Formulas:
         found = []
         if self.failed:
             tex, why = next(iter(self.failed.items()))
-            more = f" and {len(self.failed) - 1} more" if len(self.failed) > 1 else ""
-            found.append(f"A formula is shown as TeX ({_short(tex)}: {why}){more}.")
+            failed = PostDocumentTexts.tr(
+                "%Ln formula(s) shown as TeX ({formula}: {why}).", "", len(self.failed)
+            )
+            found.append(failed.format(formula=_short(tex), why=why))
         if self.over_budget:
             found.append(
-                f"{self.over_budget:,} formulas are shown as TeX: typesetting them all would take too long."
+                PostDocumentTexts.tr(
+                    "%Ln formula(s) shown as TeX: typesetting them all would take too long.",
+                    "",
+                    self.over_budget,
+                )
             )
         return found
 
@@ -637,7 +651,7 @@ class _ImageLoader:
 
     def _read(self, name: str) -> QImage | str:
         if self.place is None:
-            return "not loaded"
+            return PostDocumentTexts.tr("not loaded")
         source: ImageSource = locate_image(name, self.place)
         try:
             if source.kind == "file":
@@ -651,7 +665,7 @@ class _ImageLoader:
             return str(exc)
         size = image.sizeInBytes()
         if self._memory + size > MAX_IMAGE_MEMORY:
-            return "not loaded: the post's images take too much memory"
+            return PostDocumentTexts.tr("not loaded: the post's images take too much memory")
         self._memory += size
         return image
 
@@ -661,8 +675,10 @@ class _ImageLoader:
         problems = list(reversed(self._problems.items()))  # in the post's order: read from its end
         shown = "; ".join(f"{_short(name)} ({why})" for name, why in problems[:3])
         count = len(problems)
-        more = f"; and {count - 3} more" if count > 3 else ""
-        return [f"{count} image{'s' if count > 1 else ''} not shown: {shown}{more}"]
+        more = PostDocumentTexts.tr("; and %Ln more", "", count - 3) if count > 3 else ""
+        return [
+            PostDocumentTexts.tr("%Ln image(s) not shown: {images}", "", count).format(images=shown) + more
+        ]
 
 
 def _decode(data: bytes) -> QImage:
@@ -682,7 +698,8 @@ def _decode(data: bytes) -> QImage:
         reader.setScaledSize(QSize(MAX_DECODED_WIDTH, height))
     image = reader.read()
     if image.isNull():
-        raise ResourceRefused(f"not an image that can be read ({reader.errorString()})")
+        message = PostDocumentTexts.tr("not an image that can be read ({problem})")
+        raise ResourceRefused(message.format(problem=reader.errorString()))
     return image
 
 
@@ -701,7 +718,9 @@ def _alt_format(image_format: QTextImageFormat, look: DocumentLook, name: str, w
         shown.setAnchorHref(image_format.anchorHref())
     if image_format.anchorNames():
         shown.setAnchorNames(image_format.anchorNames())
-    shown.setToolTip(f"Image {name}: {why}")  # made plain with the post's own tooltips
+    shown.setToolTip(
+        PostDocumentTexts.tr("Image {name}: {why}").format(name=name, why=why)
+    )  # made plain with the post's own tooltips
     return shown
 
 

@@ -107,9 +107,10 @@ class PostHeader(QWidget):
         if any(
             p is not None and p not in by_date for p in (around.older_in_category, around.newer_in_category)
         ):
-            categories = html.escape(" · ".join(rendered.post.metadata.categories))
+            categories = " · ".join(rendered.post.metadata.categories)
+            within = html.escape(self.tr("In {categories}:").format(categories=categories))
             cells += [
-                f"<i>In {categories}:</i> {link('older_in_category', '‹ {title}')}",
+                f"<i>{within}</i> {link('older_in_category', '‹ {title}')}",
                 link("newer_in_category", "{title} ›"),
             ]
         rows = "".join(

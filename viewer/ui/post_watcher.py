@@ -84,7 +84,8 @@ class PostWatcher(QObject):
         self._identity = identity
         if identity is None:
             if self.reading.rendered is not None:
-                self.vanished.emit(f"{path.name} was deleted or moved; showing the last version read.")
+                message = self.tr("{name} was deleted or moved; showing the last version read.")
+                self.vanished.emit(message.format(name=path.name))
             return
         if str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))

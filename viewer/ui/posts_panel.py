@@ -6,7 +6,17 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +32,9 @@ from PySide6.QtWidgets import (
 from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
 from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
+from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.tooltips import plain_tooltip
+from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -33,17 +45,28 @@ PostRole = Qt.ItemDataRole.UserRole + 1
 SELECTION_PAUSE_MS = 120
 
 
+FIRST_POST = KeyBinding(("Down",), QT_TRANSLATE_NOOP("PostsPanel", "From the filter box: into the list"))
+OPEN_POST = KeyBinding(
+    ("Return",), QT_TRANSLATE_NOOP("PostsPanel", "From the filter box: open the chosen or the first post")
+)
+CLEAR_FILTER = KeyBinding(("Esc",), QT_TRANSLATE_NOOP("PostsPanel", "Clear the filter"))
+#: The post list's own keys (Ctrl+L, the window's, goes to the filter box).
+POST_LIST_KEYS = KeyTable(
+    "PostsPanel", QT_TRANSLATE_NOOP("PostsPanel", "Post list"), (FIRST_POST, OPEN_POST, CLEAR_FILTER)
+)
+
+
 def describe(post: PostSummary) -> str:
     """The list's second line: date, categories, tags, and what is special about the file."""
-    parts = [post.date.strftime("%Y-%m-%d") if post.date else "no date"]
+    parts = [post.date.strftime("%Y-%m-%d") if post.date else translate("PostsPanel", "no date")]
     if post.categories:
         parts.append(" · ".join(post.categories))
     if post.tags:
         parts.append(" ".join(f"#{tag}" for tag in post.tags))
     if post.is_draft:
-        parts.insert(0, "DRAFT")
+        parts.insert(0, translate("PostsPanel", "DRAFT"))
     if post.problem:
-        parts.insert(0, "⚠ cannot be shown")
+        parts.insert(0, translate("PostsPanel", "⚠ cannot be shown"))
     return "   ".join(parts)
 
 
@@ -114,7 +137,8 @@ class PostsPanel(QWidget):
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_filter = ComposingEdit(self)
-        self.text_filter.setPlaceholderText("Filter posts by title")
+        self.text_filter.setPlaceholderText(self.tr("Filter posts by title"))
+        self.text_filter.setAccessibleName(self.tr("Filter posts"))
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.installEventFilter(self)
         self.category = QComboBox(self)
@@ -122,12 +146,12 @@ class PostsPanel(QWidget):
         self.year = QComboBox(self)
         self.order = QComboBox(self)
         for key, label in SORT_ORDERS.items():
-            self.order.addItem(label, key)
+            self.order.addItem(translate("PostsPanel", label), key)
         for box, name in (
-            (self.category, "Category"),
-            (self.tag, "Tag"),
-            (self.year, "Year"),
-            (self.order, "Sort"),
+            (self.category, self.tr("Category")),
+            (self.tag, self.tr("Tag")),
+            (self.year, self.tr("Year")),
+            (self.order, self.tr("Sort")),
         ):
             box.setAccessibleName(name)
             box.setToolTip(name)
@@ -139,7 +163,8 @@ class PostsPanel(QWidget):
         self.view.setItemDelegate(PostDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setAccessibleName("Posts")
+        self.view.setAccessibleName(self.tr("Posts"))
+        self.view.setAccessibleDescription(self.tr("The posts of the folder; choosing one opens it"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -191,10 +216,11 @@ class PostsPanel(QWidget):
         if tuple(posts) == self.model.all_posts and posts:
             return  # re-checked and unchanged: leave the list as the user has it
         scrolled = self.view.verticalScrollBar().value()
-        self._fill_choices(self.category, "All categories", Counter(c for p in posts for c in p.categories))
-        self._fill_choices(self.tag, "All tags", Counter(t for p in posts for t in p.tags))
+        categories = Counter(c for p in posts for c in p.categories)
+        self._fill_choices(self.category, self.tr("All categories"), categories)
+        self._fill_choices(self.tag, self.tr("All tags"), Counter(t for p in posts for t in p.tags))
         years = Counter(p.year for p in posts if p.year is not None)
-        self._fill_choices(self.year, "All years", years, newest_first=True)
+        self._fill_choices(self.year, self.tr("All years"), years, newest_first=True)
         self.model.filters = self._chosen_filters()  # a category that is gone is no longer chosen
         self._keep_selection(self.model.set_posts, posts)
         self.view.verticalScrollBar().setValue(scrolled)
@@ -230,7 +256,11 @@ class PostsPanel(QWidget):
         change(*args, **kwargs)
         self.select(self.current_path)
         shown, total = len(self.model.shown), len(self.model.all_posts)
-        self.count.setText(f"{total} posts" if shown == total else f"{shown} of {total} posts")
+        self.count.setText(
+            self.tr("%Ln post(s)", "", total)
+            if shown == total
+            else self.tr("{shown} of %Ln post(s)", "", total).format(shown=f"{shown:,}")
+        )
 
     def select(self, path: Path | None) -> None:
         """Mark the post at `path` as the current one (without opening it again)."""
@@ -275,24 +305,25 @@ class PostsPanel(QWidget):
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and not self.text_filter.composing  # keys that finish a Korean syllable are not commands
-            and self._filter_key(event.key())
+            and self._filter_key(event)
         ):
             return True
         return super().eventFilter(watched, event)
 
-    def _filter_key(self, key: int) -> bool:
+    def _filter_key(self, event: QKeyEvent) -> bool:
         """Keys of the filter box: Esc clears it (every post shows again); Down goes into the
         list (its first post when none there is chosen); Enter opens the chosen post, or the
         first one the filter leaves that can be shown."""
-        if key == Qt.Key.Key_Escape and self.text_filter.text():
+        into_list = FIRST_POST.matches(event)
+        if CLEAR_FILTER.matches(event) and self.text_filter.text():
             self.text_filter.clear()
-        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.shown:
+        elif (into_list or OPEN_POST.matches(event) or event.key() == Qt.Key.Key_Enter) and self.model.shown:
             if not self.view.currentIndex().isValid():
-                first = self.first_path() if key != Qt.Key.Key_Down else None
+                first = self.first_path() if not into_list else None
                 row = self.model.row_of(first) if first is not None else 0
                 self.view.setCurrentIndex(self.model.index(max(row, 0)))
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if key != Qt.Key.Key_Down:
+            if not into_list:
                 self._open_current()
         else:
             return False
@@ -303,10 +334,10 @@ class PostsPanel(QWidget):
         if post is None:
             return
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.post_chosen.emit(post.path))
-        menu.addAction("Copy Path", lambda: QGuiApplication.clipboard().setText(str(post.path)))
+        menu.addAction(self.tr("Open"), lambda: self.post_chosen.emit(post.path))
+        menu.addAction(self.tr("Copy Path"), lambda: QGuiApplication.clipboard().setText(str(post.path)))
         menu.addAction(
-            "Open Containing Folder",
+            self.tr("Open Containing Folder"),
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(post.path.parent))),
         )
         menu.exec(self.view.viewport().mapToGlobal(position))

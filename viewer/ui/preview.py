@@ -61,7 +61,7 @@ class PostView(QTextBrowser):
         self.reading = reading
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Post")
+        self.setAccessibleName(self.tr("Post"))
         self.setFrameShape(QTextBrowser.Shape.NoFrame)  # one page with the header above it
         self._anchor_ids: list[str] = []
         self._anchors: dict[str, int] = {}
@@ -109,7 +109,7 @@ class PostView(QTextBrowser):
     def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
         document = self.reading.document
         if rendered is None or document is None:
-            self.show_message("This post cannot be shown", self.reading.problem)
+            self.show_message(self.tr("This post cannot be shown"), self.reading.problem)
             return
         scroll = self.verticalScrollBar().value()
         self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])

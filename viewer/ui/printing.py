@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from viewer.ui.post_document import post_stylesheet
+from viewer.ui.translation import translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -112,7 +113,9 @@ def print_with_preview(parent: QWidget, rendered: RenderedPost) -> None:
     printer.setPageLayout(page_layout())
     printer.setDocName(rendered.post.metadata.title)
     preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(f"Print — {rendered.post.metadata.title}")
+    preview.setWindowTitle(
+        translate("Printing", "Print — {title}").format(title=rendered.post.metadata.title)
+    )
     preview.resize(parent.size() * 0.9)  # pages big enough to read
     preview.paintRequested.connect(lambda device: print_to(device, rendered))
     preview.exec()
@@ -124,7 +127,7 @@ def print_with_preview(parent: QWidget, rendered: RenderedPost) -> None:
 def print_post(window: MainWindow) -> None:
     rendered = window.reading.rendered
     if rendered is None:
-        window.statusBar().showMessage("Open a post first.", 4000)
+        window.statusBar().showMessage(translate("MainWindow", "Open a post first."), 4000)
         return
     print_with_preview(window, rendered)
 
@@ -137,23 +140,25 @@ def export_pdf(window: MainWindow) -> None:
 
     rendered = window.reading.rendered
     if rendered is None:
-        window.statusBar().showMessage("Open a post first.", 4000)
+        window.statusBar().showMessage(translate("MainWindow", "Open a post first."), 4000)
         return
-    target = window.ask_save_path(f"{rendered.post.path.stem}.pdf", "PDF (*.pdf)")
+    target = window.ask_save_path(f"{rendered.post.path.stem}.pdf", translate("MainWindow", "PDF (*.pdf)"))
     if target is None:
         return
     from viewer.ui.main_window import writes_over
 
     if writes_over(target, rendered.post.path):
-        QMessageBox.warning(window, APP_NAME, "Choose another file: exporting never overwrites the post.")
+        message = translate("MainWindow", "Choose another file: exporting never overwrites the post.")
+        QMessageBox.warning(window, APP_NAME, message)
         return
     try:
         write_pdf(rendered, target)
     except OSError as exc:
-        QMessageBox.warning(window, APP_NAME, f"Could not write {target}:\n{exc.strerror or exc}")
+        message = translate("MainWindow", "Could not write {file}:").format(file=target)
+        QMessageBox.warning(window, APP_NAME, f"{message}\n{exc.strerror or exc}")
         return
     window.settings.export_folder = str(target.parent)
-    window.statusBar().showMessage(f"Exported to {target}", 5000)
+    window.statusBar().showMessage(translate("MainWindow", "Exported to {file}").format(file=target), 5000)
 
 
 # --- note-viewer pdf POST -o FILE --------------------------------------------------------------------

@@ -12,11 +12,26 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from viewer.core.hangul import is_korean_composition
 from viewer.core.search import Matcher, SearchError, SearchOptions
 from viewer.ui.composing_edit import ComposingEdit
+from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
 TYPING_PAUSE_MS = 200
+
+NEXT_MATCH = KeyBinding(("Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the next match"))
+PREVIOUS_MATCH = KeyBinding(("Shift+Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the previous match"))
+CLEAR = KeyBinding(("Esc",), QT_TRANSLATE_NOOP("SearchBar", "Clear the search"))
+MATCH_CASE = KeyBinding(("Alt+C",), QT_TRANSLATE_NOOP("SearchBar", "Match case on or off"))
+WHOLE_WORD = KeyBinding(("Alt+W",), QT_TRANSLATE_NOOP("SearchBar", "Whole word on or off"))
+REGEX = KeyBinding(("Alt+R",), QT_TRANSLATE_NOOP("SearchBar", "Regular expression on or off"))
+#: The search box's own keys (Ctrl+F, F3 and Shift+F3 are the window's).
+SEARCH_KEYS = KeyTable(
+    "SearchBar",
+    QT_TRANSLATE_NOOP("SearchBar", "Search box"),
+    (PREVIOUS_MATCH, NEXT_MATCH, CLEAR, MATCH_CASE, WHOLE_WORD, REGEX),
+)
 
 
 class QueryEdit(ComposingEdit):
@@ -28,9 +43,9 @@ class QueryEdit(ComposingEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if not self.composing:  # Enter that commits a syllable is not a search
-                self.enter_pressed.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                self.enter_pressed.emit(PREVIOUS_MATCH.matches(event))
             return
-        if event.key() == Qt.Key.Key_Escape and not self.composing:
+        if CLEAR.matches(event) and not self.composing:
             self.escape_pressed.emit()
             return
         super().keyPressEvent(event)
@@ -48,22 +63,34 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.reading = reading
         self.edit = QueryEdit(self)
-        self.edit.setPlaceholderText("Search in post (Ctrl+F)")
+        self.edit.setPlaceholderText(self.tr("Search in post (Ctrl+F)"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Search")
+        self.edit.setAccessibleName(self.tr("Search in post"))
+        self.edit.setAccessibleDescription(
+            self.tr("Finds text in the post, the outline and the links as you type; Enter: the next match")
+        )
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
         self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setAccessibleName("Matches")
-        self.match_case = self._toggle("Match case", "Find only text with the same capitals", "Alt+C")
-        self.whole_word = self._toggle("Whole word", "Find the query only as a whole word", "Alt+W")
-        self.regex = self._toggle(
-            "Regular expression", "Read the query as a regular expression (Python syntax)", "Alt+R"
+        self.match_case = self._toggle(
+            self.tr("Match case"), self.tr("find only text with the same capitals"), MATCH_CASE
         )
-        self.previous_button = self._button("", "Previous match (Shift+F3)", self.previous_requested.emit)
-        self.next_button = self._button("", "Next match (F3, Enter)", self.next_requested.emit)
+        self.whole_word = self._toggle(
+            self.tr("Whole word"), self.tr("find the query only as a whole word"), WHOLE_WORD
+        )
+        self.regex = self._toggle(
+            self.tr("Regular expression"),
+            self.tr("read the query as a regular expression (Python syntax)"),
+            REGEX,
+        )
+        self.previous_button = self._button(
+            "", self.tr("Previous match (Shift+F3)"), self.previous_requested.emit
+        )
+        self.previous_button.setAccessibleName(self.tr("Previous match"))
+        self.next_button = self._button("", self.tr("Next match (F3, Enter)"), self.next_requested.emit)
+        self.next_button.setAccessibleName(self.tr("Next match"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -86,12 +113,16 @@ class SearchBar(QWidget):
         reading.post_changed.connect(lambda: self.show_position())
         reading.match_changed.connect(lambda _number, _total: self.show_position())
 
-    def _toggle(self, text: str, tip: str, key: str) -> QToolButton:
+    def _toggle(self, text: str, tip: str, binding: KeyBinding) -> QToolButton:
         """A labelled on/off option of the search; its tooltip says what it does and its key."""
-        button = self._button(text, f"{text}: {tip.lower()[0]}{tip[1:]} ({key})", self.apply)
+        [key] = binding.sequences()
+        button = self._button(
+            text, f"{text}: {tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})", self.apply
+        )
         button.setCheckable(True)
-        button.setShortcut(QKeySequence(key))
+        button.setShortcut(key)
         button.setAccessibleName(text)
+        button.setAccessibleDescription(tip)
         return button
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -166,13 +197,13 @@ class SearchBar(QWidget):
         try:
             matcher = Matcher(text, self.options(), composing)
         except SearchError as exc:
-            self.status.setText("⚠ invalid")
+            self._show_status(self.tr("⚠ invalid"))
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
             self.query_changed.emit(None)
             return
         if matcher.is_empty:
-            self.status.setText("")
+            self._show_status("")
             self.query_changed.emit(None)
             return
         self.query_changed.emit(matcher)
@@ -184,20 +215,29 @@ class SearchBar(QWidget):
             self.edit.clear()
             self.edit.composing = ""
             self.edit.blockSignals(False)
-            self.status.setText("")
+            self._show_status("")
         self.show_position()
+
+    def _show_status(self, text: str, spoken: str = "") -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(spoken)  # "": the text itself
 
     def show_position(self) -> None:
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
         if self.reading.matcher is None:
             return
         total, further = len(self.reading.matches), self.reading.matches_not_shown
-        text = f"{self.reading.current_match + 1} / {total}" if total else "No matches"
+        number = self.reading.current_match + 1
+        text = f"{number} / {total}" if total else self.tr("No matches")
+        # "3 / 17" read aloud says little: the accessible name says it in words.
+        spoken = self.tr("Match {number} of %Ln", "", total).format(number=number) if total else ""
         if further:  # in the part of a very long post that the preview does not lay out
-            text = f"{text if total else 'None shown'} (+{further:,} further on)"
-        self.status.setText(text)
+            more, none = self.tr("(+%Ln further on)", "", further), self.tr("None shown")
+            text = f"{text if total else none} {more}"
+            spoken = f"{spoken or none} {more}"
+        self._show_status(text, spoken)
         if further:
-            tip = f"{further:,} more matches in the part of the post the preview does not show"
+            tip = self.tr("%Ln more match(es) in the part of the post the preview does not show", "", further)
         else:
-            tip = "" if total else "Nothing in this post matches the search."
+            tip = "" if total else self.tr("Nothing in this post matches the search.")
         self.status.setToolTip(tip)

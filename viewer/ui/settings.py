@@ -56,6 +56,16 @@ class Settings:
         self._store.setValue("preferences/theme", theme)
 
     @property
+    def language(self) -> str:
+        """View ▸ Language: "system" (the system's, else English), "en" or "ko"; from the next start."""
+        value = str(self._store.value("preferences/language", "system"))
+        return value if value in ("system", "en", "ko") else "system"
+
+    @language.setter
+    def language(self, language: str) -> None:
+        self._store.setValue("preferences/language", language)
+
+    @property
     def page_style(self) -> PageStyle:
         """View ▸ Font and View ▸ Readable Line Width: how the post's page is set."""
         default = PageStyle()

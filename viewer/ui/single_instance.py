@@ -29,6 +29,7 @@ from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.settings import MAX_RECENT
+from viewer.ui.translation import Texts
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -175,6 +176,10 @@ def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
     window.open_path(Path(first))
 
 
+class SingleInstanceTexts(Texts):
+    """The translation context of this module's messages."""
+
+
 def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
     """Put `others` in File ▸ Open Recent (under the first path, which goes on top once shown);
     the status bar says so when the next post shows."""
@@ -183,11 +188,14 @@ def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
     listed = others[: MAX_RECENT - 1]
     for path in reversed(listed):
         window.settings.add_recent(str(Path(path).expanduser().absolute()))
-    given = "1 more file was given" if len(others) == 1 else f"{len(others)} more files were given"
-    where = "lists it" if len(others) == 1 else "lists them"
     if len(listed) < len(others):
-        where = f"lists the first {len(listed)}"
-    message = f"{given}; File ▸ Open Recent {where}."
+        message = SingleInstanceTexts.tr(
+            "%n more file(s) were given; File ▸ Open Recent lists the first {listed}.", "", len(others)
+        ).format(listed=len(listed))
+    else:
+        message = SingleInstanceTexts.tr(
+            "%n more file(s) were given; File ▸ Open Recent lists them.", "", len(others)
+        )
     window.post_shown.connect(
         lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
     )

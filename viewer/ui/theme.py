@@ -13,8 +13,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-#: Theme id → menu text.
-THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+from viewer.ui.translation import QT_TRANSLATE_NOOP
+
+#: Theme id → menu text (translated where the menu is made).
+THEMES = {
+    "system": QT_TRANSLATE_NOOP("Actions", "&System"),
+    "light": QT_TRANSLATE_NOOP("Actions", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("Actions", "&Dark"),
+}
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
+from viewer.ui.actions import plain
 from viewer.ui.icons import SIZE, icon
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ LAYOUT: tuple[tuple[str, str] | str | None, ...] = (
 
 def tooltip(action: QAction) -> str:
     """The action's name and its first shortcut: "Open File (Ctrl+O)"."""
-    name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+    name = plain(action.text())
     keys = action.shortcuts()
     key = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
     return f"{name} ({key})" if key else name

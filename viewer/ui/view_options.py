@@ -36,6 +36,15 @@ class ViewOptions(QObject):
         apply_theme(theme)
         self._check_actions()
 
+    def set_language(self, language: str) -> None:
+        """View ▸ Language: remembered now, applied when the app starts again (every string of
+        the window would have to be made again)."""
+        self.settings.language = language
+        self._check_actions()
+        self.window.statusBar().showMessage(
+            self.tr("The language changes when Note Viewer starts again."), 8000
+        )
+
     def set_page_style(self, style: PageStyle) -> None:
         style = style.clamped()
         self.window.preview.set_page_style(style)
@@ -64,4 +73,5 @@ class ViewOptions(QObject):
     def _check_actions(self) -> None:
         commands = self.window.commands
         commands[THEME_ACTIONS[self.settings.theme]].setChecked(True)
+        commands[f"view.language-{self.settings.language}"].setChecked(True)
         commands["view.readable-width"].setChecked(self.page_style.readable_width)

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from viewer.ui.translation import translate
+
 
 class _Signals(QObject):
     done = Signal(str, int, object)  # (job kind, request number, result)
@@ -36,7 +38,8 @@ class _Task(QRunnable):
         except PostError as exc:
             self.signals.failed.emit(self.kind, self.request, str(exc))
         except Exception as exc:  # a bug in a job must not take the window down
-            self.signals.failed.emit(self.kind, self.request, f"Something went wrong: {exc}")
+            message = translate("Worker", "Something went wrong: {problem}").format(problem=exc)
+            self.signals.failed.emit(self.kind, self.request, message)
         else:
             self.signals.done.emit(self.kind, self.request, result)
 
