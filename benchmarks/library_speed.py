@@ -1,36 +1,81 @@
-"""Library index speed on a generated 10,000-post library (Korean and English, nested bullets).
+"""Library search as users meet it, on a generated library (Korean and English, nested bullets).
 
-    python benchmarks/library_speed.py [POSTS] [--queries-only]
+    python benchmarks/library_speed.py [--posts 10000] [--folder DIR] [--no-window] [--queries-only]
 
-Prints: the first index, an update of the unchanged folder (in process and as `note-viewer
-index`), the mean query time over queries of one to four Korean syllables and English words,
-the same for initial-consonant (초성) queries, wall clock and processor time (this machine is
-shared), and (unless --queries-only), for the window (offscreen): the time from process start
-to a usable post list when the library was indexed before, and the memory with the
-10,000-post library open.
+Generates the library (or reuses the one in --folder made with the same --posts): common words
+occur in nearly every post, rare ones in about one in a hundred. Prints
+
+- the first index in process: its first pass (when the list and search work), its second (the
+  posts rendered for their outline paths: when every path is stored), the size on disk; an
+  update of the unchanged folder (in process and as `note-viewer index`);
+- each query (common and rare, one to four syllables, English; initial consonants (초성) alone
+  and mixed with syllables): how many posts match, checked against a scan of the same text, the
+  median time in process, and how many of its results carry an outline path: after the first
+  pass (no paths; with the results shown rendered, as the command line does), and after the
+  second;
+- `note-viewer search --json DIR Q…` as users run it, results with their outline paths: the
+  time of one query, of all of them in one run, and so a query beyond the first;
+- `grep -l -r -i -F` over the same files, per query;
+- the window (offscreen) with the library open: time to the post list and its memory.
+
+--queries-only stops after the queries in process.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.index import LibraryIndex  # noqa: E402
+from viewer.core.document import load_post  # noqa: E402
+from viewer.core.hangul import korean_query  # noqa: E402
+from viewer.core.index import LibraryIndex, index_path_for, searchable_text  # noqa: E402
+from viewer.core.search import Matcher  # noqa: E402
 
 WORDS = ["클라우드", "데이터", "검증", "보안", "네트워크", "컨테이너", "서버리스", "머신러닝", "비용", "성능",
          "아키텍처", "운영", "배포", "관측성", "kubernetes", "latency", "pipeline", "python"]  # fmt: skip
-QUERIES = ["검", "클라", "데이터", "관측성", "머신러닝", "아키텍처", "kubernetes", "pipe", "운", "배포"]
-#: Initial consonants, alone and mixed with syllables (every post holds one of the words).
-INITIAL_QUERIES = ["ㄱ", "ㅋㄹ", "ㅋㄹㅇㄷ", "ㄱㅊㅅ", "ㅎㅎㅎㅎ", "ㅁㅅㄹㄴ", "클ㄹ우드", "ㅋ라우드"]
+#: Each in about one post in a hundred.
+RARE_WORDS = ["펭귄", "양자역학", "홀로그램", "zeppelin"]
+#: (query, what it is): common and rare, one to four syllables.
+QUERIES = [
+    ("검", "common, 1 syllable"),
+    ("클라", "common, 2 syllables"),
+    ("데이터", "common, 3 syllables"),
+    ("머신러닝", "common, 4 syllables"),
+    ("운", "common, 1 syllable"),
+    ("배포", "common, 2 syllables"),
+    ("kubernetes", "common, English"),
+    ("pipe", "common, English prefix"),
+    ("펭", "rare, 1 syllable"),
+    ("펭귄", "rare, 2 syllables"),
+    ("홀로그", "rare, 3 syllables"),
+    ("양자역학", "rare, 4 syllables"),
+    ("zeppelin", "rare, English"),
+]
+#: Initial consonants, alone and mixed with syllables.
+INITIAL_QUERIES = [
+    ("ㄱ", "initials, 1"),
+    ("ㅋㄹ", "initials, 2"),
+    ("ㅋㄹㅇㄷ", "initials, 4"),
+    ("ㄱㅊㅅ", "initials, 3"),
+    ("ㅎㅎㅎㅎ", "initials, none"),
+    ("ㅁㅅㄹㄴ", "initials, 4"),
+    ("ㅍㄱ", "initials, rare"),
+    ("클ㄹ우드", "mixed"),
+    ("ㅋ라우드", "mixed"),
+]
 
 
 def generate(folder: Path, posts: int) -> None:
@@ -46,9 +91,44 @@ def generate(folder: Path, posts: int) -> None:
         ]
         depth = 0
         for _ in range(rng.randint(10, 40)):
+            if rng.random() < 0.04:
+                lines.append(f"{'#' * rng.randint(1, 3)} {rng.choice(WORDS)} {rng.choice(WORDS)}")
+                depth = -1
             depth = rng.randint(0, min(3, depth + 1))  # nested as people nest: one level at a time
-            lines.append(f"{'  ' * depth}* " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))))
+            words = [rng.choice(WORDS) for _ in range(rng.randint(3, 8))]
+            if rng.random() < 0.0004:
+                words.insert(rng.randrange(len(words)), rng.choice(RARE_WORDS))
+            lines.append(f"{'  ' * depth}* " + " ".join(words))
         (folder / "_posts" / f"{day}-post{number}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "generated").write_text(str(posts))
+
+
+def scanned_counts(folder: Path, queries: list[str]) -> dict[str, int]:
+    """How many posts hold each query in their title, text, categories or tags: a plain scan of
+    what the index reads, to check its counts by."""
+    folded = []
+    for path in sorted((folder / "_posts").glob("*.md")):
+        post = load_post(path)
+        meta = post.metadata
+        labels = " ".join((*meta.categories, *meta.tags))
+        folded.append(f"{meta.title}\n{searchable_text(post.body)}\n{labels}".casefold())
+    counts = {}
+    for query in queries:
+        wanted = unicodedata.normalize("NFC", query).casefold()
+        if korean_query(wanted) is None:
+            counts[query] = sum(wanted in text for text in folded)
+        else:  # initial consonants: the matcher a post's search uses
+            matcher = Matcher(wanted)
+            counts[query] = sum(matcher.matches(text) for text in folded)
+    return counts
+
+
+def cli(*args: str, cache: Path) -> float:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, env=env, check=True)
+    return time.perf_counter() - start
 
 
 # The app's own start-up (as viewer.ui.app.run), reporting when the post list is filled.
@@ -61,10 +141,8 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
 
 app = QApplication(sys.argv[:1])
-window = MainWindow(Settings(), build_now=False)
+window = MainWindow(Settings())
 window.show()
-app.processEvents()
-window.build()
 lists = []
 
 def listed(posts, fresh):
@@ -75,6 +153,7 @@ def report_memory():
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             print(f"rss {int(line.split()[1]) / 1024:.0f}", flush=True)
+    window.close()  # stops the rendering for outline paths, as a user closing it
     app.quit()
 
 def settled():
@@ -87,7 +166,7 @@ window.library.listed.connect(listed)
 window.library.listed.connect(lambda *_: settled())
 window.post_shown.connect(settled)
 QTimer.singleShot(0, lambda: window.open_path(Path(sys.argv[1])))
-QTimer.singleShot(120_000, app.quit)
+QTimer.singleShot(600_000, app.quit)
 app.exec()
 """
 
@@ -99,7 +178,7 @@ def measure_window(folder: Path, cache: Path) -> tuple[dict[str, float], float]:
            "XDG_CONFIG_HOME": str(cache / "config"), "PYTHONPATH": str(ROOT)}  # fmt: skip
     start = time.time()
     output = subprocess.run(
-        [sys.executable, "-c", WINDOW, str(folder)], env=env, capture_output=True, text=True, timeout=180
+        [sys.executable, "-c", WINDOW, str(folder)], env=env, capture_output=True, text=True, timeout=900
     ).stdout
     lists, memory = {}, 0.0
     for line in output.splitlines():
@@ -111,78 +190,147 @@ def measure_window(folder: Path, cache: Path) -> tuple[dict[str, float], float]:
     return lists, memory
 
 
-def time_initial_queries(index: LibraryIndex) -> None:
-    wall, processor = [], []
-    for query in INITIAL_QUERIES:
-        runs = []
-        for _ in range(5):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            count, _ = index.search(query, limit=20)
-            runs.append((time.perf_counter() - start, time.process_time() - start_cpu))
-        wall.append(statistics.median(run[0] for run in runs))
-        processor.append(statistics.median(run[1] for run in runs))
-        print(
-            f"  {query!r}: {count} posts, {wall[-1] * 1000:.1f} ms ({processor[-1] * 1000:.1f} ms processor)"
+def size_mb(index_file: Path) -> float:
+    return (
+        sum(
+            Path(f"{index_file}{s}").stat().st_size for s in ("", "-wal") if Path(f"{index_file}{s}").exists()
         )
-    print(
-        f"mean initial-consonant query: {statistics.mean(wall) * 1000:.1f} ms "
-        f"({statistics.mean(processor) * 1000:.1f} ms processor)"
+        / 2**20
     )
 
 
+def time_queries(
+    index: LibraryIndex, expected: dict[str, int], when: str, render_missing: bool = False
+) -> None:
+    print(f"queries, {when} (in process, median of 5; counts against a scan):")
+    times = []
+    for query, what in QUERIES + INITIAL_QUERIES:
+        runs, count, hits = [], 0, []
+        for _ in range(5):
+            start = time.perf_counter()
+            count, hits = index.search(query, limit=20, render_missing=render_missing)
+            runs.append(time.perf_counter() - start)
+        check = "exact" if count == expected[query] else f"SCAN SAYS {expected[query]}"
+        times.append(statistics.median(runs) * 1000)
+        with_paths = sum(bool(hit.outline_path) for hit in hits)
+        print(
+            f"  {query!r:<12} {what:<24} {count:>7} posts ({check}), {times[-1]:6.1f} ms; "
+            f"{with_paths}/{len(hits)} with a path"
+        )
+    print(f"  median {statistics.median(times):.1f} ms, slowest {max(times):.1f} ms")
+
+
 def main() -> None:
-    arguments = [argument for argument in sys.argv[1:] if argument != "--queries-only"]
-    posts = int(arguments[0]) if arguments else 10_000
-    with tempfile.TemporaryDirectory() as temp:
-        folder, index_file = Path(temp) / "blog", Path(temp) / "cache" / "index.sqlite"
-        generate(folder, posts)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument(
+        "--folder", type=Path, help="where the library is generated (kept); a temporary one by default"
+    )
+    parser.add_argument("--no-window", action="store_true", help="skip the window's figures")
+    parser.add_argument("--queries-only", action="store_true", help="stop after the queries in process")
+    options = parser.parse_args()
+    temp = Path(tempfile.mkdtemp(prefix="library-speed-"))
+    try:
+        folder = options.folder or temp / "blog"
+        marker = folder / "generated"
+        if not (marker.exists() and marker.read_text() == str(options.posts)):
+            shutil.rmtree(folder, ignore_errors=True)
+            start = time.perf_counter()
+            generate(folder, options.posts)
+            print(f"generated {options.posts} posts in {time.perf_counter() - start:.0f} s")
+        files = sorted((folder / "_posts").glob("*.md"))
+        megabytes = sum(f.stat().st_size for f in files) / 2**20
+        print(f"library: {len(files)} posts, {megabytes:.0f} MB")
+        # Where the command line and the window look for it: they find it indexed.
+        cache = temp / "xdg"
+        index_file = index_path_for(folder, cache / "note-viewer")
+        expected = scanned_counts(folder, [q for q, _ in QUERIES + INITIAL_QUERIES])
         start = time.perf_counter()
         index = LibraryIndex(folder, index_file)
         index.update()
-        print(f"first index of {posts} posts: {time.perf_counter() - start:.1f} s")
+        ready = time.perf_counter() - start
+        print(f"first index, first pass (the list and search work): {ready:.1f} s")
+        time_queries(index, expected, "after the first pass, no paths yet")
+        time_queries(index, expected, "after the first pass, the results shown rendered", render_missing=True)
+        # Searches while the paths are stored, as the window makes them (a connection each).
+        searching: list[float] = []
+
+        def search_meanwhile(done: int, total: int) -> None:
+            if done % 1000 < 200:
+                begin = time.perf_counter()
+                meanwhile = LibraryIndex(folder, index_file)
+                meanwhile.search("클라", limit=30)
+                meanwhile.close()
+                searching.append(time.perf_counter() - begin)
+
+        start = time.perf_counter()
+        stored = index.store_outlines(search_meanwhile)
+        rendering = time.perf_counter() - start - sum(searching)
+        searching = searching or [0.0]
+        print(
+            f"a search while the paths are stored (opening the index, as the window does): median "
+            f"{statistics.median(searching) * 1000:.0f} ms, slowest {max(searching) * 1000:.0f} ms"
+        )
+        print(
+            f"second pass ({stored} posts rendered for their outline paths): {rendering:.1f} s; every path "
+            f"stored {ready + rendering:.1f} s after the start; index on disk {size_mb(index_file):.0f} MB"
+        )
         index.close()
         start = time.perf_counter()
         index = LibraryIndex(folder, index_file)
         index.update()
         print(f"reopen + update, unchanged folder: {time.perf_counter() - start:.2f} s")
-        first_times, times = [], []
-        for query in QUERIES:
-            runs = []
-            for _ in range(5):  # this machine is shared: the median of five says more than one run
-                start = time.perf_counter()
-                count, _ = index.search(query, limit=20)
-                runs.append(time.perf_counter() - start)
-            first_times.append(runs[0])
-            times.append(statistics.median(runs))
-            print(
-                f"  {query!r}: {count} posts, {times[-1] * 1000:.1f} ms (first run {runs[0] * 1000:.1f} ms)"
-            )
-        print(
-            f"mean query: {statistics.mean(times) * 1000:.1f} ms "
-            f"(first runs only: {statistics.mean(first_times) * 1000:.1f} ms)"
-        )
-        time_initial_queries(index)
+        time_queries(index, expected, "every path stored")
         index.close()
-        if "--queries-only" in sys.argv:
+        if options.queries_only:
             return
-        env_cache = Path(temp) / "xdg"
-        for label in ("first", "unchanged"):
+
+        print(f"note-viewer index (unchanged folder): {cli('index', str(folder), cache=cache):.2f} s")
+        queries = [q for q, _ in QUERIES]
+        one, every = [], []
+        for _ in range(3):
+            one.append(cli("search", "--json", str(folder), queries[0], cache=cache))
+            every.append(cli("search", "--json", str(folder), *queries, cache=cache))
+        beyond = (statistics.median(every) - statistics.median(one)) / (len(queries) - 1)
+        print(
+            f"note-viewer search --json (with outline paths): one query {statistics.median(one):.2f} s, "
+            f"{len(queries)} queries {statistics.median(every):.2f} s: "
+            f"{beyond * 1000:.0f} ms a query beyond the first"
+        )
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(ROOT)}
+        answers = json.loads(
+            subprocess.run(
+                [sys.executable, "-m", "viewer", "search", "--json", str(folder), *queries],
+                capture_output=True, text=True, env=env, check=True,
+            ).stdout
+        )  # fmt: skip
+        with_paths = sum(bool(r["path_in_outline"]) for a in answers for r in a["results"])
+        results = sum(len(a["results"]) for a in answers)
+        print(f"  {with_paths} of {results} results carry an outline path")
+        grep_times = []
+        for query in queries:
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "viewer", "index", str(folder)],
-                capture_output=True,
-                env={"XDG_CACHE_HOME": str(env_cache), "PATH": "/usr/bin:/bin"},
-                check=True,
+                ["grep", "-l", "-r", "-i", "-F", query, str(folder / "_posts")], capture_output=True
             )
-            print(f"note-viewer index ({label}): {time.perf_counter() - start:.2f} s")
-        # The window, on the library `note-viewer index` just indexed in env_cache.
-        for _run in range(3):
-            lists, memory = measure_window(folder, env_cache)
+            grep_times.append(time.perf_counter() - start)
+        print(
+            f"grep -l -r -i -F over the same files: {statistics.median(grep_times) * 1000:.0f} ms a query "
+            f"({min(grep_times) * 1000:.0f}–{max(grep_times) * 1000:.0f} ms)"
+        )
+        if not options.no_window:
+            lists, _memory = measure_window(folder, temp / "first")
+            print(
+                f"window, first opening: list checked {lists.get('checked', float('nan')):.2f} s after start"
+            )
+            lists, memory = measure_window(folder, cache)
             print(
                 f"window, indexed library: list shown {lists.get('cached', float('nan')):.2f} s after start, "
                 f"checked against the folder {lists.get('checked', float('nan')):.2f} s; "
                 f"memory with the library open {memory:.0f} MB"
             )
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
 from viewer.cli import main
 
-raise SystemExit(main())
+# Guarded: the index's pool processes start afresh and import the main module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

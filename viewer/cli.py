@@ -173,7 +173,6 @@ def _run_library(args: list[str]) -> int:
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
-    from viewer.core.search import outline_path_of_match
 
     library = LibraryIndex(options.folder)
     try:
@@ -185,6 +184,13 @@ def _run_library(args: list[str]) -> int:
         if update.added or update.changed:
             print(file=sys.stderr)  # end the progress line
         if options.command == "index":
+            # Then the outline paths of what the update left unrendered (a search renders the
+            # results it shows itself).
+            def rendering(done: int, total: int) -> None:
+                end = "\n" if done == total else ""
+                print(f"\rrendering {done}/{total} posts for their outline paths", end=end, file=sys.stderr)
+
+            library.store_outlines(rendering)
             print(
                 f"{update.added} added, {update.changed} changed, {update.removed} removed, "
                 f"{update.unchanged} unchanged",
@@ -193,14 +199,14 @@ def _run_library(args: list[str]) -> int:
             return 0
         answers = []
         for query in options.queries:
-            count, hits = library.search(query, options.limit)
+            count, hits = library.search(query, options.limit, render_missing=True)
             results = [
                 {
                     "path": str(hit.path),
                     "title": hit.title,
                     "date": hit.date,
                     "snippet": hit.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]"),
-                    "path_in_outline": outline_path_of_match(hit.path, query),
+                    "path_in_outline": list(hit.outline_path),
                 }
                 for hit in hits
             ]
@@ -216,6 +222,23 @@ def _run_library(args: list[str]) -> int:
             for result in answer["results"]:
                 print(f"  {result['date'][:10]:<10}  {result['title']}  {result['snippet']}")
     return 0
+
+
+def _read_first_post_early(args: list[str]) -> None:
+    """Start reading (or rendering) the post the window will open on a thread of its own,
+    while Qt loads: the first argument that names a post file, unless it follows an option
+    of Qt's, which take values ('-stylesheet FILE'). A guess: if Qt's parse disagrees, nothing is lost."""
+    from viewer.core import POST_SUFFIXES
+
+    for before, arg in zip(["", *args], args, strict=False):
+        if arg.startswith("-") or (before.startswith("-") and not before.startswith("--")):
+            continue
+        path = Path(arg)
+        if path.suffix.lower() in POST_SUFFIXES and path.is_file():
+            from viewer.core.render_cache import read_early
+
+            read_early(path)
+        return
 
 
 def _run_pdf(args: list[str]) -> int:
@@ -253,6 +276,7 @@ def _run_window(args: list[str]) -> int:
     )
     if {"-h", "--help", "--version"} & set(args):
         parser.parse_known_args(args)  # prints and exits, without starting Qt (no display needed)
+    _read_first_post_early(args)
     from viewer.ui.app import qt_application, run
 
     # Qt takes the options it knows out of the command line (with their values: '-style fusion'

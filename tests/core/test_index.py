@@ -311,9 +311,11 @@ def test_damage_found_while_searching_or_updating_is_repaired(library, tmp_path)
     index.update()
     expected = counts(index)
     for work in (lambda: index.search("클라우드"), index.update):
-        # Damage to the text index that opening did not see (the index was open already).
+        # Damage to the text index that opening did not see (the index was open already). Its
+        # structure record (FTS5 keeps it at id 10) too, so that any use of the text index meets
+        # it: random leaves alone are sometimes read as garbage without an error.
         other = sqlite3.connect(index_file)
-        other.execute("UPDATE posts_data SET block = randomblob(length(block)) WHERE id > 10")
+        other.execute("UPDATE posts_data SET block = randomblob(length(block)) WHERE id >= 10")
         other.commit()
         other.close()
         (library / "_posts" / "2020-01-05-post-4.md").write_text(
@@ -402,3 +404,61 @@ def test_an_index_of_an_older_format_is_read_again(library, tmp_path) -> None:
     assert counts(index) == [80] + [
         brute_force_count(library, q) for q in ("클", "데이", "클라우드", "비용 절감")
     ]
+
+
+def test_where_in_the_outline_a_query_is_comes_from_the_index_without_rendering(
+    tmp_path, monkeypatch
+) -> None:
+    import viewer.core.render
+
+    index = index_posts(
+        tmp_path,
+        {
+            "2024-01-01-a.md": "---\ntitle: 발표 정리\n---\n## 첫째 세션\n* 관측성\n  * **트레이싱** 도입기\n"
+            "    * 샘플링 비용\n## 둘째 세션\n* 비용 절감\n",
+            "2024-01-02-b.md": "---\ntitle: 트레이싱 모음\n---\n머리말 없이 본문만 있는 글\n",
+        },
+    )
+
+    def no_render(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a search renders no post")
+
+    monkeypatch.setattr(viewer.core.render, "render_post", no_render)
+    paths = {hit.title: hit.outline_path for hit in index.search("트레이싱")[1]}
+    # The label as the tree shows it (bold markup gone); the second post has it in its title only.
+    assert paths == {"발표 정리": ("첫째 세션", "관측성", "트레이싱 도입기"), "트레이싱 모음": ()}
+    assert [hit.outline_path for hit in index.search("비용")[1]] == [
+        ("첫째 세션", "관측성", "트레이싱 도입기", "샘플링 비용")
+    ]
+    assert [hit.outline_path for hit in index.search("절")[1]] == [("둘째 세션", "비용 절감")]
+
+
+def test_a_post_that_fails_to_render_is_still_found(tmp_path, monkeypatch) -> None:
+    import viewer.core.render
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the renderer")
+
+    monkeypatch.setattr(viewer.core.render, "render_post", broken)
+    index = index_posts(tmp_path, {"2024-01-01-a.md": "---\ntitle: 글\n---\n* 관측성 도입\n"})
+    count, hits = index.search("관측성")
+    assert count == 1 and hits[0].outline_path == ()
+
+
+@pytest.mark.slow
+def test_a_large_folder_is_rendered_by_a_pool_of_processes_with_the_same_answers(
+    library, tmp_path, monkeypatch
+) -> None:
+    import viewer.core.index
+
+    alone = LibraryIndex(library, tmp_path / "alone" / "index.sqlite")
+    alone.update()
+    assert alone.store_outlines() == 80
+    monkeypatch.setattr(viewer.core.index, "POOL_FROM_POSTS", 10)
+    monkeypatch.setattr(viewer.core.index, "POOL_CHUNK", 7)
+    monkeypatch.setattr(viewer.core.index.os, "cpu_count", lambda: 2)
+    pooled = LibraryIndex(library, tmp_path / "pooled" / "index.sqlite")
+    assert pooled.update().added == 80
+    assert pooled.store_outlines(background=True) == 80
+    for query in ["클", "데이", "클라우드", "비용 절감"]:
+        assert pooled.search(query, limit=None) == alone.search(query, limit=None), query

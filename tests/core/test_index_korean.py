@@ -104,3 +104,30 @@ def test_a_post_rewritten_without_korean_is_no_longer_found(tmp_path: Path) -> N
     post.unlink()
     index.update()
     assert index.db.execute("SELECT count(*) FROM initials").fetchone()[0] == 0
+
+
+def test_initial_and_composing_queries_say_where_in_the_outline_they_are(tmp_path: Path, monkeypatch) -> None:
+    import viewer.core.render
+
+    index = index_posts(
+        tmp_path,
+        {
+            "2024-01-01-a.md": "---\ntitle: 발표 정리\n---\n## 첫째 세션\n* 관측성\n  * **트레이싱** 도입기\n"
+            "## 둘째 세션\n* 클라우드 비용 절감\n",
+        },
+    )
+
+    def no_render(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a search renders no post")
+
+    monkeypatch.setattr(viewer.core.render, "render_post", no_render)
+
+    def path_of(query: str, composing: str = "") -> tuple[str, ...]:
+        count, hits = index.search(query, composing=composing)
+        assert count == 1
+        return hits[0].outline_path
+
+    assert path_of("ㅌㄹㅇㅅ") == ("첫째 세션", "관측성", "트레이싱 도입기")
+    assert path_of("ㅋㄹ우드") == ("둘째 세션", "클라우드 비용 절감")
+    assert path_of("클라", composing="욷") == ("둘째 세션", "클라우드 비용 절감")
+    assert path_of("", composing="과") == ("첫째 세션", "관측성")  # 관 as it is being typed

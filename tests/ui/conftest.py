@@ -64,7 +64,7 @@ def window(qtbot, settings: Settings):
     qtbot.waitExposed(win)
     yield win
     win.library.close()
-    win.library.worker.wait()
+    win.library.wait()
     win.reading.wait()
 
 

@@ -40,7 +40,14 @@ def test_nothing_in_the_users_site_changes(qtbot, window, tmp_path, monkeypatch)
     window.search.edit.setText("관측")
     window.search.apply()
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
-    for what in ("outline-opml", "outline-markdown", "post-html", "links-csv", "links-json", "links-markdown"):
+    for what in (
+        "outline-opml",
+        "outline-markdown",
+        "post-html",
+        "links-csv",
+        "links-json",
+        "links-markdown",
+    ):
         monkeypatch.setattr(window, "ask_save_path", lambda name, _f: exports / name)
         window.export(what)
     with qtbot.waitSignal(window.post_shown, timeout=10000):

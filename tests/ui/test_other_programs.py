@@ -18,10 +18,10 @@ MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
 
 def test_open_in_editor_runs_the_chosen_command_at_the_nodes_line(qtbot, window, samples, tmp_path) -> None:
     record = tmp_path / "editor was given.txt"
-    script = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(' '.join(sys.argv[2:]), encoding='utf-8')"
-    window.settings.editor_command = (
-        f"{shlex.quote(sys.executable)} -c {shlex.quote(script)} {shlex.quote(str(record))} +{{line}} {{path}}"
+    script = (
+        "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(' '.join(sys.argv[2:]), encoding='utf-8')"
     )
+    window.settings.editor_command = f"{shlex.quote(sys.executable)} -c {shlex.quote(script)} {shlex.quote(str(record))} +{{line}} {{path}}"
     open_and_wait(qtbot, window, samples / MEETUP)
     click_node(qtbot, window, "대시보드 정리")
     window.activateWindow()

@@ -86,7 +86,10 @@ def test_the_pdf_has_the_posts_images(tmp_path) -> None:
     (site / "_posts").mkdir(parents=True)
     (site / "assets").mkdir()
     (site / "_config.yml").write_text("title: 블로그\n", encoding="utf-8")
-    for path, colour in ((site / "_posts" / "diagram.png", "#2a7ae2"), (site / "assets" / "logo.png", "#e62117")):
+    for path, colour in (
+        (site / "_posts" / "diagram.png", "#2a7ae2"),
+        (site / "assets" / "logo.png", "#e62117"),
+    ):
         image = QImage(120, 60, QImage.Format.Format_RGB32)
         image.fill(QColor(colour))
         assert image.save(str(path))
@@ -101,7 +104,9 @@ def test_the_pdf_has_the_posts_images(tmp_path) -> None:
     assert image_count(tmp_path / "out.pdf") == 2  # beside the post and from the site's root, not the web
 
 
-def test_export_pdf_from_the_window(qtbot, window, samples, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_pdf_from_the_window(
+    qtbot, window, samples, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     target = tmp_path / "exports" / "meetup.pdf"
     target.parent.mkdir()
@@ -115,7 +120,10 @@ def test_export_pdf_from_the_window(qtbot, window, samples, tmp_path, monkeypatc
     window.commands["file.export.post-pdf"].trigger()
     assert Path(offered[0]).name == "2024-03-09-cloud-native-meetup.pdf"
     text = "".join(pdf_text(target))
-    assert bare("클라우드 네이티브 밋업 2024 정리 - 1부") in text and bare("나머지 지표는 드릴다운으로 이동") in text
+    assert (
+        bare("클라우드 네이티브 밋업 2024 정리 - 1부") in text
+        and bare("나머지 지표는 드릴다운으로 이동") in text
+    )
     assert str(target) in window.statusBar().currentMessage()
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from viewer.core import POST_SUFFIXES
 from viewer.core.ruby_time import parse_time
-from viewer.core.safe_yaml import load_mapping
 from viewer.core.site import categories_from_path, find_site
 
 #: Posts larger than this are refused: a note of several MB is almost certainly not a note.
@@ -89,6 +88,9 @@ def parse_post(path: Path, text: str, encoding: str = "utf-8", warnings: list[st
         warnings.append(problem)
     data: dict[str, Any] = {}
     if front is not None:
+        # Loaded here: a post read back from the render cache needs this module, not YAML.
+        from viewer.core.safe_yaml import load_mapping
+
         data, problem = load_mapping(front)
         if problem:
             warnings.append(f"The front matter {problem}; it was ignored.")

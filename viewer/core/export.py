@@ -12,7 +12,7 @@ from typing import Any
 
 from viewer.core.links import distinct_links
 from viewer.core.outline import OutlineNode, walk
-from viewer.core.render import RenderedPost
+from viewer.core.rendered import RenderedPost
 from viewer.core.search import PostMatch
 
 

@@ -4,38 +4,19 @@ from __future__ import annotations
 
 import functools
 import html
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markdown import Markdown
 
 from viewer.core.document import Post
-from viewer.core.links import Link
 from viewer.core.liquid import LiquidContext, render_liquid
 from viewer.core.markdown_ext import JekyllExtension
-from viewer.core.outline import OutlineNode
+from viewer.core.rendered import RenderedPost as RenderedPost  # where it was defined before
 from viewer.core.site import Site, find_site
 
 if TYPE_CHECKING:
     from pygments.formatters import HtmlFormatter
     from pygments.lexer import Lexer
-
-
-@dataclass(frozen=True)
-class RenderedPost:
-    post: Post
-    #: The post body as HTML (no <html>/<body> wrapper).
-    html: str
-    outline: tuple[OutlineNode, ...]
-    #: Every link occurrence in document order.
-    links: tuple[Link, ...]
-    heading_ids: tuple[str, ...]
-    #: Problems met while rendering; the post's own load warnings are in `post.warnings`.
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def all_warnings(self) -> tuple[str, ...]:
-        return self.post.warnings + self.warnings
 
 
 def render_post(post: Post, site: Site | None = None, *, find_site_around: bool = True) -> RenderedPost:

@@ -10,11 +10,12 @@ Typographic quotes and dashes, which Jekyll makes of ' " -- ---, match the ASCII
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.core.hangul import CharSet, korean_query
@@ -125,6 +126,18 @@ class Matcher:
             for match in self._regex.finditer(joined)
             if match.end() > match.start()
         }
+
+    def first_matching(self, texts: JoinedTexts) -> int | None:
+        """The number of the first text that matches, in one search over them all."""
+        if self.is_empty:
+            return None
+        if self.options.regex:
+            return next((number for number, text in enumerate(texts.texts) if self.matches(text)), None)
+        joined, starts = texts.joined(folded=self._fold)
+        for match in self._regex.finditer(joined):
+            if match.end() > match.start():
+                return bisect.bisect_right(starts, match.start()) - 1
+        return None
 
     def matches(self, text: str) -> bool:
         if self.is_empty:
@@ -282,21 +295,28 @@ def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
     return matches
 
 
-def outline_path_of_match(path: Path, query: str, composing: str = "") -> list[str]:
-    """The outline labels above the first place in the post at `path` where `query` occurs
-    (a library search shows it beside each result); `composing` as for `Matcher`."""
-    from viewer.core.document import PostError, load_post
-    from viewer.core.render import render_post
-
-    try:
-        rendered = render_post(load_post(path))
-    except PostError:
-        return []
-    matcher = Matcher(query, composing=composing)
+def packed_blocks(rendered: RenderedPost) -> bytes:
+    """The post's visible text block by block, each with the outline path above it, packed
+    small: the library index keeps it, so that a search says where in a post its query is
+    without rendering the post again."""
+    paths = _OutlinePaths(rendered.outline)
+    numbers: dict[tuple[str, ...], int] = {}
+    blocks = []
     for block in text_blocks(rendered.html):
-        if matcher.matches(block.text):
-            return list(_OutlinePaths(rendered.outline).of(block.anchor))
-    return []
+        blocks.append((block.text, numbers.setdefault(paths.of(block.anchor), len(numbers))))
+    data = json.dumps([list(numbers), blocks], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(data.encode("utf-8"))
+
+
+def outline_path_in(packed: bytes, matcher: Matcher) -> tuple[str, ...]:
+    """The outline path of the first block in `packed` (see `packed_blocks`) that `matcher`
+    finds; () when none does (the query is in the title, say) or `packed` is damaged."""
+    try:
+        paths, blocks = json.loads(zlib.decompress(packed))
+        first = matcher.first_matching(JoinedTexts([text for text, _ in blocks]))
+        return () if first is None else tuple(paths[blocks[first][1]])
+    except (zlib.error, ValueError, TypeError, IndexError):
+        return ()
 
 
 class _OutlinePaths:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core import POST_SUFFIXES
-from viewer.core.safe_yaml import load_mapping
 
 
 @dataclass(frozen=True)
@@ -34,16 +33,25 @@ class Site:
 
 def find_site(post_path: Path) -> Site | None:
     """The nearest folder above the post holding a _config.yml (at most four levels up)."""
+    config = site_config_file(post_path)
+    if config is None:
+        return None
+    try:
+        changed = config.stat().st_mtime_ns
+    except OSError:
+        changed = 0
+    settings, warnings = _read_config(config, changed)
+    return Site(config.parent, settings, warnings)
+
+
+def site_config_file(post_path: Path) -> Path | None:
+    """The _config.yml of the Jekyll site around the post: the nearest one above it, at most
+    four levels up."""
     folder = post_path.resolve().parent
     for candidate in [folder, *list(folder.parents)[:4]]:
         config = candidate / "_config.yml"
         if config.is_file():
-            try:
-                changed = config.stat().st_mtime_ns
-            except OSError:
-                changed = 0
-            settings, warnings = _read_config(config, changed)
-            return Site(candidate, settings, warnings)
+            return config
     return None
 
 
@@ -69,6 +77,8 @@ def _read_config(path: Path, _changed: int) -> tuple[dict[str, Any], tuple[str, 
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         return {}, (f"The site settings file {path} cannot be read ({exc.strerror or exc}); it was ignored.",)
+    from viewer.core.safe_yaml import load_mapping  # YAML loads only when a site is read
+
     config, problem = load_mapping(text)
     if problem:
         return {}, (f"The site settings file {path} {problem}; it was ignored.",)

@@ -14,7 +14,9 @@ from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.core.render_cache import finished_early
 from viewer.resources import resource_path
+from viewer.ui.first_paint import after_first_post, after_next_paint, report_first_paint
 from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
 from viewer.ui.page_style import with_hangul_face
@@ -23,6 +25,8 @@ from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forw
 from viewer.ui.translation import start_in_language
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
+#: How long the window waits for its first post before it shows without it.
+EARLY_POST_WAIT_S = 0.5
 
 
 def qt_application(argv: list[str]) -> list[str]:
@@ -55,19 +59,22 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
     app.installEventFilter(FileOpenEvents(instance.receive, app))
-    window = MainWindow(settings, build_now=False)
+    window = MainWindow(settings)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])
     if smoke_test:
         _check_when_shown(app, window, [Path(t.filePath()).name for t in translators])
-    # Show the window first, then load the panels' code and build them, then read the post:
-    # the window appears as soon as Qt is up.
-    window.show()
-    app.processEvents()
-    window.build()
-    app.processEvents()
-    QTimer.singleShot(0, lambda: window.open_path(targets[0]))
+    report_first_paint(window.reading, window)
+    # The post was read while Qt loaded (see cli.py). When that is over, or soon is (a post
+    # opened for the first time renders), the window shows with the post in its first paint,
+    # and what can wait follows that paint; else the window shows first and the post after.
+    rendered = finished_early(targets[0], wait=EARLY_POST_WAIT_S)
+    if rendered is not None and window.reading.show_now(targets[0], rendered):
+        after_first_post(window.reading, window, lambda: window.list_site_around(targets[0]))
+    else:
+        QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
+    window.show()
     status = app.exec()
     instance.close()
     if window.reading.busy():
@@ -90,7 +97,7 @@ def _app_icon() -> QIcon:
 
 
 def _check_when_shown(app: QApplication, window: MainWindow, translations: list[str]) -> None:
-    """--smoke-test: exit 0 once a post is on screen with its outline, 1 if it is empty, 2 if
+    """--smoke-test: exit 0 once a post is painted with its outline, 1 if it is empty, 2 if
     nothing arrives in time. Used by CI on the frozen app."""
 
     def check() -> None:
@@ -107,5 +114,11 @@ def _check_when_shown(app: QApplication, window: MainWindow, translations: list[
         window.close()
         app.exit(0 if shown else 1)
 
-    window.post_shown.connect(check)
+    def shown() -> None:
+        if window.reading.rendered is not None:
+            after_next_paint(window, check)  # on screen: painted
+        else:
+            QTimer.singleShot(0, check)  # in the event loop: the post may come before it runs
+
+    window.post_shown.connect(shown)
     QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(2))

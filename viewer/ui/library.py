@@ -1,7 +1,9 @@
 """The opened folder's library: its post list and search index, kept current off the GUI thread.
 
 Opening a folder shows the list the index already holds at once, then brings the index up to
-date in the background (with progress) and shows the fresh list. Afterwards changes on disk are
+date in the background (with progress) and shows the fresh list; the posts that update left
+unrendered are then rendered for their outline paths on a lane of their own, so that searches do
+not wait behind them (their results gain paths as they are stored). Afterwards changes on disk are
 picked up from folder and file watches, and by a re-check whenever the window is activated
 (in-place edits of files beyond the watch budget are seen then).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,8 @@ RESCAN_DELAY_MS = 400
 WATCH_LIMIT = 4000 if sys.platform.startswith("linux") else 128
 #: Results shown for a library search (the count covers all).
 MAX_RESULTS = 30
+#: While posts are rendered for their outline paths, `outlines_stored` says so this often.
+OUTLINES_STORED_EVERY_S = 2.0
 
 
 def read_library(
@@ -67,15 +72,29 @@ def search_index(
     return query, composing, count, hits
 
 
+def store_outlines(folder: Path, cache: Path, progress: Any, stop: threading.Event) -> int:
+    """Runs in the outlines lane: render the posts the last update left unrendered, for their
+    outline paths (a pool of processes below the window's priority)."""
+    from viewer.core.index import LibraryIndex, index_path_for
+
+    index = LibraryIndex(folder, index_path_for(folder, cache))
+    try:
+        # An index kept in memory is this connection's alone: nothing would see the paths.
+        return 0 if index.in_memory else index.store_outlines(progress, stop, background=True)
+    finally:
+        index.close()
+
+
 class Library(QObject):
     #: The posts of the folder (list[PostSummary]); `fresh` once the index is up to date.
     listed = Signal(object, bool)
     #: Posts read so far, of how many (while the index is brought up to date).
     progress = Signal(int, int)
-    #: (query, count, [SearchHit]) for `search()`; the query with the composing syllable after it.
+    #: (query, count, [SearchHit]) for `search()`: the query with the composing syllable after
+    #: it; each hit says where in its post the query is.
     searched = Signal(str, int, list)
-    #: (query, result number, outline path of its match): each costs a render, so they follow.
-    outline_path_found = Signal(str, int, list)
+    #: More posts have their outline paths stored: a search shown may now say more.
+    outlines_stored = Signal()
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -84,6 +103,8 @@ class Library(QObject):
         self.worker = Worker(self)
         self.worker.done.connect(self._on_done)
         self.worker.failed.connect(self._on_failed)
+        # Renders for outline paths take long on a large folder: searches must not wait for them.
+        self.outliner = Worker(self)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.rescan_soon)
         self.watcher.directoryChanged.connect(self.rescan_soon)
@@ -92,7 +113,6 @@ class Library(QObject):
         self._stop = threading.Event()
         self.updating = False
         self._rescan_again = False
-        self._search_number = 0
 
     def open(self, folder: Path) -> None:
         self.close()
@@ -125,25 +145,30 @@ class Library(QObject):
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
-        self._search_number += 1
         self.worker.submit("search", lambda: search_index(folder, cache, query, update_first, composing))
+        if update_first:
+            self._store_outlines(folder)
 
-    def _find_outline_paths(self, query: str, composing: str, hits: list[Any]) -> None:
-        """Runs in the worker thread, result by result, until a newer search starts."""
-        from viewer.core.search import outline_path_of_match
+    def _store_outlines(self, folder: Path) -> None:
+        cache, stop = cache_folder(), self._stop
+        said = time.monotonic()
 
-        number = self._search_number
-        for row, hit in enumerate(hits):
-            if number != self._search_number:
-                return
-            path = outline_path_of_match(hit.path, query, composing)
-            self.outline_path_found.emit(query + composing, row, path)
+        def stored(done: int, total: int) -> None:
+            nonlocal said
+            if not stop.is_set() and (done == total or time.monotonic() - said >= OUTLINES_STORED_EVERY_S):
+                said = time.monotonic()
+                self.outlines_stored.emit()
+
+        self.outliner.submit("outlines", lambda: store_outlines(folder, cache, stored, stop))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for the work under way (the window closing)."""
+        return self.worker.wait(msecs) and self.outliner.wait(msecs)
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
         self._stop.set()
         self._rescan_timer.stop()
-        self._search_number += 1  # outline paths still being found are not wanted either
         self.folder = None
         self.updating = self._rescan_again = False
         paths = self.watcher.files() + self.watcher.directories()
@@ -154,9 +179,6 @@ class Library(QObject):
         if kind == "search":
             query, composing, count, hits = result
             self.searched.emit(query + composing, count, hits)
-            self.worker.submit("outline-paths", lambda: self._find_outline_paths(query, composing, hits))
-            return
-        if kind == "outline-paths":
             return
         posts, watched = result
         if kind == "fresh":
@@ -164,6 +186,7 @@ class Library(QObject):
         if self.folder is None:
             return  # closed meanwhile
         if kind == "fresh":
+            self._store_outlines(self.folder)
             current = set(self.watcher.files() + self.watcher.directories())
             gone, new = current - set(watched), [path for path in watched if path not in current]
             if gone:

@@ -30,7 +30,7 @@ HtmlRole = Qt.ItemDataRole.UserRole + 2
 MATCH_STYLE = "background-color:#fcd34d; color:#111"
 
 
-def result_html(hit: SearchHit, outline_path: list[str]) -> str:
+def result_html(hit: SearchHit) -> str:
     """Title and date, the snippet with its match highlighted, and where in the outline it is."""
     snippet = html.escape(hit.snippet).replace(MATCH_START, f'<span style="{MATCH_STYLE}">')
     snippet = snippet.replace(MATCH_END, "</span>")
@@ -38,8 +38,8 @@ def result_html(hit: SearchHit, outline_path: list[str]) -> str:
         f"<b>{html.escape(hit.title)}</b>&nbsp;&nbsp;<i>{html.escape(hit.date[:10])}</i>",
         snippet,
     ]
-    if outline_path:
-        where = translate("LibrarySearchDialog", "in {section}").format(section=" › ".join(outline_path))
+    if hit.outline_path:
+        where = translate("LibrarySearchDialog", "in {section}").format(section=" › ".join(hit.outline_path))
         lines.append(f"<i>{html.escape(where)}</i>")
     return "<br>".join(lines)
 
@@ -86,7 +86,8 @@ class LibrarySearchDialog(QDialog):
         self.edit.edited.connect(lambda _text, _composing: self._timer.start())
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
-        self._hits: list[SearchHit] = []
+        self._shown_query = ""
+        self._paths_pending = False
         # The arrow keys move through the results while typing goes on in the box.
         self.edit.installEventFilter(self)
 
@@ -112,31 +113,33 @@ class LibrarySearchDialog(QDialog):
     def show_results(self, query: str, count: int, hits: list[SearchHit]) -> None:
         if query != self._shown():
             return  # an answer to an older query
+        # The same query asked again (for outline paths) keeps the result the user is at.
+        row = self.results.currentRow() if query == self._shown_query else 0
+        self._shown_query = query
+        self._paths_pending = any(hit.outline_pending for hit in hits)
         self.results.clear()
         nothing = self.tr("No posts match") if query else ""
         self.status.setText(self._count_text(count, len(hits)) if count else nothing)
-        self._hits = hits
         for hit in hits:
             item = QListWidgetItem()
             plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
             item.setText(f"{hit.title}  {hit.date[:10]}  {plain}")  # what screen readers say
-            item.setData(HtmlRole, result_html(hit, []))
+            item.setData(HtmlRole, result_html(hit))
             item.setToolTip(html.escape(str(hit.path)))
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)
         if self.results.count():
-            self.results.setCurrentRow(0)
+            self.results.setCurrentRow(min(max(row, 0), self.results.count() - 1))
+
+    def ask_again_for_paths(self) -> None:
+        """More posts of the library have their outline paths stored: if a result shown has no
+        path yet, its query is asked again."""
+        if self.isVisible() and self._paths_pending and self._shown_query == self._shown():
+            self.query_changed.emit(*self._query())
 
     def _count_text(self, count: int, shown: int) -> str:
         text = self.tr("%Ln post(s) match", "", count)
         return text + (self.tr(" (the first %Ln are shown)", "", shown) if shown < count else "")
-
-    def show_outline_path(self, query: str, row: int, outline_path: list[str]) -> None:
-        """Add where in the post's outline result `row` matched (found after the results)."""
-        if query != self._shown() or row >= self.results.count() or not outline_path:
-            return
-        self.results.item(row).setData(HtmlRole, result_html(self._hits[row], outline_path))
-        self.results.doItemsLayout()  # the row grew a line
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)

@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
 
     settings: Settings
     reading: Reading
-    posts: PostsPanel
     outline: OutlinePanel
     preview: PostView
     links: LinksPanel
@@ -129,19 +128,17 @@ class MainWindow(QMainWindow):
         from viewer.ui.outline_panel import OutlinePanel
         from viewer.ui.place_note import PlaceNote
         from viewer.ui.post_header import PostHeader
-        from viewer.ui.posts_panel import PostsPanel
         from viewer.ui.preview import PostView
         from viewer.ui.search_bar import SearchBar
         from viewer.ui.warning_bar import WarningBar
 
         reading = self.reading
-        self.posts = PostsPanel(reading, self)
-        self.posts.set_order(self.settings.post_order)
-        self.posts.order_changed.connect(lambda order: setattr(self.settings, "post_order", order))
-        self.posts.hide()
+        self._posts: PostsPanel | None = None
+        posts_place = QWidget(self)  # the post list's, until a folder is open (see `posts`)
+        posts_place.hide()
         self.outline = OutlinePanel(reading, self)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.addWidget(self.posts)
+        self.left.addWidget(posts_place)
         self.left.addWidget(self.outline)
         self.left.setStretchFactor(0, 2)
         self.left.setStretchFactor(1, 3)
@@ -200,6 +197,24 @@ class MainWindow(QMainWindow):
         self.index_progress.setAccessibleName(self.tr("Indexing the folder"))
         self.index_progress.hide()
         self.statusBar().addPermanentWidget(self.index_progress)
+
+    @property
+    def posts(self) -> PostsPanel:
+        """The post list of the open folder, made when first asked for: a post opened on its own
+        shows without it (it takes a while to build)."""
+        if self._posts is None:
+            from viewer.ui.posts_panel import PostsPanel
+
+            panel = PostsPanel(self.reading, self)
+            panel.set_order(self.settings.post_order)
+            panel.order_changed.connect(lambda order: setattr(self.settings, "post_order", order))
+            panel.select(self.reading.path)
+            # In its place's size and visibility, so the outline below it does not move.
+            place = self.left.replaceWidget(0, panel)
+            if place is not None:
+                place.deleteLater()
+            self._posts = panel
+        return self._posts
 
     def _build_actions(self) -> None:
         from viewer.ui.actions import install_actions, window_actions
@@ -291,7 +306,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.reading.save_place()
         self.library.close()
-        self.library.worker.wait(5000)
+        self.library.wait(5000)
         # A render still running is not waited for: it cannot be stopped half-way, and its
         # result is not wanted (the app leaves without it: see app.run).
         self.reading.abandon()
@@ -351,9 +366,9 @@ class MainWindow(QMainWindow):
             self.open_folder(path)
         else:
             self.reading.open(path)
-            self._list_site_around(path)
+            self.list_site_around(path)
 
-    def _list_site_around(self, post: Path) -> None:
+    def list_site_around(self, post: Path) -> None:
         """A post of a Jekyll site opened on its own (from a file manager, say): list the site's
         posts around it, for previous and next."""
         from viewer.core.site import find_site
@@ -476,7 +491,7 @@ class MainWindow(QMainWindow):
             self.library_dialog.query_changed.connect(self._run_library_search)
             self.library_dialog.result_chosen.connect(self._open_library_result)
             self.library.searched.connect(self.library_dialog.show_results)
-            self.library.outline_path_found.connect(self.library_dialog.show_outline_path)
+            self.library.outlines_stored.connect(self.library_dialog.ask_again_for_paths)
         self.library_dialog.show_message(self.tr("Searching {folder}").format(folder=folder))
         self.library_dialog.show()
         self.library_dialog.raise_()

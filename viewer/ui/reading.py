@@ -39,17 +39,21 @@ if TYPE_CHECKING:
 NEAR_NODES = 3
 #: The place in the post is written this long after the reader last moved (and on leaving it).
 SAVE_PLACE_MS = 4000
+#: The largest post (characters of HTML) laid out on the GUI thread by `show_now`: a few
+#: milliseconds of Qt's HTML import.
+SHOW_NOW_MAX_CHARS = 200_000
+#: How long after a post is shown its memory is settled (see `settle_memory`).
+SETTLE_DELAY_MS = 1000
 
 
 def render_path(
     path: Path, look: DocumentLook, focus: str = ""
 ) -> tuple[RenderedPost, PostDocument, PostDocument | None]:
-    """Runs in the worker thread: read and render the post, and lay it out for Qt (and the
-    branch `focus`, when the post still has it)."""
-    from viewer.core.document import load_post
-    from viewer.core.render import render_post
+    """Runs in the worker thread: read and render the post (or take it from the render cache),
+    and lay it out for Qt (and the branch `focus`, when the post still has it)."""
+    from viewer.core.render_cache import rendered_post
 
-    return lay_out(render_post(load_post(path)), look, focus)
+    return lay_out(rendered_post(path), look, focus)
 
 
 def lay_out(
@@ -201,6 +205,25 @@ class Reading(QObject):
         focus = self.focus if keep_view else ""
         self._laid_out_with = self._layout_look()
         self.worker.submit("render", partial(render_path, path, self._laid_out_with, focus))
+
+    def show_now(self, path: Path, rendered: RenderedPost) -> bool:
+        """Show a post already rendered (the one the app starts with, read while Qt loaded)
+        at once, laid out here on the GUI thread, so that the window's first paint has it.
+        Only a post small enough to lay out without a noticeable pause: False for a larger one
+        (`open` it instead)."""
+        if len(rendered.html) > SHOW_NOW_MAX_CHARS:
+            return False
+        from viewer.ui.post_document import build_document
+
+        self.path = Path(path).resolve()
+        self._keep_view = False
+        self._arrive_at = None  # where the reader left it
+        self.opening.emit(self.path)
+        self._rendering = True
+        self._laid_out_with = look = self._layout_look()
+        document = build_document(rendered.html, look, resource_place(rendered, look))
+        self._on_rendered("render", (rendered, document, None))
+        return True
 
     def reload(self) -> None:
         if self.path is not None:
@@ -486,7 +509,8 @@ class Reading(QObject):
         self._drop(old)
         if not keep:
             self._arrive()
-        settle_memory()
+        # Once the post is on screen: a full collection now would hold its first paint back.
+        QTimer.singleShot(SETTLE_DELAY_MS, settle_memory)
         self._lay_out_again_if_needed()  # the look changed while it was being read
 
     def _on_failed(self, kind: str, message: str) -> None:

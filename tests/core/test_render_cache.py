@@ -1,0 +1,146 @@
+"""The render cache: a post read again comes back as it was rendered, without Markdown; any change
+to what it was rendered from renders it again; a damaged or foreign entry is ignored."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+import viewer.core.render
+from viewer.core import render_cache
+from viewer.core.render_cache import rendered_post
+
+POST = "---\ntitle: 캐시 글\n---\n## 세션\n* 클라우드 **비용** 절감\n  * [발표 자료](https://www.slideshare.net/a/b)\n"
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The posts rendered (not taken from the cache), in order."""
+    rendered: list[Path] = []
+    real = viewer.core.render.render_post
+
+    def counting(post, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(post.path)
+        return real(post, *args, **kwargs)
+
+    monkeypatch.setattr(viewer.core.render, "render_post", counting)
+    return rendered
+
+
+def touch_later(path: Path) -> None:
+    """A new modification time, as an editor's save gives (file systems may keep coarse times)."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+
+
+def test_a_post_read_again_comes_from_the_cache_as_it_was_rendered(write_post, tmp_path, renders) -> None:
+    post = write_post(POST)
+    first = rendered_post(post, tmp_path / "cache")
+    again = rendered_post(post, tmp_path / "cache")
+    assert renders == [post.resolve()]
+    assert again == first
+    assert [node.text for node in again.outline[0].children] == ["클라우드 비용 절감"]
+    assert again.links[0].kind == "slideshare-deck"
+
+
+def test_an_edited_post_is_rendered_again(write_post, tmp_path, renders) -> None:
+    post = write_post(POST)
+    rendered_post(post, tmp_path / "cache")
+    post.write_text(POST.replace("절감", "절약"), encoding="utf-8")
+    touch_later(post)
+    assert "절약" in rendered_post(post, tmp_path / "cache").html
+    assert len(renders) == 2
+
+
+def test_a_changed_site_setting_renders_the_post_again(tmp_path, renders) -> None:
+    (tmp_path / "site" / "_posts").mkdir(parents=True)
+    config = tmp_path / "site" / "_config.yml"
+    config.write_text("baseurl: /old\n", encoding="utf-8")
+    post = tmp_path / "site" / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: 글\n---\n[홈]({{ site.baseurl }}/about)\n", encoding="utf-8")
+    assert "/old/about" in rendered_post(post, tmp_path / "cache").html
+    config.write_text("baseurl: /new\n", encoding="utf-8")
+    touch_later(config)
+    assert "/new/about" in rendered_post(post, tmp_path / "cache").html
+
+
+def test_a_post_that_points_at_other_posts_is_not_kept(write_post, tmp_path, renders) -> None:
+    post = write_post("---\ntitle: 글\n---\n[앞 글]({% post_url 2020-01-01-before %})\n")
+    rendered_post(post, tmp_path / "cache")
+    rendered_post(post, tmp_path / "cache")  # the other post may have appeared meanwhile
+    assert len(renders) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: data[:-40] + bytes(b ^ 0x5A for b in data[-40:]),  # bytes changed
+        lambda data: b"",
+        lambda data: b"not an entry at all",
+    ],
+)
+def test_a_damaged_entry_is_ignored_and_written_again(write_post, tmp_path, renders, damage) -> None:
+    post = write_post(POST)
+    folder = tmp_path / "cache"
+    first = rendered_post(post, folder)
+    (entry,) = folder.iterdir()
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert rendered_post(post, folder) == first
+    assert rendered_post(post, folder) == first
+    assert len(renders) == 2  # rendered again once, then read from the rewritten entry
+
+
+class _Runs:
+    """Unpickled, it runs code: writes the file `witness`."""
+
+    def __init__(self, witness: Path) -> None:
+        self.witness = witness
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, (f"open({str(self.witness)!r}, 'w').write('ran')",))
+
+
+def test_an_entry_holding_anything_but_a_rendered_post_runs_no_code(write_post, tmp_path) -> None:
+    post = write_post(POST)
+    folder = tmp_path / "cache"
+    witness = tmp_path / "witness"
+    key = render_cache.post_key(post.resolve())
+    assert key is not None
+    payload = pickle.dumps((key, _Runs(witness)))
+    header = render_cache._MAGIC + render_cache._HEADER.pack(zlib.crc32(payload), len(payload))
+    rendered_post(post, folder)
+    (entry,) = folder.iterdir()
+    entry.write_bytes(header + payload)  # a well-formed entry someone else wrote
+    assert render_cache.load(post.resolve(), key, folder) is None
+    assert not witness.exists()
+    assert rendered_post(post, folder).post.title == "캐시 글"
+
+
+def test_the_cache_folder_is_kept_under_its_bound(tmp_path, write_post) -> None:
+    folder = tmp_path / "cache"
+    for number in range(6):
+        rendered_post(write_post(POST * (number + 1), f"2024-01-0{number + 1}-a.md"), folder)
+    sizes = sorted(entry.stat().st_size for entry in folder.iterdir())
+    render_cache.trim(folder, max_bytes=sum(sizes[:3]))
+    assert sum(entry.stat().st_size for entry in folder.iterdir()) <= sum(sizes[:3])
+    assert len(list(folder.iterdir())) < 6
+
+
+def test_a_post_read_from_the_cache_needs_neither_markdown_nor_yaml(write_post) -> None:
+    post = write_post(POST)
+    check = (
+        "import sys; from viewer.core.render_cache import rendered_post; "
+        f"rendered = rendered_post({str(post)!r}); "
+        "print(rendered.post.title, 'markdown' in sys.modules, 'yaml' in sys.modules)"
+    )
+    first = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["캐시", "글", "True", "True"]  # rendered the first time
+    assert again.stdout.split() == ["캐시", "글", "False", "False"]

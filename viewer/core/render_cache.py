@@ -1,0 +1,260 @@
+"""Rendered posts kept between sessions: a post opened before shows without Markdown or YAML.
+
+Each post's `RenderedPost` is kept in the user's cache folder, one file per post, under a key of
+everything its rendering read: the post file (path, size, modification time), its site's
+_config.yml (likewise), and the renderer (the app's version and the files of its code and of
+the libraries it renders with). A post that points at other posts (`{% post_url %}`,
+`{% link %}`) depends on files outside that key and is rendered every time.
+
+An entry is written whole to a temporary file and renamed into place. One that cannot be read
+back (cut short, damaged, of another format or key) is ignored and written again. Entries hold
+only the core's frozen dataclasses, dates and paths, and reading one never runs code: the
+unpickler refuses every other class. The folder is bounded: past `MAX_BYTES` the entries used
+longest ago are deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import os
+import pickle
+import re
+import struct
+import sys
+import threading
+import time
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from viewer.core import user_folders
+from viewer.core.rendered import RenderedPost
+from viewer.core.site import site_config_file
+
+#: Changes whenever what an entry holds changes shape.
+FORMAT = 1
+#: The cache folder's bound, and the largest entry kept (a post of several MB renders to more).
+MAX_BYTES = 64 * 1024 * 1024
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+_MAGIC = b"note-viewer rendered post\n"
+_HEADER = struct.Struct("<II")  # CRC-32 and length of the pickle that follows
+_SUFFIX = ".rendered"
+# Liquid that reads other files than the post and the site's settings.
+_OTHER_FILES = re.compile(r"\{%-?\s*(?:post_url|link)\b")
+#: What an entry may hold besides plain data: (module, name).
+_ALLOWED_CLASSES = frozenset(
+    [("viewer.core.rendered", "RenderedPost"), ("viewer.core.document", "Post"),
+     ("viewer.core.document", "PostMetadata"), ("viewer.core.outline", "OutlineNode"),
+     ("viewer.core.links", "Link"), ("datetime", "datetime"), ("datetime", "date"),
+     ("datetime", "time"), ("datetime", "timedelta"), ("datetime", "timezone"),
+     ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "PurePosixPath"),
+     ("pathlib", "PureWindowsPath")]
+)  # fmt: skip
+
+Key = tuple[Any, ...]
+
+
+def cache_folder() -> Path:
+    return user_folders.cache_folder() / "rendered"
+
+
+def rendered_post(path: Path, folder: Path | None = None) -> RenderedPost:
+    """The post at `path` rendered: from the cache when it holds this version of it, else
+    rendered (and kept). Raises `PostError` as `load_post` does."""
+    path = Path(path).resolve()
+    early = _early.pop(path, None) if folder is None else None
+    if early is not None:
+        return early.result()
+    folder = folder or cache_folder()
+    key = post_key(path)
+    if key is not None:
+        cached = load(path, key, folder)
+        if cached is not None:
+            return cached
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    rendered = render_post(load_post(path))
+    # Kept only if the files did not change while they were read (the key was taken first).
+    if key is not None and post_key(path) == key and not _OTHER_FILES.search(rendered.post.source):
+        store(path, key, rendered, folder)
+    return rendered
+
+
+class Early:
+    """A post read on a thread of its own from the start of the program, before the window
+    exists: its first paint need not wait for the reading (or rendering) after it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._done = threading.Event()
+        self._rendered: RenderedPost | None = None
+        self._error: BaseException | None = None
+        threading.Thread(target=self._read, name="read the post early", daemon=True).start()
+
+    def _read(self) -> None:
+        try:
+            self._rendered = rendered_post(self.path, cache_folder())
+        except BaseException as error:  # handed on to whoever takes the result
+            self._error = error
+        finally:
+            self._done.set()
+
+    def wait(self, seconds: float) -> bool:
+        """Whether the reading is over (waiting up to `seconds` for it)."""
+        return self._done.wait(seconds)
+
+    def result(self) -> RenderedPost:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._rendered is not None
+        return self._rendered
+
+
+#: Posts being read early, by resolved path; `rendered_post` takes each one once.
+_early: dict[Path, Early] = {}
+
+
+def read_early(path: Path) -> Early:
+    """Start reading the post at `path` now, on its own thread; the next `rendered_post` of
+    that path (with the default folder) takes the result instead of reading it again."""
+    path = Path(path).resolve()
+    early = _early[path] = Early(path)
+    return early
+
+
+def finished_early(path: Path, wait: float = 0.0) -> RenderedPost | None:
+    """The post at `path` if it was read early and that reading is over, or ends within `wait`
+    seconds, and went well (it is taken then); None otherwise (a reading still going on is
+    left for `rendered_post`)."""
+    path = Path(path).resolve()
+    early = _early.get(path)
+    if early is None or not early.wait(wait):
+        return None
+    del _early[path]
+    try:
+        return early.result()
+    except Exception:  # reading it again says what went wrong, where the user sees it
+        return None
+
+
+def post_key(path: Path) -> Key | None:
+    """What the post's rendering depends on; None when the post cannot be read."""
+    try:
+        info = path.stat()
+        config = site_config_file(path)
+        config_info = config.stat() if config is not None else None
+    except OSError:
+        return None
+    site = None
+    if config is not None and config_info is not None:
+        site = (os.fsencode(config), config_info.st_size, config_info.st_mtime_ns)
+    return (FORMAT, renderer_fingerprint(), os.fsencode(path), info.st_size, info.st_mtime_ns, site)
+
+
+def load(path: Path, key: Key, folder: Path) -> RenderedPost | None:
+    """The kept rendering of `path` if its key is `key`; None when there is none or it is unusable."""
+    entry = _entry_file(path, folder)
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    found = _decode(data)
+    if found is None or found[0] != key or not isinstance(found[1], RenderedPost):
+        return None
+    with contextlib.suppress(OSError):  # used now: kept longer when the folder is trimmed
+        os.utime(entry)
+    return found[1]
+
+
+def store(path: Path, key: Key, rendered: RenderedPost, folder: Path) -> None:
+    """Keep `rendered` under `key`; a cache that cannot be written is only slower."""
+    payload = pickle.dumps((key, rendered), protocol=pickle.HIGHEST_PROTOCOL)
+    if len(payload) > MAX_ENTRY_BYTES:
+        return
+    entry = _entry_file(path, folder)
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(_MAGIC + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload)
+        os.replace(temporary, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return
+    trim(folder)
+
+
+def trim(folder: Path, max_bytes: int = MAX_BYTES) -> None:
+    """Delete the entries used longest ago until the folder holds at most `max_bytes`."""
+    entries = []
+    for entry in folder.glob(f"*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            info = entry.stat()
+            entries.append((info.st_mtime_ns, info.st_size, entry))
+    total = sum(size for _, size, _ in entries)
+    for _, size, entry in sorted(entries, key=lambda e: e[0]):
+        if total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            total -= size
+
+
+@cache
+def renderer_fingerprint() -> str:
+    """Changes when what renders changes: the app's version, its files (or, frozen, the
+    executable), those of the libraries it renders with, and the local time zone."""
+    from viewer import __version__
+
+    files = [Path(sys.executable)] if getattr(sys, "frozen", False) else []
+    files += sorted(Path(__file__).parent.glob("*.py"))
+    for library in ("markdown", "pymdownx", "pygments", "yaml"):
+        spec = importlib.util.find_spec(library)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin))
+    # Dates without a time zone are the machine's local time.
+    parts = [__version__, str(FORMAT), str(time.timezone), str(time.altzone)]
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        parts.append(f"{file.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+
+
+def _entry_file(path: Path, folder: Path) -> Path:
+    return folder / (hashlib.sha1(os.fsencode(path)).hexdigest()[:24] + _SUFFIX)
+
+
+def _decode(data: bytes) -> tuple[Key, Any] | None:
+    """The (key, value) an entry holds, or None if it is damaged or not ours."""
+    start = len(_MAGIC) + _HEADER.size
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    crc, length = _HEADER.unpack_from(data, len(_MAGIC))
+    payload = data[start:]
+    if len(payload) != length or zlib.crc32(payload) != crc:
+        return None
+    try:
+        found = _DataOnly(io.BytesIO(payload)).load()
+    except Exception:  # any damage the checksum missed: unpickling can fail in many ways
+        return None
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], tuple)):
+        return None
+    return found[0], found[1]
+
+
+class _DataOnly(pickle.Unpickler):
+    """Reads only the classes an entry is made of: an entry someone else wrote runs no code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a rendered post")
+        return super().find_class(module, name)
