@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -532,28 +533,35 @@ class MainWindow(QMainWindow):
         suggested = rendered.post.path.with_suffix("").name + (
             "" if fmt.subject == "post" else f"-{fmt.subject}"
         )
-        target = self.ask_save_path(f"{suggested}.{fmt.suffix}", translate("MainWindow", fmt.file_filter))
-        if target is None:
-            return
-        if writes_over(target, rendered.post.path):
-            self._say_not_over_the_post()
-            return
-        try:
-            target.write_text(fmt.make(rendered), encoding="utf-8")
-        except OSError as exc:
-            self._say_not_written(target, exc)
-            return
-        self.settings.export_folder = str(target.parent)
-        self.statusBar().showMessage(self.tr("Exported to {file}").format(file=target), 5000)
-
-    def _say_not_over_the_post(self) -> None:
-        QMessageBox.warning(
-            self, APP_NAME, self.tr("Choose another file: exporting never overwrites the post.")
+        self.save_export(
+            f"{suggested}.{fmt.suffix}",
+            translate("MainWindow", fmt.file_filter),
+            lambda target: target.write_text(fmt.make(rendered), encoding="utf-8"),
+            self.tr("Exported to {file}"),
         )
 
-    def _say_not_written(self, target: Path, problem: OSError) -> None:
-        message = self.tr("Could not write {file}:").format(file=target)
-        QMessageBox.warning(self, APP_NAME, f"{message}\n{problem.strerror or problem}")
+    def save_export(
+        self, suggested: str, file_filter: str, write: Callable[[Path], object], done: str
+    ) -> None:
+        """Ask where to export the post shown, write there with `write` (never over the post),
+        remember the folder and say `done` ("… {file}") in the status bar; a failure is said."""
+        rendered = self.reading.rendered
+        target = self.ask_save_path(suggested, file_filter)
+        if target is None or rendered is None:
+            return
+        if writes_over(target, rendered.post.path):
+            QMessageBox.warning(
+                self, APP_NAME, self.tr("Choose another file: exporting never overwrites the post.")
+            )
+            return
+        try:
+            write(target)
+        except OSError as exc:
+            message = self.tr("Could not write {file}:").format(file=target)
+            QMessageBox.warning(self, APP_NAME, f"{message}\n{exc.strerror or exc}")
+            return
+        self.settings.export_folder = str(target.parent)
+        self.statusBar().showMessage(done.format(file=target), 5000)
 
     def export_map(self, fmt: str) -> None:
         """File ▸ Export ▸ Map as SVG/PNG: the map as it is shown (folds, focus, sides)."""
@@ -562,18 +570,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Open a post first."), 4000)
             return
         file_filter = self.tr("SVG image (*.svg)") if fmt == "svg" else self.tr("PNG image (*.png)")
-        target = self.ask_save_path(f"{rendered.post.path.with_suffix('').name}-map.{fmt}", file_filter)
-        if target is None:
-            return
-        if writes_over(target, rendered.post.path):
-            self._say_not_over_the_post()
-            return
-        try:
-            self.map.export(fmt, target)
-        except OSError as exc:
-            self._say_not_written(target, exc)
-            return
-        self.statusBar().showMessage(self.tr("Exported the map to {file}").format(file=target), 5000)
+        self.save_export(
+            f"{rendered.post.path.with_suffix('').name}-map.{fmt}",
+            file_filter,
+            lambda target: self.map.export(fmt, target),
+            self.tr("Exported the map to {file}"),
+        )
 
     def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
         """Ask where to export, starting in the folder of the last export, else the Documents

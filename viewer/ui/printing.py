@@ -134,31 +134,16 @@ def print_post(window: MainWindow) -> None:
 
 def export_pdf(window: MainWindow) -> None:
     """File ▸ Export ▸ Post as PDF…: like the other exports, never over the post itself."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from viewer.ui import APP_NAME
-
     rendered = window.reading.rendered
     if rendered is None:
         window.statusBar().showMessage(translate("MainWindow", "Open a post first."), 4000)
         return
-    target = window.ask_save_path(f"{rendered.post.path.stem}.pdf", translate("MainWindow", "PDF (*.pdf)"))
-    if target is None:
-        return
-    from viewer.ui.main_window import writes_over
-
-    if writes_over(target, rendered.post.path):
-        message = translate("MainWindow", "Choose another file: exporting never overwrites the post.")
-        QMessageBox.warning(window, APP_NAME, message)
-        return
-    try:
-        write_pdf(rendered, target)
-    except OSError as exc:
-        message = translate("MainWindow", "Could not write {file}:").format(file=target)
-        QMessageBox.warning(window, APP_NAME, f"{message}\n{exc.strerror or exc}")
-        return
-    window.settings.export_folder = str(target.parent)
-    window.statusBar().showMessage(translate("MainWindow", "Exported to {file}").format(file=target), 5000)
+    window.save_export(
+        f"{rendered.post.path.stem}.pdf",
+        translate("MainWindow", "PDF (*.pdf)"),
+        lambda target: write_pdf(rendered, target),
+        translate("MainWindow", "Exported to {file}"),
+    )
 
 
 # --- note-viewer pdf POST -o FILE --------------------------------------------------------------------
