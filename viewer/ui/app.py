@@ -58,7 +58,9 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     if instance is None:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
-    app.installEventFilter(FileOpenEvents(instance.receive, app))
+    # Only there: a filter on the application sees every event of every widget.
+    if sys.platform == "darwin":
+        app.installEventFilter(FileOpenEvents(instance.receive, app))
     window = MainWindow(settings)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])

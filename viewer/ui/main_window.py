@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from viewer.core import POST_SUFFIXES
 from viewer.ui import APP_NAME
-from viewer.ui.library import Library
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
 from viewer.ui.translation import translate
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
     from viewer.ui.focus_mode import FocusMode
+    from viewer.ui.library import Library
     from viewer.ui.library_search import LibrarySearchDialog
     from viewer.ui.links_panel import LinksPanel
     from viewer.ui.map_view import MapPanel
@@ -86,10 +86,7 @@ class MainWindow(QMainWindow):
         self.reading = Reading(self)
         #: The folder whose posts are listed (None: no library open).
         self.folder: Path | None = None
-        self.library = Library(self)
-        self.library.listed.connect(self._show_library)
-        self.library.progress.connect(self._show_index_progress)
-        self.library.failed.connect(self._on_library_failed)
+        self._library: Library | None = None
         self.library_dialog: LibrarySearchDialog | None = None
         self._geometry_restored = False
         self._start_in_folder = False
@@ -103,6 +100,19 @@ class MainWindow(QMainWindow):
         if build_now:
             self.build()
         self._restore_geometry()
+
+    @property
+    def library(self) -> Library:
+        """The open folder's posts and index, made when first needed: a post opened on its own
+        is painted without it (its threads and watchers take a while to set up)."""
+        if self._library is None:
+            from viewer.ui.library import Library
+
+            self._library = Library(self)
+            self._library.listed.connect(self._show_library)
+            self._library.progress.connect(self._show_index_progress)
+            self._library.failed.connect(self._on_library_failed)
+        return self._library
 
     def build(self) -> None:
         """Create the panels, menus and toolbar, and restore how they were left."""
@@ -306,8 +316,9 @@ class MainWindow(QMainWindow):
             self.settings.set_window_state(key, splitter.saveState())
         self.settings.sync()
         self.reading.save_place()
-        self.library.close()
-        self.library.wait(5000)
+        if self._library is not None:
+            self._library.close()
+            self._library.wait(5000)
         # A render still running is not waited for: it cannot be stopped half-way, and its
         # result is not wanted (the app leaves without it: see app.run).
         self.reading.abandon()
