@@ -1055,6 +1055,10 @@ Hand it to the system anyway?</source>
             <numerusform>이 글에는 목록 항목이 %Ln개 있습니다. 본문에는 처음 {shown}개만 보입니다. 개요와 링크는 글 전체를 다루고, 검색은 글 전체에서 일치하는 곳을 세고 보이는 부분에서만 표시합니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This post has more elements, or elements nested deeper, than the preview lays out ({limit} elements, {depth} levels); the rest of it is shown as plain text.</source>
+        <translation>이 글은 미리 보기가 배치하는 것보다 요소가 많거나 더 깊이 중첩되어 있습니다(요소 {limit}개, {depth}단계). 나머지는 일반 텍스트로 표시합니다.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln formula(s) shown as TeX ({formula}: {why}).</source>
         <translation>

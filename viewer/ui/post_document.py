@@ -55,7 +55,7 @@ from viewer.ui.translation import Texts
 
 #: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
 #: is quadratic in list length); the outline, the links and search still cover the whole post.
-MAX_PREVIEW_ITEMS = 10_000
+MAX_PREVIEW_ITEMS = 4_000
 #: Space around the text (each list level's indent follows the font: `indent_width`).
 DOCUMENT_MARGIN = 18
 #: Qt lays out a run of text with no break opportunity in quadratic time (1 MB: 16 s). Runs
@@ -73,6 +73,37 @@ MATH_TIME_BUDGET_S = 6.0
 
 MATH_SCHEME = "note-viewer-math"
 IMAGE_SCHEME = "note-viewer-image"
+
+
+#: Qt's HTML import takes more than linear time in the number of elements, wherever they are
+#: (16,000 struck-out words in one paragraph: 1.3 s), and in how deep they nest (8,000 nested
+#: divs: 1.6 s). The preview lays out at most this many elements (2.6 times the most a real
+#: post of ours has), nested at most this deep, and shows the rest of the post as plain text.
+MAX_PREVIEW_ELEMENTS = 10_000
+MAX_PREVIEW_DEPTH = 100
+_START_TAG = re.compile(r"<[A-Za-z]")
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:div|blockquote|ul|ol|dl|table|section|article|aside|details|figure|nav|header|footer|main)\b",
+    re.IGNORECASE,
+)
+
+
+def _cut_elements(html_text: str, max_elements: int, max_depth: int) -> tuple[str, str]:
+    """(the HTML before its element number `max_elements` + 1 or its first element nested
+    deeper than `max_depth`, the HTML from there on)."""
+    cut = len(html_text)
+    if html_text.count("<") > max_elements:
+        for number, match in enumerate(_START_TAG.finditer(html_text)):
+            if number == max_elements:
+                cut = match.start()
+                break
+    depth = 0
+    for match in _NESTING_TAG.finditer(html_text, 0, cut):
+        depth += -1 if match.group(1) else 1
+        if depth > max_depth:
+            cut = match.start()
+            break
+    return html_text[:cut], html_text[cut:]
 
 
 def cut_for_preview(html_text: str, max_items: int = MAX_PREVIEW_ITEMS) -> tuple[str, int]:
@@ -195,7 +226,7 @@ def for_qt(html_text: str) -> str:
         body = re.sub(r"\n(</code>)?$", r"\1", match.group(2))  # the newline ending the last line
         return f"{_box('code')}{match.group(1)}{body}</pre></td></tr></table>"
 
-    html_text = _bullets_by_depth(html_text)
+    html_text = _lists_in_chunks(_bullets_by_depth(html_text))
     html_text = _IFRAME.sub(_embed_link, html_text)
     html_text = _GRID.sub(lambda m: f'<{m.group(1)} class="grid"', html_text)
     # Code with line numbers (Jekyll's {% highlight … linenos %}) is a table already: its cells
@@ -233,6 +264,92 @@ def _bullets_by_depth(html_text: str) -> str:
         return f'<ul type="{BULLETS[(depth - 1) % len(BULLETS)]}"{attributes}>'
 
     return _LIST_TAG.sub(mark, html_text)
+
+
+#: Qt adds an item to a list in time that grows with the list (8,192 items in one list: 2 s;
+#: in lists of 256: 0.07 s). A longer list is laid out as lists of this many items that read
+#: as one: the same bullets, the numbers going on, no space between them.
+LIST_CHUNK = 256
+_LIST_OR_ITEM = re.compile(r"<(/?)(ul|ol|li)\b([^>]*)>", re.IGNORECASE)
+_STYLE = re.compile(r'\sstyle="([^"]*)"', re.IGNORECASE)
+_START = re.compile(r'\sstart="?(\d+)"?', re.IGNORECASE)
+
+
+@dataclass
+class _Opening:
+    """An opening list tag to write at [start, end) of the HTML: the post's own (`text` None
+    while unchanged) or one that starts a new chunk (start == end)."""
+
+    start: int
+    end: int
+    tag: str
+    attributes: str
+    text: str | None = None
+
+    def add_style(self, style: str) -> None:
+        self.text = _styled(self.tag, self.attributes, style)
+        self.attributes = self.text[1 + len(self.tag) : -1]
+
+
+@dataclass
+class _OpenList:
+    opening: _Opening  # the last opening tag of the list: its own, or that of its last chunk
+    items: int = 0
+
+
+def _lists_in_chunks(html_text: str) -> str:
+    """The HTML with every list of more than LIST_CHUNK items cut into consecutive lists."""
+    if html_text.count("<li") <= LIST_CHUNK:
+        return html_text
+    openings: list[_Opening] = []
+    lists: list[_OpenList] = []
+    for match in _LIST_OR_ITEM.finditer(html_text):
+        closing, tag, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        if tag != "li":
+            if closing and lists:
+                lists.pop()
+            elif not closing:
+                openings.append(_Opening(match.start(), match.end(), tag, attributes))
+                lists.append(_OpenList(openings[-1]))
+            continue
+        if closing or not lists:
+            continue
+        current = lists[-1]
+        current.items += 1
+        if current.items % LIST_CHUNK != 1 or current.items == 1:
+            continue
+        # The chunk so far ends without space below it, the next starts without space above.
+        before = current.opening
+        before.add_style("margin-bottom:0px")
+        attributes = _STYLE.sub("", before.attributes)
+        if before.tag == "ol":
+            start = _START.search(attributes)
+            first = int(start.group(1)) if start else 1
+            attributes = _START.sub("", attributes) + f' start="{first + LIST_CHUNK}"'
+        chunk = _Opening(match.start(), match.start(), before.tag, attributes)
+        chunk.add_style("margin-top:0px")
+        openings.append(chunk)
+        current.opening = chunk
+    pieces, last = [], 0
+    for opening in openings:
+        if opening.text is None:
+            continue
+        pieces.append(html_text[last : opening.start])
+        if opening.start == opening.end:
+            pieces.append(f"</{opening.tag}>")
+        pieces.append(opening.text)
+        last = opening.end
+    pieces.append(html_text[last:])
+    return "".join(pieces)
+
+
+def _styled(tag: str, attributes: str, style: str) -> str:
+    """The opening tag `<tag attributes>` with `style` added to its own."""
+    own = _STYLE.search(attributes)
+    if own is None:
+        return f'<{tag}{attributes} style="{style}">'
+    merged = f'{own.group(1).rstrip("; ")}; {style}'
+    return f'<{tag}{attributes[: own.start()]} style="{merged}"{attributes[own.end() :]}>'
 
 
 def _embed_link(match: re.Match[str]) -> str:
@@ -370,6 +487,10 @@ def build_document(
     post's images may come from (None: no images are loaded). `whole`: never cut a long post
     (for paper)."""
     shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
+    if not whole:
+        shown_html, plain_html = _cut_elements(shown_html, MAX_PREVIEW_ELEMENTS, MAX_PREVIEW_DEPTH)
+    else:
+        plain_html = ""
     formulas = _Formulas()
     # Formulas first: a formula shown as TeX is code, boxed by for_qt like the post's own code.
     prepared = for_qt(formulas.prepare(shown_html))
@@ -384,6 +505,7 @@ def build_document(
     document.setDefaultFont(look.font)
     document.setHtml(prepared)
     placed = _place_images(document, look, place, formulas) if "<img" in prepared else _Placed()
+    plain_warning = _append_plain(document, plain_html)
 
     shown_text = document.toPlainText()
     replacements = [(m.start(), 1, "") for m in re.finditer(ZERO_WIDTH_SPACE, shown_text)]
@@ -407,7 +529,7 @@ def build_document(
     rest_text = _text_of(rest_html) if rest_html else ""
     return PostDocument(
         document, shown_html, searchable, anchors, note, rest_text,
-        (*formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
+        (*plain_warning, *formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
     )  # fmt: skip
 
 
@@ -415,6 +537,24 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|li|h[1-6]|pre|td|th|tr|dt|dd|blockquote|div|table|ul|ol|br|hr)\b[^<>]*>", re.IGNORECASE
 )
 _ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _append_plain(document: QTextDocument, html_text: str) -> list[str]:
+    """Add the text of `html_text` at the document's end as plain text (laid out in linear
+    time); the warning that says so."""
+    text = _text_of(html_text).strip("\n")
+    if not text:
+        return []
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    cursor.insertText(_RUN.sub(_broken, text))
+    return [
+        PostDocumentTexts.tr(
+            "This post has more elements, or elements nested deeper, than the preview lays out "
+            "({limit} elements, {depth} levels); the rest of it is shown as plain text."
+        ).format(limit=f"{MAX_PREVIEW_ELEMENTS:,}", depth=MAX_PREVIEW_DEPTH)
+    ]
 
 
 def _text_of(html_text: str) -> str:

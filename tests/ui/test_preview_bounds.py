@@ -1,0 +1,81 @@
+"""The preview lays out any post in bounded time: long lists in pieces that read as one list,
+and past an element or nesting budget the rest of the post as plain text, with a warning."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtGui import QFont, QTextDocument
+
+from viewer.core.render import render_markdown
+from viewer.ui.post_document import (
+    LIST_CHUNK,
+    MAX_PREVIEW_DEPTH,
+    MAX_PREVIEW_ELEMENTS,
+    DocumentLook,
+    build_document,
+)
+
+
+def look() -> DocumentLook:
+    font = QFont()
+    font.setPixelSize(16)
+    return DocumentLook("", font, "#202124", "#5f6368", 1.0)
+
+
+def list_items(document: QTextDocument) -> list[tuple[str, str, float]]:
+    """(marker, text, top) of every list item block, in order."""
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            marker = block.textList().itemText(block)
+            found.append((marker, block.text(), layout.blockBoundingRect(block).top()))
+        block = block.next()
+    return found
+
+
+def test_a_long_numbered_list_reads_as_one_list(qapp) -> None:
+    count = 2 * LIST_CHUNK + 40
+    html, _ = render_markdown("".join(f"{n}. 항목 {n}\n" for n in range(1, count + 1)))
+    document = build_document(html, look())
+    document.qt.setTextWidth(600)
+    items = list_items(document.qt)
+    assert [marker for marker, _, _ in items] == [f"{n}." for n in range(1, count + 1)]  # numbers go on
+    assert [text for _, text, _ in items] == [f"항목 {n}" for n in range(1, count + 1)]
+    steps = {round(b - a, 1) for (_, _, a), (_, _, b) in pairwise(items)}
+    assert len(steps) == 1  # no gap where one piece of the list ends and the next begins
+    assert not document.warnings
+
+
+def test_a_paragraph_of_too_many_elements_ends_as_plain_text(qapp) -> None:
+    words = [f"단어{n}" for n in range(MAX_PREVIEW_ELEMENTS + 3000)]
+    html, _ = render_markdown(" ".join(f"~~{word}~~" for word in words) + " 마지막")
+    document = build_document(html, look())
+    text = document.qt.toPlainText()
+    assert all(word in text for word in (words[0], words[MAX_PREVIEW_ELEMENTS], words[-1], "마지막"))
+    assert len(document.warnings) == 1 and "shown as plain text" in document.warnings[0]
+    struck = document.qt.find(words[0])
+    assert struck.charFormat().fontStrikeOut()  # the start keeps its formatting
+    plain = document.qt.find(words[-1])
+    assert not plain.charFormat().fontStrikeOut()
+
+
+def test_elements_nested_too_deep_end_as_plain_text(qapp) -> None:
+    depth = MAX_PREVIEW_DEPTH + 50
+    html = "<div>" * depth + "<p>깊은 곳의 글</p>" + "</div>" * depth + "<p>그 뒤의 글</p>"
+    document = build_document(html, look())
+    text = document.qt.toPlainText()
+    assert "깊은 곳의 글" in text and "그 뒤의 글" in text
+    assert len(document.warnings) == 1 and "shown as plain text" in document.warnings[0]
+
+
+def test_a_real_sized_post_is_laid_out_whole(qapp) -> None:
+    markdown = "".join(
+        f"* **항목** {n} [링크](https://example.com/{n}) `code`\n  * 하위 {n}\n" for n in range(600)
+    )
+    html, _ = render_markdown(markdown)
+    document = build_document(html, look())
+    assert not document.warnings and not document.note
+    assert not document.qt.find("하위 599").isNull()
