@@ -53,8 +53,9 @@ from viewer.resources import resource_path
 from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import Texts
 
-#: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
-#: is quadratic in list length); the outline, the links and search still cover the whole post.
+#: The preview lays out at most this many list items (five times the longest list of a real
+#: post): Qt's HTML import takes quadratic time in the number of element ids, and every item
+#: has one. The outline, the links and search still cover the whole post.
 MAX_PREVIEW_ITEMS = 4_000
 #: Space around the text (each list level's indent follows the font: `indent_width`).
 DOCUMENT_MARGIN = 18
