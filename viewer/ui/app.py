@@ -61,20 +61,30 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # Only there: a filter on the application sees every event of every widget.
     if sys.platform == "darwin":
         app.installEventFilter(FileOpenEvents(instance.receive, app))
-    window = MainWindow(settings)
+    window = MainWindow(settings, build_now=False)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])
     if smoke_test:
         _check_when_shown(app, window, [Path(t.filePath()).name for t in translators])
-    report_first_paint(window.reading, window)
     # The post was read while Qt loaded (see cli.py). When that is over, or soon is (a post
-    # opened for the first time renders), the window shows with the post in its first paint,
-    # and what can wait follows that paint; else the window shows first and the post after.
+    # opened for the first time renders), the window's first paint shows the post and its
+    # header alone, and the panels, menus and toolbar are built after that paint, then the
+    # post goes where it was left; else the window is built and shows first, the post after.
     rendered = finished_early(targets[0], wait=EARLY_POST_WAIT_S)
-    if rendered is not None and window.reading.show_now(targets[0], rendered):
-        after_first_post(window.reading, window, lambda: window.list_site_around(targets[0]))
+    window.build_post_view()
+    if rendered is not None and window.reading.show_now(targets[0], rendered, arrive=False):
+
+        def build_the_rest() -> None:
+            window.build()
+            window.reading.show_again()
+            window.list_site_around(targets[0])
+
+        after_first_post(window.reading, window, build_the_rest)
     else:
+        window.build()
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
+    # Last: of the watchers of the first paint, Qt asks the last installed first.
+    report_first_paint(window.reading, window)
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     window.show()
     status = app.exec()

@@ -120,7 +120,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_reading()
         self._restore_layout()
-        self.show_welcome()
+        self.setContentsMargins(0, 0, 0, 0)
+        if self.reading.rendered is None:  # else the post was shown before the rest was built
+            self.show_welcome()
         if self._geometry_restored:  # the window was shown before it was built
             self._restore_focus_mode()
 
@@ -132,17 +134,56 @@ class MainWindow(QMainWindow):
 
     # --- layout --------------------------------------------------------------------------------------
 
+    def build_post_view(self) -> None:
+        """Only what the first paint of a post needs: the post and its header, where they will
+        be, beside empty places of the side panels' restored widths. `build()` adds the rest
+        (their modules and widgets take as long again to load and make as all of this)."""
+        from viewer.ui.actions import HIDDEN_AT_FIRST
+        from viewer.ui.post_header import PostHeader
+        from viewer.ui.preview import PostView
+
+        self.header = PostHeader(self.reading, self)
+        self.preview = PostView(self.reading, self)
+        # Posts are laid out in the reader's page style and zoom from the first one on.
+        self.preview.set_page_style(self.settings.page_style)
+        self.preview.set_zoom(self.settings.zoom)
+        self.reading.set_look(self.preview.look)
+        self.preview.look_changed.connect(self.reading.set_look)
+        middle = QWidget(self)
+        self._column = QVBoxLayout(middle)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)  # the header and the post read as one page
+        self._column.addWidget(self.header)
+        self._column.addWidget(self.preview, 1)
+        self.splitter = ReadingSplitter(post_column=1, parent=self)
+        for name, widget in (("outline", QWidget(self)), ("", middle), ("links", QWidget(self))):
+            self.splitter.addWidget(widget)
+            if name:
+                widget.setVisible(self.settings.panel_visible(name, default=name not in HIDDEN_AT_FIRST))
+        self.splitter.setStretchFactor(1, 1)
+        # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
+        self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
+        sizes = self.settings.window_state("splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        self.setCentralWidget(self.splitter)
+        self.reading.post_changed.connect(self._show_title)
+        # The menu bar and toolbar come with the rest: their place is kept, so that the post
+        # does not move down when they arrive.
+        top = self.settings.top_bars_height or 2 * self.fontMetrics().height() + 36
+        self.setContentsMargins(0, top, 0, 0)
+
     def _build_widgets(self) -> None:
         from viewer.ui.breadcrumb_bar import BreadcrumbBar
         from viewer.ui.links_panel import LinksPanel
         from viewer.ui.map_view import MapPanel
         from viewer.ui.outline_panel import OutlinePanel
         from viewer.ui.place_note import PlaceNote
-        from viewer.ui.post_header import PostHeader
-        from viewer.ui.preview import PostView
         from viewer.ui.search_bar import SearchBar
         from viewer.ui.warning_bar import WarningBar
 
+        if not hasattr(self, "preview"):
+            self.build_post_view()
         reading = self.reading
         self._posts: PostsPanel | None = None
         posts_place = QWidget(self)  # the post list's, until a folder is open (see `posts`)
@@ -153,37 +194,26 @@ class MainWindow(QMainWindow):
         self.left.addWidget(self.outline)
         self.left.setStretchFactor(0, 2)
         self.left.setStretchFactor(1, 3)
+        self.links = LinksPanel(reading, self)
+        for index, panel in ((0, self.left), (2, self.links)):
+            place = self.splitter.replaceWidget(index, panel)
+            if place is not None:
+                place.deleteLater()
 
         self.warnings = WarningBar(reading, self)
-        self.header = PostHeader(reading, self)
-        self.preview = PostView(reading, self)
         self.breadcrumbs = BreadcrumbBar(reading, self)
         self.place_note = PlaceNote(reading, self)
         self.map = MapPanel(reading, self, side="right" if self.settings.map_side == "right" else "balanced")
         self.map.side_changed.connect(lambda side: setattr(self.settings, "map_side", side))
         self.post_and_map = QSplitter(Qt.Orientation.Horizontal, self)
+        self._column.replaceWidget(self.preview, self.post_and_map)
         self.post_and_map.addWidget(self.preview)
         self.post_and_map.addWidget(self.map)
         self.post_and_map.setSizes([500, 500])
-        middle = QWidget(self)
-        column = QVBoxLayout(middle)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)  # the header and the post read as one page
-        column.addWidget(self.warnings)
-        column.addWidget(self.header)
-        column.addWidget(self.breadcrumbs)
-        column.addWidget(self.place_note)
-        column.addWidget(self.post_and_map, 1)
-
-        self.links = LinksPanel(reading, self)
-        self.splitter = ReadingSplitter(post_column=1, parent=self)
-        self.splitter.addWidget(self.left)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.links)
-        self.splitter.setStretchFactor(1, 1)
-        # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
-        self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
-        self.setCentralWidget(self.splitter)
+        self._column.setStretchFactor(self.post_and_map, 1)
+        self._column.insertWidget(0, self.warnings)
+        self._column.insertWidget(2, self.breadcrumbs)  # after the header
+        self._column.insertWidget(3, self.place_note)
         # The Tab key goes as the eye does: the buttons of the bars above the post (made after it),
         # then the post.
         chain = [
@@ -192,7 +222,10 @@ class MainWindow(QMainWindow):
             self.place_note.top_button,
             self.place_note.close_button,
             self.breadcrumbs.close_button,
-            self.preview,
+            self.preview,  # made before the rest: see build_post_view
+            self.map.sides,
+            self.map.view,
+            self.links,
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -259,8 +292,6 @@ class MainWindow(QMainWindow):
         self.links.open_url.connect(self.link_policy.follow)
         self.post_watcher = PostWatcher(reading, self)
         self.post_watcher.vanished.connect(lambda message: self.warnings.show_messages([message]))
-        reading.set_look(self.preview.look)
-        self.preview.look_changed.connect(reading.set_look)
         self.outline.matches_capped.connect(self._say_outline_capped)
         reading.opening.connect(
             lambda path: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
@@ -309,7 +340,13 @@ class MainWindow(QMainWindow):
             self.focus_mode.set_on(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not hasattr(self, "focus_mode"):  # closed before it was built: nothing to keep
+            self.reading.abandon()
+            super().closeEvent(event)
+            return
         self.focus_mode.leave_for_close()  # the window's own layout is what is saved
+        toolbar = self.toolbar.sizeHint().height() if self.toolbar.isVisibleTo(self) else 0
+        self.settings.top_bars_height = self.menuBar().sizeHint().height() + toolbar
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("state", self.saveState())
         for key, splitter in self._splitters().items():
@@ -326,12 +363,14 @@ class MainWindow(QMainWindow):
 
     # --- the post being read -------------------------------------------------------------------------
 
+    def _show_title(self, rendered: RenderedPost | None) -> None:
+        title = rendered.post.metadata.title if rendered is not None else ""
+        self.setWindowTitle(f"{title} — {APP_NAME}" if title else APP_NAME)
+
     def _show_reading(self, rendered: RenderedPost | None) -> None:
         if rendered is None:
-            self.setWindowTitle(APP_NAME)
             self.statusBar().showMessage(self.reading.problem, 10000)
         else:
-            self.setWindowTitle(f"{rendered.post.metadata.title} — {APP_NAME}")
             self.settings.add_recent(str(rendered.post.path))
             self.statusBar().showMessage(str(rendered.post.path), 4000)
         self._enable_go_actions()

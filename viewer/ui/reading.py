@@ -206,24 +206,31 @@ class Reading(QObject):
         self._laid_out_with = self._layout_look()
         self.worker.submit("render", partial(render_path, path, self._laid_out_with, focus))
 
-    def show_now(self, path: Path, rendered: RenderedPost) -> bool:
+    def show_now(self, path: Path, rendered: RenderedPost, arrive: bool = True) -> bool:
         """Show a post already rendered (the one the app starts with, read while Qt loaded)
         at once, laid out here on the GUI thread, so that the window's first paint has it.
         Only a post small enough to lay out without a noticeable pause: False for a larger one
-        (`open` it instead)."""
+        (`open` it instead). `arrive=False`: at its top for now (see `show_again`)."""
         if len(rendered.html) > SHOW_NOW_MAX_CHARS:
             return False
         from viewer.ui.post_document import build_document
 
         self.path = Path(path).resolve()
         self._keep_view = False
-        self._arrive_at = None  # where the reader left it
+        self._arrive_at = None if arrive else ""  # where the reader left it, or the top
         self.opening.emit(self.path)
         self._rendering = True
         self._laid_out_with = look = self._layout_look()
         document = build_document(rendered.html, look, resource_place(rendered, look))
         self._on_rendered("render", (rendered, document, None))
         return True
+
+    def show_again(self) -> None:
+        """Announce the post shown to every view again (views made after it was shown), and go
+        where the reader left it."""
+        if self.rendered is not None:
+            self.post_changed.emit(self.rendered, True)
+            self._arrive()
 
     def reload(self) -> None:
         if self.path is not None:

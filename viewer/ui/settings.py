@@ -37,6 +37,16 @@ class Settings:
         self._store.setValue("preferences/zoom", int(steps))
 
     @property
+    def top_bars_height(self) -> int:
+        """How tall the menu bar and toolbar were (0: not known yet): their place is kept free
+        while the window first shows the post without them."""
+        return max(0, _int(self._store.value("window/top_bars_height", 0)))
+
+    @top_bars_height.setter
+    def top_bars_height(self, height: int) -> None:
+        self._store.setValue("window/top_bars_height", int(height))
+
+    @property
     def post_order(self) -> str:
         """How the post list of a folder is sorted (a key of library.SORT_ORDERS)."""
         return str(self._store.value("preferences/post_order", "newest"))
