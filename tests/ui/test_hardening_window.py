@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from tests.conftest import SAMPLES
 from tests.ui.conftest import open_and_wait
 from viewer.core.outline import walk
+from viewer.ui import exporting
 
 
 def snapshot(root: Path) -> dict[str, tuple[str, int]]:
@@ -48,8 +49,8 @@ def test_nothing_in_the_users_site_changes(qtbot, window, tmp_path, monkeypatch)
         "links-json",
         "links-markdown",
     ):
-        monkeypatch.setattr(window, "ask_save_path", lambda name, _f: exports / name)
-        window.export(what)
+        monkeypatch.setattr(exporting, "ask_save_path", lambda _window, name, _f: exports / name)
+        exporting.export_post(window, what)
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.reading.reload()
     window.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import click_node, flashed_text, open_and_wait, tree_rows
 from viewer.core.outline import find_path, walk
+from viewer.ui import exporting
 from viewer.ui.main_window import MainWindow
 from viewer.ui.outline_panel import NodeIdRole
 
@@ -224,18 +225,18 @@ def test_expand_collapse_and_levels(qtbot, window, samples) -> None:
 def test_export_outline_as_opml_and_markdown(qtbot, window, samples, tmp_path, monkeypatch) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     target = tmp_path / "out.opml"
-    monkeypatch.setattr(window, "ask_save_path", lambda suggested, _filter: target)
-    window.export("outline-opml")
+    monkeypatch.setattr(exporting, "ask_save_path", lambda _window, suggested, _filter: target)
+    exporting.export_post(window, "outline-opml")
     text = target.read_text(encoding="utf-8")
     assert '<outline text="관측성">' in text and '<outline text="나머지 지표는 드릴다운으로 이동"/>' in text
     target = tmp_path / "out.md"
-    window.export("outline-markdown")
+    exporting.export_post(window, "outline-markdown")
     assert "      - 나머지 지표는 드릴다운으로 이동" in target.read_text(encoding="utf-8")
     # Never over the post itself.
-    monkeypatch.setattr(window, "ask_save_path", lambda *a: samples / MEETUP)
+    monkeypatch.setattr(exporting, "ask_save_path", lambda *a: samples / MEETUP)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     before = (samples / MEETUP).read_bytes()
-    window.export("post-html")
+    exporting.export_post(window, "post-html")
     assert (samples / MEETUP).read_bytes() == before
 
 

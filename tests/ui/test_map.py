@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, Qt
 from tests.ui.conftest import click_node, open_and_wait, tree_rows
 from tests.ui.test_search import type_query
 from viewer.core.outline import walk
+from viewer.ui import exporting
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -305,7 +306,7 @@ def test_the_header_counts_items_words_and_reading_time(qtbot, window, post) -> 
 def test_export_the_map_as_svg_and_png(qtbot, window, post, tmp_path, monkeypatch) -> None:
     open_and_wait(qtbot, window, post)
     for fmt in ("svg", "png"):
-        monkeypatch.setattr(window, "ask_save_path", lambda name, _filter: tmp_path / name)
+        monkeypatch.setattr(exporting, "ask_save_path", lambda _window, name, _filter: tmp_path / name)
         window.commands[f"file.export.map-{fmt}"].trigger()
     svg = ET.parse(tmp_path / "2024-05-01-map-map.svg").getroot()
     labels = svg.findall(f".//{SVG}g[@data-node]/{SVG}text[@class='label']")

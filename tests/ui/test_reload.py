@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import open_and_wait, tree_rows
+from viewer.ui import exporting
 
 POST = "---\ntitle: 다시 읽기\n---\n\n# 첫 판\n\n* 항목 하나\n"
 
@@ -63,7 +64,7 @@ def test_exporting_onto_another_name_of_the_post_never_overwrites_it(qtbot, wind
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     for target in (hard, soft):
-        monkeypatch.setattr(window, "ask_save_path", lambda *_a, target=target: target)
-        window.export("post-html")
+        monkeypatch.setattr(exporting, "ask_save_path", lambda *_a, target=target: target)
+        exporting.export_post(window, "post-html")
     assert post.read_text(encoding="utf-8") == POST  # nothing lost
     assert len(warned) == 2 and all("never overwrites the post" in w for w in warned)

@@ -128,6 +128,12 @@ def _printing() -> ModuleType:
     return printing
 
 
+def _exporting() -> ModuleType:
+    from viewer.ui import exporting
+
+    return exporting
+
+
 def window_actions() -> tuple[ActionSpec, ...]:
     """Every command of the window, in menu order."""
     return (*_FILE_ACTIONS, *_export_actions(), *_ACTIONS)
@@ -481,10 +487,10 @@ def _export_actions() -> tuple[ActionSpec, ...]:
     from viewer.core.export import EXPORT_FORMATS
 
     def export(key: str) -> Callable[[MainWindow], object]:
-        return lambda window: window.export(key)
+        return lambda window: _exporting().export_post(window, key)
 
     def export_map(fmt: str) -> Callable[[MainWindow], object]:
-        return lambda window: window.export_map(fmt)
+        return lambda window: _exporting().export_map(window, fmt)
 
     specs = [
         ActionSpec(f"file.export.{fmt.key}", fmt.label, export(fmt.key), (), "&File/&Export", fmt.subject)

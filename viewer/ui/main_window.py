@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -26,7 +25,6 @@ from viewer.core import POST_SUFFIXES
 from viewer.ui import APP_NAME
 from viewer.ui.reading import Reading
 from viewer.ui.settings import Settings
-from viewer.ui.translation import translate
 from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
@@ -563,7 +561,7 @@ class MainWindow(QMainWindow):
         self.search.set_query(query)
         self.reading.open(path, keep_search=True)
 
-    # --- zoom, export, about -------------------------------------------------------------------------
+    # --- zoom, about -------------------------------------------------------------------------
 
     def set_zoom(self, steps: int) -> None:
         self.preview.set_zoom(steps)
@@ -571,71 +569,6 @@ class MainWindow(QMainWindow):
 
     def zoom_by(self, steps: int) -> None:
         self.set_zoom(self.preview.zoom + steps)
-
-    def export(self, what: str) -> None:
-        rendered = self.reading.rendered
-        if rendered is None:
-            self.statusBar().showMessage(self.tr("Open a post first."), 4000)
-            return
-        from viewer.core.export import EXPORTS
-
-        fmt = EXPORTS[what]
-        suggested = rendered.post.path.with_suffix("").name + (
-            "" if fmt.subject == "post" else f"-{fmt.subject}"
-        )
-        self.save_export(
-            f"{suggested}.{fmt.suffix}",
-            translate("MainWindow", fmt.file_filter),
-            lambda target: target.write_text(fmt.make(rendered), encoding="utf-8"),
-            self.tr("Exported to {file}"),
-        )
-
-    def save_export(
-        self, suggested: str, file_filter: str, write: Callable[[Path], object], done: str
-    ) -> None:
-        """Ask where to export the post shown, write there with `write` (never over the post),
-        remember the folder and say `done` ("… {file}") in the status bar; a failure is said."""
-        rendered = self.reading.rendered
-        target = self.ask_save_path(suggested, file_filter)
-        if target is None or rendered is None:
-            return
-        if writes_over(target, rendered.post.path):
-            QMessageBox.warning(
-                self, APP_NAME, self.tr("Choose another file: exporting never overwrites the post.")
-            )
-            return
-        try:
-            write(target)
-        except OSError as exc:
-            message = self.tr("Could not write {file}:").format(file=target)
-            QMessageBox.warning(self, APP_NAME, f"{message}\n{exc.strerror or exc}")
-            return
-        self.settings.export_folder = str(target.parent)
-        self.statusBar().showMessage(done.format(file=target), 5000)
-
-    def export_map(self, fmt: str) -> None:
-        """File ▸ Export ▸ Map as SVG/PNG: the map as it is shown (folds, focus, sides)."""
-        rendered = self.reading.rendered
-        if rendered is None:
-            self.statusBar().showMessage(self.tr("Open a post first."), 4000)
-            return
-        file_filter = self.tr("SVG image (*.svg)") if fmt == "svg" else self.tr("PNG image (*.png)")
-        self.save_export(
-            f"{rendered.post.path.with_suffix('').name}-map.{fmt}",
-            file_filter,
-            lambda target: self.map.export(fmt, target),
-            self.tr("Exported the map to {file}"),
-        )
-
-    def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
-        """Ask where to export, starting in the folder of the last export, else the Documents
-        folder: never beside the post, where a Markdown or HTML file would become part of the
-        user's site."""
-        from viewer.ui.export_folder import start_folder
-
-        folder = start_folder(self.settings.export_folder)
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(folder / suggested), file_filter)
-        return Path(name) if name else None
 
     def about(self) -> None:
         from viewer import __version__
@@ -646,12 +579,3 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>"
             + self.tr("A reader for Jekyll Markdown posts: outline, rendered post, links and search."),
         )
-
-
-def writes_over(target: Path, post: Path) -> bool:
-    """Whether writing `target` would write the post: the same path, a link to it, or another
-    name of the same file (a hard link: same device and inode)."""
-    try:
-        return target.resolve() == post.resolve() or (target.exists() and target.samefile(post))
-    except OSError:
-        return False

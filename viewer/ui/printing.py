@@ -138,7 +138,10 @@ def export_pdf(window: MainWindow) -> None:
     if rendered is None:
         window.statusBar().showMessage(translate("MainWindow", "Open a post first."), 4000)
         return
-    window.save_export(
+    from viewer.ui.exporting import save_export
+
+    save_export(
+        window,
         f"{rendered.post.path.stem}.pdf",
         translate("MainWindow", "PDF (*.pdf)"),
         lambda target: write_pdf(rendered, target),
