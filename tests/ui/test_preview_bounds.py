@@ -79,3 +79,20 @@ def test_a_real_sized_post_is_laid_out_whole(qapp) -> None:
     document = build_document(html, look())
     assert not document.warnings and not document.note
     assert not document.qt.find("하위 599").isNull()
+
+
+def test_quotes_nested_too_deep_end_as_plain_text(qapp) -> None:
+    depth = 30  # drawn as tables in tables, Qt's layout doubles with each level
+    html, _ = render_markdown("".join("> " * level + f"인용 {level}\n\n" for level in range(1, depth + 1)))
+    document = build_document(html, look())
+    document.qt.setTextWidth(600)
+    text = document.qt.toPlainText()
+    assert all(f"인용 {level}" in text for level in range(1, depth + 1))
+    assert len(document.warnings) == 1 and "shown as plain text" in document.warnings[0]
+
+
+def test_quotes_nested_as_real_posts_nest_them_are_boxes(qapp) -> None:
+    html, _ = render_markdown("> 바깥\n>\n> > 안쪽\n>\n> > > 더 안쪽\n")
+    document = build_document(html, look())
+    assert not document.warnings
+    assert document.qt.rootFrame().childFrames()  # drawn as boxes with a bar, not plain text

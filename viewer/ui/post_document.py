@@ -82,6 +82,10 @@ IMAGE_SCHEME = "note-viewer-image"
 #: post of ours has), nested at most this deep, and shows the rest of the post as plain text.
 MAX_PREVIEW_ELEMENTS = 10_000
 MAX_PREVIEW_DEPTH = 100
+#: Tables nested in tables (block quotes and code are drawn as one-cell tables) take Qt twice
+#: as long to lay out for each level (20 quotes in quotes: over a minute), on paper too.
+MAX_BOX_DEPTH = 10
+_BOX_TAG = re.compile(r"<(/?)(?:table|blockquote)\b", re.IGNORECASE)
 _START_TAG = re.compile(r"<[A-Za-z]")
 _NESTING_TAG = re.compile(
     r"<(/?)(?:div|blockquote|ul|ol|dl|table|section|article|aside|details|figure|nav|header|footer|main)\b",
@@ -90,20 +94,21 @@ _NESTING_TAG = re.compile(
 
 
 def _cut_elements(html_text: str, max_elements: int, max_depth: int) -> tuple[str, str]:
-    """(the HTML before its element number `max_elements` + 1 or its first element nested
-    deeper than `max_depth`, the HTML from there on)."""
+    """(the HTML before its element number `max_elements` + 1, its first element nested deeper
+    than `max_depth` or its first box nested deeper than MAX_BOX_DEPTH, the HTML from there on)."""
     cut = len(html_text)
     if html_text.count("<") > max_elements:
         for number, match in enumerate(_START_TAG.finditer(html_text)):
             if number == max_elements:
                 cut = match.start()
                 break
-    depth = 0
-    for match in _NESTING_TAG.finditer(html_text, 0, cut):
-        depth += -1 if match.group(1) else 1
-        if depth > max_depth:
-            cut = match.start()
-            break
+    for pattern, most in ((_NESTING_TAG, max_depth), (_BOX_TAG, MAX_BOX_DEPTH)):
+        depth = 0
+        for match in pattern.finditer(html_text, 0, cut):
+            depth += -1 if match.group(1) else 1
+            if depth > most:
+                cut = match.start()
+                break
     return html_text[:cut], html_text[cut:]
 
 
@@ -488,10 +493,10 @@ def build_document(
     post's images may come from (None: no images are loaded). `whole`: never cut a long post
     (for paper)."""
     shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
-    if not whole:
-        shown_html, plain_html = _cut_elements(shown_html, MAX_PREVIEW_ELEMENTS, MAX_PREVIEW_DEPTH)
+    if whole:  # on paper: all of it, but boxes nested only as deep as Qt lays them out
+        shown_html, plain_html = _cut_elements(shown_html, len(shown_html), len(shown_html))
     else:
-        plain_html = ""
+        shown_html, plain_html = _cut_elements(shown_html, MAX_PREVIEW_ELEMENTS, MAX_PREVIEW_DEPTH)
     formulas = _Formulas()
     # Formulas first: a formula shown as TeX is code, boxed by for_qt like the post's own code.
     prepared = for_qt(formulas.prepare(shown_html))
