@@ -285,3 +285,18 @@ def test_recent_files_menu(qtbot, window, samples, settings) -> None:
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.recent_menu.actions()[1].trigger()
     assert window.reading.path == samples / MEETUP
+
+
+def test_a_warning_reads_as_written(qtbot, window, tmp_path) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    post = tmp_path / "2021-01-02-unclosed.md"
+    post.write_text("---\ntitle: 닫히지 않은 머리말\n* 본문\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    label = window.warnings.label
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text())
+    )
+    shown = QTextDocument()
+    shown.setHtml(label.text()) if rich else shown.setPlainText(label.text())  # as the label draws it
+    assert "'---'" in shown.toPlainText() and "&#" not in shown.toPlainText()

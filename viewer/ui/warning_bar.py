@@ -31,6 +31,7 @@ class WarningBar(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.RichText)  # one message alone too: it is escaped
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip(self.tr("Dismiss"))
@@ -51,5 +52,5 @@ class WarningBar(QFrame):
         if not messages:
             self.hide()
             return
-        self.label.setText("⚠ " + "<br>⚠ ".join(html.escape(m) for m in messages))
+        self.label.setText("⚠ " + "<br>⚠ ".join(html.escape(m, quote=False) for m in messages))
         self.show()
