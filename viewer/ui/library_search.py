@@ -21,6 +21,7 @@ from viewer.core.index import MATCH_END, MATCH_START, SearchHit
 from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import RichTextDelegate
 from viewer.ui.key_bindings import KeyBinding, KeyTable
+from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import QT_TRANSLATE_NOOP, translate
 
 TYPING_PAUSE_MS = 250
@@ -125,7 +126,7 @@ class LibrarySearchDialog(QDialog):
             plain = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
             item.setText(f"{hit.title}  {hit.date[:10]}  {plain}")  # what screen readers say
             item.setData(HtmlRole, result_html(hit))
-            item.setToolTip(html.escape(str(hit.path)))
+            item.setToolTip(plain_tooltip(str(hit.path)))
             item.setData(PathRole, str(hit.path))
             self.results.addItem(item)
         if self.results.count():
