@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
 
 SUBCOMMANDS = ("outline", "links", "html", "find", "index", "search", "map")
+COMMANDS_HELP = """commands (without a window; `note-viewer COMMAND --help` for each):
+  outline POST           the post's headings and bullets (text, JSON, OPML, Markdown)
+  links POST             the links it cites (JSON, CSV, Markdown)
+  html POST              the post as a standalone HTML page
+  find POST QUERY        where QUERY is in the post, with its outline path
+  index DIR              build or update the search index of a folder or Jekyll site
+  search DIR QUERY…      search a folder's posts, with each match's outline path
+  map POST               the post's mind map as SVG or PNG
+  pdf POST -o FILE       the post as a PDF"""
 LIBRARY_COMMANDS = ("index", "search")
 
 
@@ -260,6 +269,8 @@ def _run_window(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="note-viewer",
         description="A viewer for Jekyll Markdown posts. Qt's options (-style fusion, -reverse, …) work too.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=COMMANDS_HELP,
     )
     parser.add_argument("--version", action="version", version=f"note-viewer {__version__}")
     parser.add_argument(

@@ -256,3 +256,13 @@ def test_several_files_open_the_first_and_list_the_others_in_open_recent(tmp_pat
     assert "status bar: 2 more files were given; File ▸ Open Recent lists them." in result.stderr
     recent = Settings(QSettings(str(settings_file()), QSettings.Format.IniFormat)).recent_paths
     assert recent[:3] == [str(post) for post in posts]
+
+
+def test_the_help_names_every_command_and_each_explains_itself() -> None:
+    listed = run("--help")
+    assert listed.returncode == 0
+    commands = [line.split()[0] for line in listed.stdout.split("commands", 1)[1].splitlines()[1:] if line.strip()]
+    assert set(commands) == {"outline", "links", "html", "find", "index", "search", "map", "pdf"}
+    for command in commands:
+        own = run(command, "--help")
+        assert own.returncode == 0 and f"note-viewer {command}" in own.stdout, command
