@@ -344,3 +344,20 @@ def test_a_reload_keeps_the_focus_while_the_branch_is_there(qtbot, window, post)
         window.reading.reload()
     assert window.reading.focus == "" and not window.breadcrumbs.isVisible()
     assert "마무리" in window.preview.toPlainText()
+
+
+def test_back_after_focusing_on_a_branch_shows_the_whole_post_again(qtbot, window, post, write_post) -> None:
+    other = write_post(POST.replace("지도 시험", "다른 글"), "2024-05-02-other.md")
+    open_and_wait(qtbot, window, other)
+    open_and_wait(qtbot, window, post)
+    window.activateWindow()
+    click_node(qtbot, window, "관측성")
+    with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
+        window.commands["go.focus-branch"].trigger()
+    assert "파이프라인 연결" not in window.preview.toPlainText()  # another branch's
+    window.commands["go.back"].trigger()
+    assert window.reading.path == post.resolve()  # still this post, whole again
+    assert window.reading.focus == "" and "파이프라인 연결" in window.preview.toPlainText()
+    with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
+        window.commands["go.forward"].trigger()
+    assert window.reading.focus == node_id(window, "관측성")

@@ -11,10 +11,12 @@ MAX_PLACES = 100
 
 @dataclass(frozen=True)
 class Place:
-    """A post and the node the reader was at in it ("" for its top)."""
+    """A post, the node the reader was at in it ("" for its top) and the branch focused on
+    ("" for the whole post)."""
 
     path: Path
     node: str = ""
+    focus: str = ""
 
 
 class History:

@@ -366,10 +366,12 @@ class Reading(QObject):
         """The nodes from the top of the outline down to the focused one (empty: no focus)."""
         return find_path(self.rendered.outline, self.focus) if self.rendered and self.focus else ()
 
-    def focus_on(self, node_id: str) -> None:
+    def focus_on(self, node_id: str, record: bool = True) -> None:
         """Show only the branch of `node_id` (laid out in the worker: a branch can be long)."""
         if self.rendered is None or node_id not in self._order or node_id == self.focus:
             return
+        if record:
+            self._leave()  # Back shows what was shown before
         self.worker.submit("focus", partial(branch_document, self.rendered, node_id, self._layout_look()))
 
     def unfocus(self, follow: bool = True) -> None:
@@ -424,7 +426,7 @@ class Reading(QObject):
         self._go_to_place(self.history.forward(self._here()))
 
     def _here(self) -> Place:
-        return Place(self.path or Path(), self.node)
+        return Place(self.path or Path(), self.node, self.focus)
 
     def _leave(self) -> None:
         if self.path is not None:
@@ -436,6 +438,11 @@ class Reading(QObject):
             return
         self.history_changed.emit()
         if self.rendered is not None and place.path == self.rendered.post.path == self.path:
+            if place.focus != self.focus:
+                if place.focus:
+                    self.focus_on(place.focus, record=False)
+                else:
+                    self.unfocus(follow=False)
             self.go_to(place.node or self._first_node(), record=False)
         else:
             self.open(place.path, at=place.node, record=False)
