@@ -361,3 +361,13 @@ def test_back_after_focusing_on_a_branch_shows_the_whole_post_again(qtbot, windo
     with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
         window.commands["go.forward"].trigger()
     assert window.reading.focus == node_id(window, "관측성")
+
+
+def test_the_map_beside_the_post_in_a_small_window_leaves_the_post_readable(qtbot, window, post) -> None:
+    window.resize(900, 600)
+    open_and_wait(qtbot, window, post)
+    window.show_panel("map", True)
+    qtbot.waitUntil(lambda: window.map.isVisible())
+    qtbot.wait(50)
+    post_width, map_width = window.post_and_map.sizes()
+    assert post_width >= 240 and post_width >= map_width - 1  # a column of words, not a strip

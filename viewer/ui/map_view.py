@@ -228,6 +228,10 @@ class MapView(QGraphicsView):
         del self.paint_times[:-200], self.paint_cpu_times[:-200]
 
 
+#: The narrowest the map panel gets.
+MIN_PANEL_WIDTH = 200
+
+
 class MapPanel(QWidget):
     """The map of the post being read, with its tool row (fit, zoom, level, sides)."""
 
@@ -238,6 +242,9 @@ class MapPanel(QWidget):
         super().__init__(parent)
         self.reading = reading
         self.side: Side = side
+        # Narrower than its tool row wants (the row's end is cut off): beside the post in a
+        # small window, the post must keep a readable column.
+        self.setMinimumWidth(MIN_PANEL_WIDTH)
         self.metrics = QtMetrics(self.font())
         self.scene = MapScene(self.metrics, self._colours(), self)
         self.scene.set_highlight_colour(self.palette().color(QPalette.ColorRole.Highlight))
