@@ -462,3 +462,24 @@ def test_a_large_folder_is_rendered_by_a_pool_of_processes_with_the_same_answers
     assert pooled.store_outlines(background=True) == 80
     for query in ["클", "데이", "클라우드", "비용 절감"]:
         assert pooled.search(query, limit=None) == alone.search(query, limit=None), query
+
+
+def test_a_snippet_marks_the_whole_match_wherever_it_is(tmp_path) -> None:
+    from viewer.core.index import MATCH_END, MATCH_START
+
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    for before in range(20, 60):  # the match after more and more text: somewhere a window ends in it
+        lead = "".join(f"- 항목{n}\n" for n in range(before // 3))
+        text = (
+            f"---\ntitle: 글 {before}\n---\n{lead}#### 클라우드 이전 원칙\n- 확장성을 위해 클라우드로 이전\n"
+            + "- 서비스 무중단\n" * (before % 7)
+            + "- 데이터센터와 클라우드 동시운영\n- 끝\n"
+        )
+        (folder / f"2024-01-{before:02d}-a.md").write_text(text, "utf-8")
+    index = LibraryIndex(tmp_path / "blog", tmp_path / "index.sqlite")
+    index.update()
+    count, hits = index.search("클라우드", limit=None)
+    assert count == len(hits) == 40
+    assert all(f"{MATCH_START}클라우드{MATCH_END}" in hit.snippet for hit in hits)
+    index.close()

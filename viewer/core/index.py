@@ -498,12 +498,12 @@ class LibraryIndex:
         elif len(query) >= 3:
             match = '"' + query.replace('"', '""') + '"'
             count = self.db.execute("SELECT count(*) FROM posts WHERE posts MATCH ?", (match,)).fetchone()[0]
-            rows = self.db.execute(
-                "SELECT f.id, f.path, f.title, f.date, snippet(posts, -1, ?, ?, '…', 40) FROM posts "
-                "JOIN files f ON f.id = posts.rowid WHERE posts MATCH ? "
-                "ORDER BY rank LIMIT ?",
-                (MATCH_START, MATCH_END, match, -1 if limit is None else limit),
+            ranked = self.db.execute(
+                "SELECT rowid FROM posts WHERE posts MATCH ? ORDER BY rank LIMIT ?",
+                (match, -1 if limit is None else limit),
             ).fetchall()
+            # Our own snippets: SQLite's count trigrams, and cut a match off at their end.
+            rows = self._hits_of([rowid for (rowid,) in ranked], re.compile(re.escape(query.casefold())))
         else:
             # Shorter than a trigram: SQLite scans the stored case-folded text.
             folded = query.casefold()
