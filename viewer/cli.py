@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,23 +184,24 @@ def _run_library(args: list[str]) -> int:
         return 1
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
 
+    # Progress rewrites one line on a terminal; a log gets the last count of each step.
+    live = sys.stderr.isatty()
+
+    def progress(what: str) -> Callable[[int, int], None]:
+        def say(done: int, total: int) -> None:
+            if live or done == total:
+                start = "\r" if live else ""
+                print(f"{start}{what} {done}/{total}", end="\n" if done == total else "", file=sys.stderr)
+
+        return say
+
     library = LibraryIndex(options.folder)
     try:
-        update = library.update(
-            lambda done, total: print(
-                f"\rreading {done}/{total} new or changed posts", end="", file=sys.stderr
-            )
-        )
-        if update.added or update.changed:
-            print(file=sys.stderr)  # end the progress line
+        update = library.update(progress("reading new or changed posts:"))
         if options.command == "index":
             # Then the outline paths of what the update left unrendered (a search renders the
             # results it shows itself).
-            def rendering(done: int, total: int) -> None:
-                end = "\n" if done == total else ""
-                print(f"\rrendering {done}/{total} posts for their outline paths", end=end, file=sys.stderr)
-
-            library.store_outlines(rendering)
+            library.store_outlines(progress("rendering posts for their outline paths:"))
             print(
                 f"{update.added} added, {update.changed} changed, {update.removed} removed, "
                 f"{update.unchanged} unchanged",

@@ -266,3 +266,14 @@ def test_the_help_names_every_command_and_each_explains_itself() -> None:
     for command in commands:
         own = run(command, "--help")
         assert own.returncode == 0 and f"note-viewer {command}" in own.stdout, command
+
+
+def test_index_progress_in_a_log_is_one_line_a_step(tmp_path) -> None:
+    folder = tmp_path / "blog" / "_posts"
+    folder.mkdir(parents=True)
+    for day in range(1, 6):
+        (folder / f"2024-01-0{day}-글.md").write_text(f"# 제목 {day}\n* 항목\n", encoding="utf-8")
+    result = run("index", tmp_path / "blog")  # stderr is a pipe here, as in a log
+    assert result.returncode == 0, result.stderr
+    assert "\r" not in result.stderr
+    assert "reading new or changed posts: 5/5\n" in result.stderr

@@ -148,7 +148,7 @@ def test_the_command_line_search_renders_the_results_it_shows(library: Path, tmp
     assert found["count"] == brute_force_count(library, QUERY) == len(found["results"])
     assert list(PATH) in [result["path_in_outline"] for result in found["results"]]
     indexed = run("index", str(library))
-    assert "rendering 80/80 posts for their outline paths" in indexed.stderr  # none by the search
+    assert "rendering posts for their outline paths: 80/80\n" in indexed.stderr  # none by the search
     # The paths stored are those the search found.
     assert json.loads(run("search", "--json", "--limit", "100", str(library), QUERY).stdout)[0] == found
     index = LibraryIndex(library, index_path_for(library, tmp_path / "xdg" / "note-viewer"))
