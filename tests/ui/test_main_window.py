@@ -300,3 +300,8 @@ def test_a_warning_reads_as_written(qtbot, window, tmp_path) -> None:
     shown = QTextDocument()
     shown.setHtml(label.text()) if rich else shown.setPlainText(label.text())  # as the label draws it
     assert "'---'" in shown.toPlainText() and "&#" not in shown.toPlainText()
+
+
+def test_an_empty_window_offers_nowhere_to_go(window) -> None:
+    for command in ("go.back", "go.forward", "go.previous-post", "go.next-post", "go.focus-branch"):
+        assert not window.commands[command].isEnabled(), command

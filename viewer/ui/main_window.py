@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_reading()
         self._restore_layout()
+        self._enable_go_actions()  # nothing to go back to yet
         self.setContentsMargins(0, 0, 0, 0)
         if self.reading.rendered is None:  # else the post was shown before the rest was built
             self.show_welcome()
