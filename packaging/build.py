@@ -29,21 +29,26 @@ INSTALL_SH = """#!/bin/sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 prefix=${PREFIX:-$HOME/.local}
-mkdir -p "$prefix/lib" "$prefix/bin" "$prefix/share/applications"
+# The menu entry and icons: in the user's data folder (XDG_DATA_HOME), or under PREFIX.
+if [ -n "${PREFIX:-}" ]; then data=$PREFIX/share; else data=${XDG_DATA_HOME:-$HOME/.local/share}; fi
+mkdir -p "$prefix/lib" "$prefix/bin" "$data/applications"
 rm -rf "$prefix/lib/note-viewer"
 cp -R "$here/note-viewer" "$prefix/lib/note-viewer"
 ln -sf "$prefix/lib/note-viewer/note-viewer" "$prefix/bin/note-viewer"
 for size in 16 24 32 48 64 128 256 512; do
-  dir="$prefix/share/icons/hicolor/${size}x${size}/apps"
+  dir="$data/icons/hicolor/${size}x${size}/apps"
   mkdir -p "$dir"
   cp "$here/icons/note-viewer-$size.png" "$dir/note-viewer.png"
 done
-mkdir -p "$prefix/share/icons/hicolor/scalable/apps"
-cp "$here/icons/note-viewer.svg" "$prefix/share/icons/hicolor/scalable/apps/note-viewer.svg"
+mkdir -p "$data/icons/hicolor/scalable/apps"
+cp "$here/icons/note-viewer.svg" "$data/icons/hicolor/scalable/apps/note-viewer.svg"
 sed "s|^Exec=note-viewer|Exec=$prefix/bin/note-viewer|" "$here/note-viewer.desktop" \\
-  > "$prefix/share/applications/note-viewer.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q "$prefix/share/icons/hicolor" || true
+  > "$data/applications/note-viewer.desktop"
+command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
+# The icon cache only where the theme has an index (the system's does; a user's seldom).
+if [ -f "$data/icons/hicolor/index.theme" ] && command -v gtk-update-icon-cache >/dev/null; then
+  gtk-update-icon-cache -q "$data/icons/hicolor" || true
+fi
 echo "Installed Note Viewer $(\"$prefix/bin/note-viewer\" --version 2>/dev/null | cut -d' ' -f2) into $prefix"
 """
 
@@ -51,11 +56,12 @@ UNINSTALL_SH = """#!/bin/sh
 # Remove what install.sh put into ~/.local (or $PREFIX). Your posts are never touched.
 set -eu
 prefix=${PREFIX:-$HOME/.local}
+if [ -n "${PREFIX:-}" ]; then data=$PREFIX/share; else data=${XDG_DATA_HOME:-$HOME/.local/share}; fi
 rm -rf "$prefix/lib/note-viewer"
-rm -f "$prefix/bin/note-viewer" "$prefix/share/applications/note-viewer.desktop"
-rm -f "$prefix"/share/icons/hicolor/*/apps/note-viewer.png
-rm -f "$prefix/share/icons/hicolor/scalable/apps/note-viewer.svg"
-command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/share/applications" || true
+rm -f "$prefix/bin/note-viewer" "$data/applications/note-viewer.desktop"
+rm -f "$data"/icons/hicolor/*/apps/note-viewer.png
+rm -f "$data/icons/hicolor/scalable/apps/note-viewer.svg"
+command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
 echo "Removed Note Viewer from $prefix"
 """
 
