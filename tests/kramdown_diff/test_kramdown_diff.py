@@ -1,0 +1,146 @@
+"""Differential test: generated documents as kramdown itself renders them (Jekyll's settings) and as we do.
+
+Needs Ruby with kramdown and kramdown-parser-gfm (`.ci/run` installs them as root on Debian/Ubuntu);
+skips otherwise. `benchmarks/kramdown_diff.py N` runs the same comparison at scale and prints each
+class with a minimal repro.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.kramdown_diff.compare import Differ, Divergence, kramdown_views, outline_rows, parse_html
+from tests.kramdown_diff.generator import CONSTRUCTS, constructs_in, document
+from tests.kramdown_diff.kramdown_process import Kramdown, kramdown_missing
+
+SEED = 12
+DOCUMENTS = 200
+
+#: Classes of divergence the renderer still has (class = the first construct of generator.CONSTRUCTS that
+#: the divergence's minimal repro shows). Remove a line when the renderer follows kramdown there: the
+#: test then fails on any divergence of that class. Findings with repros: benchmarks/kramdown_diff.py.
+KNOWN_DIVERGENCES: dict[str, str] = {
+    # Files are kramdown 2.4's (Debian: /usr/share/rubygems-integration/all/gems/kramdown-2.4.0/lib/kramdown/)
+    # and kramdown-parser-gfm 1.1's (…/gems/kramdown-parser-gfm-1.1.0/lib/kramdown/parser/gfm.rb).
+    "math-block": r"$$…$$ alone as a block (in a list item too, on one line too) is display math \[…\], no "
+    "Markdown inside (parser/kramdown/math.rb parse_block_math); ours is a paragraph of text",
+    "math-inline": r"$$…$$ within text is inline math \(…\), no Markdown inside (math.rb parse_inline_math); "
+    "ours is text whose _ and | are parsed as Markdown",
+    "toc": "a {:toc} list in a document without headings outputs nothing (converter/html.rb convert_root); "
+    "ours an empty list",
+    "comment-extension": "{::comment} without its end, or a stray {:/}, stays text (parser/kramdown/extensions.rb "
+    "parse_extension_start_tag); ours drops it or turns it into an attribute",
+    "ial": "a heading's trailing {: .cls} is text, only {#id} is taken (parser/kramdown/header.rb HEADER_ID); "
+    "ours takes it as attributes",
+    "brace-text": "{address}, {char} are text: an attribute list needs {: (extensions.rb IAL_SPAN_START); ours "
+    "reads them as attributes of headings and code spans",
+    "unknown-entity": "&notanentity; is written out as text (parser/kramdown/html_entity.rb parse_html_entity); "
+    "ours decodes a prefix (&not → ¬)",
+    "footnote": "only referenced footnote definitions are output, numbered in reference order; names are ASCII "
+    "(ALD_ID_NAME), so [^주석] is text (parser/kramdown/footnote.rb, converter/html.rb footnote_content)",
+    "html-block-unclosed": "an HTML block never closed runs to the end of its container and is closed there "
+    "(parser/kramdown/html.rb parse_block_html); ours shows the tag as text",
+    "html-block": "a line starting with <name (any name: <T>, <여러분의 IP>) or a stray </p> is an HTML block "
+    "(html.rb HTML_BLOCK_START, parse_block_html); ours a paragraph",
+    "tag-like-text": "an end tag with no start tag (</br>, </center>) stays text (html.rb parse_span_html); "
+    "ours drops it",
+    "html-inline": "heading ids leave inline HTML out: '# 資料 <br/>' → 資料-, '# <br/>' → no id "
+    "(gfm.rb update_raw_text, generate_gfm_header_id)",
+    "autolink-email": r"<me@example.com> is a mailto link showing the address (parser/kramdown/autolink.rb); "
+    r"ours leaks Python-Markdown's \x02amp\x03 placeholders into the outline",
+    "bare-email": "a bare e-mail address stays text (kramdown links only <…> autolinks); ours links it",
+    "bare-url": "our bare-URL links take in *emphasis* and a closing ) that kramdown leaves as text after it",
+    "table": "table lines with no cell (a lone |) are a paragraph (parser/kramdown/table.rb parse_table); ours an "
+    "empty table",
+    "hard-break": r"a backslash at a line's end is a line break after any character (gfm.rb @hard_line_break); "
+    r"ours keeps it after some (서버\, :\)",
+    "tab-indent": r"tabs: 1-3 spaces then a tab is not code (kramdown.rb INDENT /^(?:\t| {4})/); list lines "
+    "match tab-or-4-space groups (parser/kramdown/list.rb parse_first_list_line, content_re)",
+    "task-list": "a task item's text has no glyph, its box is an <input> (gfm.rb parse_list); our outline text "
+    "starts with ☐/☑",
+    "reference-link": "[[x]][r] is a link whose text is [x]; [`code`][] finds its definition "
+    "(parser/kramdown/link.rb parse_link)",
+    "emphasis-4star": "****x**** is <strong>**x</strong>**: no strong inside a strong "
+    "(parser/kramdown/emphasis.rb parse_emphasis); ours nests two",
+    "emphasis-multiline": "emphasis opened on one line closes on a later line by kramdown's rule (a closer not "
+    "after white space, emphasis.rb parse_emphasis); ours leaves the delimiters",
+    "emphasis-3star": "runs of three * next to text are resolved by emphasis.rb parse_emphasis (strong, then em)",
+    "emphasis-hangul": "unbalanced runs next to Hangul (**데이터 *서버*) as emphasis.rb parse_emphasis resolves them",
+    "emphasis": "* and _ by emphasis.rb parse_emphasis, not CommonMark's flanking rules",
+}
+
+
+@pytest.fixture(scope="module")
+def kramdown() -> Iterator[Kramdown]:
+    reason = kramdown_missing()
+    if reason:
+        pytest.skip(f"differential test against kramdown skipped: {reason}")
+    with Kramdown() as process:
+        yield process
+
+
+def _describe(name: str, repro: str, divergence: Divergence) -> str:
+    lines = [f"== {name}: not in KNOWN_DIVERGENCES", repro.rstrip("\n")]
+    for aspect in divergence.aspects:
+        want, got = divergence.first_difference(aspect)
+        lines.append(f"  {aspect}: kramdown {want!r} / ours {got!r}")
+    return "\n".join(lines)
+
+
+def test_generated_documents_render_as_kramdown_renders_them(kramdown: Kramdown) -> None:
+    differ = Differ(kramdown.convert)
+    texts = [document(SEED, index) for index in range(DOCUMENTS)]
+    unknown: dict[str, tuple[str, Divergence]] = {}
+    for text, divergence in zip(texts, differ.check(texts), strict=True):
+        if divergence is None:
+            continue
+        for name, repro, repro_divergence in differ.explain(text):
+            if name not in KNOWN_DIVERGENCES and (name not in unknown or len(repro) < len(unknown[name][0])):
+                unknown[name] = (repro, repro_divergence)
+    assert differ.kramdown_errors == 0
+    assert not unknown, "\n".join(_describe(name, *found) for name, found in sorted(unknown.items()))
+
+
+def test_every_construct_is_exercised() -> None:
+    seen = {name for index in range(DOCUMENTS) for name in constructs_in(document(SEED, index))}
+    assert seen == {name for name, _, _ in CONSTRUCTS}
+
+
+def test_known_divergences_name_constructs() -> None:
+    assert set(KNOWN_DIVERGENCES) <= {name for name, _, _ in CONSTRUCTS} | {"plain-text"}
+
+
+def test_documents_are_the_same_on_every_run() -> None:
+    assert document(SEED, 7) == document(SEED, 7)
+    assert document(SEED, 7) != document(SEED, 8)
+
+
+def test_outline_is_read_as_the_reference_tool_reads_it() -> None:
+    # kramdown-shaped HTML: a heading, a loose item with a second paragraph and a nested list, a TOC and
+    # footnotes (both left out), an item inside a quote inside an item.
+    html = """<h2 id="a">제목 <em>하나</em></h2>
+<ul id="markdown-toc"><li><a href="#a">제목 하나</a></li></ul>
+<ul>
+  <li><p>첫 <strong>항목</strong></p><p>둘째 문단</p>
+    <ul><li>안쪽<br />줄</li></ul>
+  </li>
+  <li>인용 <blockquote><ul><li>깊이</li></ul></blockquote></li>
+</ul>
+<h1>위</h1>
+<div class="footnotes"><ol><li><p>각주</p></li></ol></div>"""
+    assert outline_rows(parse_html(html)) == [
+        (0, "heading", "제목 하나"),
+        (1, "item", "첫 항목"),
+        (2, "item", "안쪽 줄"),
+        (1, "item", "인용"),
+        (2, "item", "깊이"),
+        (0, "heading", "위"),
+    ]
+
+
+def test_formulas_count_as_formulas_on_both_sides() -> None:
+    views = kramdown_views("<p>a \\(x_1\\) b</p>\n\\[a|b\\]\n")
+    assert views.blocks == ("p[text]", "math")
+    assert views.text == ("a", "b")
