@@ -48,28 +48,11 @@ def _is_bare_web_link(href: str, text: str) -> bool:  # bare-urls
 
 
 # --- HTML as a tree ------------------------------------------------------------------------------------------
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = set("area base br col embed hr img input link meta source track wbr".split())
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 #: Elements that make blocks (the outline's "nested block" list, plus list items and definition lists).
 BLOCKS = {
-    "p",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "table",
-    "div",
-    "figure",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "details",
-    "summary",
-    "iframe",
-    "section",
-    "center",
+    *"p pre ul ol li blockquote table div figure dl dt dd hr details summary iframe section center".split(),
     *HEADINGS,
 }
 
