@@ -1,19 +1,22 @@
 """Differential run against kramdown itself: N generated documents, divergences by class, coverage.
 
-    python benchmarks/kramdown_diff.py [N] [--seed S] [--markdown FILE]
+    python benchmarks/kramdown_diff.py [N] [--seed S] [--jobs J] [--markdown FILE]
 
 Every document (tests/kramdown_diff/generator.py; N up to 100,000, default 2,000) is converted by
-kramdown with Jekyll's settings (one Ruby process, batches of 500) and by `render_markdown`, and compared as
-tests/kramdown_diff/compare.py does. Each divergent document is shrunk to minimal repros (lines, then
-words, while the difference persists) and counted under the class of each repro. Prints the count of
-divergent documents, each class with its count and its most frequent repros (smallest of each shape,
-with kramdown's HTML and ours), whether the test's KNOWN_DIVERGENCES lists it, and how many documents
-exercised each construct. The report is Markdown; --markdown also writes it to FILE.
+kramdown with Jekyll's settings (one Ruby process per worker, batches of 100) and by
+`render_markdown`, and compared as tests/kramdown_diff/compare.py does. Each divergent document is
+shrunk to minimal repros (lines, then words, while the difference persists) and counted under the
+class of each repro. Prints the count of divergent documents, each class with its count and its most
+frequent repros (smallest of each shape, with kramdown's HTML and ours), whether the test's
+KNOWN_DIVERGENCES lists it, and how many documents exercised each construct. The report is
+Markdown; --markdown also writes it to FILE. Results do not depend on --jobs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -28,7 +31,7 @@ from tests.kramdown_diff.generator import CONSTRUCTS, constructs_in, document  #
 from tests.kramdown_diff.kramdown_process import Kramdown, kramdown_missing  # noqa: E402
 from tests.kramdown_diff.test_kramdown_diff import KNOWN_DIVERGENCES  # noqa: E402
 
-BATCH = 500
+BATCH = 100
 VARIANTS = 3  # examples shown per class: its most frequent distinct shapes
 
 
@@ -50,30 +53,51 @@ class Findings:
     coverage: Counter[str] = field(default_factory=Counter)
 
 
-def run(count: int, seed: int) -> Findings:
+Explained = list[tuple[str, str, Divergence]]
+_differ: Differ | None = None  # one per process, with its own kramdown
+
+
+def _explain_batch(job: tuple[int, int, int]) -> tuple[Counter[str], list[Explained]]:
+    """Coverage of documents first..last-1 and, per divergent document, its classes with repros."""
+    global _differ
+    if _differ is None:
+        _differ = Differ(Kramdown().convert)
+    seed, first, last = job
+    texts = [document(seed, index) for index in range(first, last)]
+    coverage: Counter[str] = Counter()
+    for text in texts:
+        coverage.update(constructs_in(text))
+    explained = [
+        _differ.explain(text)
+        for text, divergence in zip(texts, _differ.check(texts), strict=True)
+        if divergence is not None
+    ]
+    _differ.forget()
+    return coverage, explained
+
+
+def run(count: int, seed: int, jobs: int) -> Findings:
     found = Findings()
     started = time.perf_counter()
-    with Kramdown() as kramdown:
-        differ = Differ(kramdown.convert)
-        for first in range(0, count, BATCH):
-            texts = [document(seed, index) for index in range(first, min(first + BATCH, count))]
-            for text in texts:
-                found.coverage.update(constructs_in(text))
-            for text, divergence in zip(texts, differ.check(texts), strict=True):
-                if divergence is None:
-                    continue
-                found.divergent += 1
-                for name in {name for name, _, _ in _record(found, differ.explain(text))}:
+    batches = [(seed, first, min(first + BATCH, count)) for first in range(0, count, BATCH)]
+    with multiprocessing.Pool(jobs) if jobs > 1 else contextlib.nullcontext() as pool:
+        results = pool.imap(_explain_batch, batches) if pool else map(_explain_batch, batches)
+        for (_, _, last), (coverage, explained) in zip(batches, results, strict=True):
+            found.coverage.update(coverage)
+            found.divergent += len(explained)
+            for document_explained in explained:
+                for name in {name for name, _, _ in _record(found, document_explained)}:
                     found.classes[name] += 1
-            differ.forget()
             print(
-                f"  {min(first + BATCH, count)}/{count} documents, {found.divergent} divergent, "
+                f"  {last}/{count} documents, {found.divergent} divergent, "
                 f"{time.perf_counter() - started:.0f} s",
                 file=sys.stderr,
                 flush=True,
             )
-        seconds = time.perf_counter() - started
-        found.summary = f"kramdown {kramdown.version}, seed {seed}, {count} documents, {seconds:.0f} s"
+    with Kramdown() as kramdown:
+        version = kramdown.version
+    seconds = time.perf_counter() - started
+    found.summary = f"kramdown {version}, seed {seed}, {count} documents, {seconds:.0f} s"
     return found
 
 
@@ -93,8 +117,8 @@ def _record(
     return explained
 
 
-def report(count: int, seed: int) -> str:
-    found = run(count, seed)
+def report(count: int, seed: int, jobs: int) -> str:
+    found = run(count, seed, jobs)
     fence = "```"
     share = 100 * found.divergent / max(count, 1)
     out = [
@@ -137,6 +161,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", nargs="?", type=int, default=2000, help="documents (at most 100,000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (each with its own kramdown)")
     parser.add_argument("--markdown", type=Path, help="also write the report as Markdown to this file")
     args = parser.parse_args()
     reason = kramdown_missing()
@@ -144,7 +169,7 @@ def main() -> int:
         print(f"cannot run: {reason}", file=sys.stderr)
         return 2
     count = max(1, min(args.count, 100_000))
-    text = report(count, args.seed)
+    text = report(count, args.seed, max(1, args.jobs))
     if args.markdown:
         args.markdown.write_text(text, encoding="utf-8")
     print(text)
