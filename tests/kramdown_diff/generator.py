@@ -567,7 +567,7 @@ def _c(pattern: str, flags: int = re.M) -> re.Pattern[str]:
 class _TagLike:
     """Text that looks like a tag, and end tags with no start tag before them (</br>, </center>)."""
 
-    _LOOKS = _c(r"<[^\x00-\x7f]|\w<(?![\w.+-]+@|\w+:)\w|<T>|<x y>|<ab-c>|<3")
+    _LOOKS = _c(r"<[A-Za-z][\w-]*[ \t]*$|<[^\x00-\x7f]|\w<(?![\w.+-]+@|\w+:)\w|<T>|<x y>|<ab-c>|<3")
 
     def search(self, text: str) -> bool:
         return bool(self._LOOKS.search(text)) or any(
@@ -601,6 +601,17 @@ class _Emphasis:
         return bool(re.search(r"[*_]", _without_list_markers(text)))
 
 
+class _OddEmphasis:
+    """A line with an odd number of * (or _) runs: delimiters kramdown pairs its own way."""
+
+    def search(self, text: str) -> bool:
+        return any(
+            len(re.findall(rf"\{mark}+", line)) % 2
+            for line in _without_list_markers(text).split("\n")
+            for mark in "*_"
+        )
+
+
 class _UnknownEntity:
     """&name; that HTML does not define."""
 
@@ -611,6 +622,7 @@ class _UnknownEntity:
 _LIST_LINE = r"^[ \t]*(?:[*+-]|\d+\.)[ \t]"
 #: (name, what it is, how to see it in a document), most specific first.
 CONSTRUCTS: list[tuple[str, str, Finder]] = [
+    ("tab-indent", "indentation with tabs (alone or mixed with spaces)", _c(r"^[ \t]*\t[ \t]*\S")),
     (
         "math-block",
         "a $$ formula standing alone as a block",
@@ -632,7 +644,7 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
     (
         "html-block",
         "a line that starts with a tag or comment: an HTML block (any tag name, <여러분의 IP> too)",
-        _c(r"^[ \t]*<(?:[^\W\d_]|!--|/)"),
+        _c(r"^[ \t]*<(?:(?![\w.+-]+@|\w+:)[^\W\d_]|!--|/)"),
     ),
     (
         "tag-like-text",
@@ -644,13 +656,12 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
         "inline HTML: <b>, <span>, <kbd>, <br/>, <img>, <a>, comments",
         _c(r"<(?:b|span|kbd|br|img|a|sup|u|!--)[\s/>]"),
     ),
+    ("bare-email", "a bare e-mail address", _c(r"(?<![<\w.+-])(?<!mailto:)[\w.+-]+@[\w-]+\.[\w.]+(?!>)")),
     ("autolink-email", "<me@example.com> and <mailto:…>", _c(r"<(?:mailto:)?[\w.+-]+@[\w.-]+>")),
     ("autolink-url", "<http://…> autolinks", _c(r"<(?:https?|ftp)://[^>\s]+>")),
-    ("bare-email", "a bare e-mail address", _c(r"(?<![<\w.+:-])[\w.+-]+@[\w-]+\.[\w.]+(?!>)")),
     ("bare-url", "a bare URL or www. address", _c(r"(?<!<)(?<!\]\()(?<!\]: )(?<!=\")(?:https?://|www\.)\S")),
     ("table", "a GFM table (a separator line of |, -, :)", _c(r"^(?=.*\|)(?=.*-)[ \t|:-]+$")),
     ("hard-break", "a hard line break (two spaces or backslash at a line's end)", _c(r"(?:  |\\)\n")),
-    ("tab-indent", "indentation with tabs (alone or mixed with spaces)", _c(r"^[ \t]*\t[ \t]*\S")),
     ("task-list", "a task list item [ ] / [x]", _c(_LIST_LINE + r"\[[ xX]?\]")),
     (
         "lazy-line",
@@ -662,6 +673,24 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
         "a list right after a paragraph line",
         _c(r"^(?![ \t]*(?:[*+-]|\d+\.)[ \t]|#)\S.*\n" + _LIST_LINE),
     ),
+    ("emphasis-4star", "runs of four or more asterisks", _c(r"\*{4}")),
+    (
+        "emphasis-multiline",
+        "emphasis delimiters left open at a line's end and met again on a later line",
+        _OpenEmphasis(),
+    ),
+    ("emphasis-unbalanced", "a line with an odd number of * or _ runs", _OddEmphasis()),
+    ("emphasis-hangul", "emphasis next to Hangul", _c(r"[*_][가-힣]|[가-힣][*_]")),
+    ("emphasis-3star", "*** strong emphasis", _c(r"\*\*\*")),
+    ("emphasis-intraword", "* or _ inside a word or path", _c(r"\w[*_]+\w")),
+    (
+        "reference-link",
+        "reference links [x][ref], [ref][], [ref] and their definitions",
+        _c(r"\]\[|^\[[^\]^]+\]:"),
+    ),
+    ("nested-brackets", "brackets inside link text", _c(r"\[[^\]\n]*\[[^\]\n]*\][^\]\n]*\]")),
+    ("image", "an image ![…](…) or ![…][…]", _c(r"!\[")),
+    ("inline-link", "an inline link [x](url)", _c(r"\]\(")),
     ("setext-heading", "a setext heading (=== / --- underline)", _c(r"^\S.*\n(?:=+|-+)[ \t]*$")),
     (
         "heading-decoration",
@@ -673,23 +702,6 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
         "two headings with the same text",
         _c(r"^#{1,6}[ \t]+(.+)$(?:[\s\S]*)^#{1,6}[ \t]+\1$"),
     ),
-    ("emphasis-4star", "runs of four or more asterisks", _c(r"\*{4}")),
-    (
-        "emphasis-multiline",
-        "emphasis delimiters left open at a line's end and met again on a later line",
-        _OpenEmphasis(),
-    ),
-    ("emphasis-3star", "*** strong emphasis", _c(r"\*\*\*")),
-    ("emphasis-hangul", "emphasis next to Hangul", _c(r"[*_][가-힣]|[가-힣][*_]")),
-    ("emphasis-intraword", "* or _ inside a word or path", _c(r"\w[*_]+\w")),
-    (
-        "reference-link",
-        "reference links [x][ref], [ref][], [ref] and their definitions",
-        _c(r"\]\[|^\[[^\]^]+\]:"),
-    ),
-    ("nested-brackets", "brackets inside link text", _c(r"\[[^\]\n]*\[[^\]\n]*\][^\]\n]*\]")),
-    ("image", "an image ![…](…) or ![…][…]", _c(r"!\[")),
-    ("inline-link", "an inline link [x](url)", _c(r"\]\(")),
     ("strikethrough", "~~strike~~", _c(r"~~\S")),
     ("code-span", "a code span", _c(r"`")),
     ("escape", "a backslash escape", _c(r"\\[\\`*_{}\[\]()#+\-.!|<>$:]")),

@@ -68,7 +68,19 @@ KNOWN_DIVERGENCES: dict[str, str] = {
     "emphasis-multiline": "emphasis opened on one line closes on a later line by kramdown's rule (a closer not "
     "after white space, emphasis.rb parse_emphasis); ours leaves the delimiters",
     "emphasis-3star": "runs of three * next to text are resolved by emphasis.rb parse_emphasis (strong, then em)",
-    "emphasis-hangul": "unbalanced runs next to Hangul (**데이터 *서버*) as emphasis.rb parse_emphasis resolves them",
+    "emphasis-unbalanced": "a line with an odd number of * or _ runs (**데이터 *서버*, *.md *note*) pairs them as "
+    "emphasis.rb parse_emphasis does (a strong with no closer falls back to em)",
+    "emphasis-intraword": "_ after a digit opens emphasis (24__deck__ → 24<strong>deck</strong>); only a letter "
+    "before it prevents that (emphasis.rb parse_emphasis)",
+    "inline-link": '[x]("url") takes "url" (quotes included) as the address (parser/kramdown/link.rb parse_link); '
+    "ours reads it as a title and an empty address",
+    "ald": "an attribute list definition line {:ref: .cls} directly followed by a setext underline or a | line",
+    "code-span": "a | after an unclosed code span (` `a|b`) is not a table cell separator (table.rb, codespan.rb); "
+    "ours makes a table",
+    "strikethrough": "~~~python indented inside a list item is not a fence there; ~~x~~ strikes (gfm.rb "
+    "FENCED_CODEBLOCK_START, STRIKETHROUGH_MATCH)",
+    "escape": r"an escaped \< before <<x>>, and an item holding only \ then a tab",
+    "nested-list": "an ATX heading right after a list item line ends the list (gfm.rb PARAGRAPH_END_GFM)",
     "emphasis": "* and _ by emphasis.rb parse_emphasis, not CommonMark's flanking rules",
 }
 
