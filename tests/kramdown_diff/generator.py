@@ -602,11 +602,11 @@ class _Emphasis:
 
 
 class _OddEmphasis:
-    """A line with an odd number of * (or _) runs: delimiters kramdown pairs its own way."""
+    """A line with an odd number of * (or _), or of their runs: delimiters kramdown pairs its own way."""
 
     def search(self, text: str) -> bool:
         return any(
-            len(re.findall(rf"\{mark}+", line)) % 2
+            len(re.findall(rf"\{mark}+", line)) % 2 or line.count(mark) % 2
             for line in _without_list_markers(text).split("\n")
             for mark in "*_"
         )
@@ -658,7 +658,6 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
     ),
     ("bare-email", "a bare e-mail address", _c(r"(?<![<\w.+-])(?<!mailto:)[\w.+-]+@[\w-]+\.[\w.]+(?!>)")),
     ("autolink-email", "<me@example.com> and <mailto:…>", _c(r"<(?:mailto:)?[\w.+-]+@[\w.-]+>")),
-    ("autolink-url", "<http://…> autolinks", _c(r"<(?:https?|ftp)://[^>\s]+>")),
     ("bare-url", "a bare URL or www. address", _c(r"(?<!<)(?<!\]\()(?<!\]: )(?<!=\")(?:https?://|www\.)\S")),
     ("table", "a GFM table (a separator line of |, -, :)", _c(r"^(?=.*\|)(?=.*-)[ \t|:-]+$")),
     ("hard-break", "a hard line break (two spaces or backslash at a line's end)", _c(r"(?:  |\\)\n")),
@@ -679,7 +678,7 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
         "emphasis delimiters left open at a line's end and met again on a later line",
         _OpenEmphasis(),
     ),
-    ("emphasis-unbalanced", "a line with an odd number of * or _ runs", _OddEmphasis()),
+    ("emphasis-unbalanced", "a line with an odd number of * or _ (or of their runs)", _OddEmphasis()),
     ("emphasis-hangul", "emphasis next to Hangul", _c(r"[*_][가-힣]|[가-힣][*_]")),
     ("emphasis-3star", "*** strong emphasis", _c(r"\*\*\*")),
     ("emphasis-intraword", "* or _ inside a word or path", _c(r"\w[*_]+\w")),
@@ -702,6 +701,7 @@ CONSTRUCTS: list[tuple[str, str, Finder]] = [
         "two headings with the same text",
         _c(r"^#{1,6}[ \t]+(.+)$(?:[\s\S]*)^#{1,6}[ \t]+\1$"),
     ),
+    ("autolink-url", "<http://…> autolinks", _c(r"<(?:https?|ftp)://[^>\s]+>")),
     ("strikethrough", "~~strike~~", _c(r"~~\S")),
     ("code-span", "a code span", _c(r"`")),
     ("escape", "a backslash escape", _c(r"\\[\\`*_{}\[\]()#+\-.!|<>$:]")),

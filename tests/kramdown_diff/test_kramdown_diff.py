@@ -67,8 +67,7 @@ KNOWN_DIVERGENCES: dict[str, str] = {
     "(parser/kramdown/emphasis.rb parse_emphasis); ours nests two",
     "emphasis-multiline": "emphasis opened on one line closes on a later line by kramdown's rule (a closer not "
     "after white space, emphasis.rb parse_emphasis); ours leaves the delimiters",
-    "emphasis-3star": "runs of three * next to text are resolved by emphasis.rb parse_emphasis (strong, then em)",
-    "emphasis-unbalanced": "a line with an odd number of * or _ runs (**데이터 *서버*, *.md *note*) pairs them as "
+    "emphasis-unbalanced": "a line with an odd number of * or _ (or runs) (**데이터 *서버*, *.md *note*) pairs them as "
     "emphasis.rb parse_emphasis does (a strong with no closer falls back to em)",
     "emphasis-intraword": "_ after a digit opens emphasis (24__deck__ → 24<strong>deck</strong>); only a letter "
     "before it prevents that (emphasis.rb parse_emphasis)",
@@ -81,7 +80,8 @@ KNOWN_DIVERGENCES: dict[str, str] = {
     "FENCED_CODEBLOCK_START, STRIKETHROUGH_MATCH)",
     "escape": r"an escaped \< before <<x>>, and an item holding only \ then a tab",
     "nested-list": "an ATX heading right after a list item line ends the list (gfm.rb PARAGRAPH_END_GFM)",
-    "emphasis": "* and _ by emphasis.rb parse_emphasis, not CommonMark's flanking rules",
+    "emphasis-hangul": "_ inside a Hangul word (_서버_발표 then _y_ on the next line): a _ followed by a letter "
+    "does not close, so kramdown's emphasis runs on to the next line (emphasis.rb parse_emphasis)",
 }
 
 
