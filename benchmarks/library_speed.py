@@ -1,11 +1,13 @@
 """Library index speed on a generated 10,000-post library (Korean and English, nested bullets).
 
-    python benchmarks/library_speed.py [POSTS]
+    python benchmarks/library_speed.py [POSTS] [--queries-only]
 
 Prints: the first index, an update of the unchanged folder (in process and as `note-viewer
 index`), the mean query time over queries of one to four Korean syllables and English words,
-and, for the window (offscreen): the time from process start to a usable post list when the
-library was indexed before, and the memory with the 10,000-post library open.
+the same for initial-consonant (초성) queries, wall clock and processor time (this machine is
+shared), and (unless --queries-only), for the window (offscreen): the time from process start
+to a usable post list when the library was indexed before, and the memory with the
+10,000-post library open.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from viewer.core.index import LibraryIndex  # noqa: E402
 WORDS = ["클라우드", "데이터", "검증", "보안", "네트워크", "컨테이너", "서버리스", "머신러닝", "비용", "성능",
          "아키텍처", "운영", "배포", "관측성", "kubernetes", "latency", "pipeline", "python"]  # fmt: skip
 QUERIES = ["검", "클라", "데이터", "관측성", "머신러닝", "아키텍처", "kubernetes", "pipe", "운", "배포"]
+#: Initial consonants, alone and mixed with syllables (every post holds one of the words).
+INITIAL_QUERIES = ["ㄱ", "ㅋㄹ", "ㅋㄹㅇㄷ", "ㄱㅊㅅ", "ㅎㅎㅎㅎ", "ㅁㅅㄹㄴ", "클ㄹ우드", "ㅋ라우드"]
 
 
 def generate(folder: Path, posts: int) -> None:
@@ -75,7 +79,7 @@ def report_memory():
 
 def settled():
     # Once the checked list and a post are both on screen (either may come first).
-    if lists and lists[-1] and window.rendered is not None and not getattr(app, "measuring", False):
+    if lists and lists[-1] and window.reading.rendered is not None and not getattr(app, "measuring", False):
         app.measuring = True
         QTimer.singleShot(1000, report_memory)
 
@@ -107,8 +111,28 @@ def measure_window(folder: Path, cache: Path) -> tuple[dict[str, float], float]:
     return lists, memory
 
 
+def time_initial_queries(index: LibraryIndex) -> None:
+    wall, processor = [], []
+    for query in INITIAL_QUERIES:
+        runs = []
+        for _ in range(5):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            count, _ = index.search(query, limit=20)
+            runs.append((time.perf_counter() - start, time.process_time() - start_cpu))
+        wall.append(statistics.median(run[0] for run in runs))
+        processor.append(statistics.median(run[1] for run in runs))
+        print(
+            f"  {query!r}: {count} posts, {wall[-1] * 1000:.1f} ms ({processor[-1] * 1000:.1f} ms processor)"
+        )
+    print(
+        f"mean initial-consonant query: {statistics.mean(wall) * 1000:.1f} ms "
+        f"({statistics.mean(processor) * 1000:.1f} ms processor)"
+    )
+
+
 def main() -> None:
-    posts = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    arguments = [argument for argument in sys.argv[1:] if argument != "--queries-only"]
+    posts = int(arguments[0]) if arguments else 10_000
     with tempfile.TemporaryDirectory() as temp:
         folder, index_file = Path(temp) / "blog", Path(temp) / "cache" / "index.sqlite"
         generate(folder, posts)
@@ -137,7 +161,10 @@ def main() -> None:
             f"mean query: {statistics.mean(times) * 1000:.1f} ms "
             f"(first runs only: {statistics.mean(first_times) * 1000:.1f} ms)"
         )
+        time_initial_queries(index)
         index.close()
+        if "--queries-only" in sys.argv:
+            return
         env_cache = Path(temp) / "xdg"
         for label in ("first", "unchanged"):
             start = time.perf_counter()

@@ -8,6 +8,7 @@ install.sh / uninstall.sh (into ~/.local).
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import subprocess
@@ -60,6 +61,8 @@ echo "Removed Note Viewer from $prefix"
 
 
 def run_pyinstaller() -> Path:
+    # PyInstaller's cache of processed binaries goes in the build folder, not the user's ~/.cache.
+    config = os.environ.get("PYINSTALLER_CONFIG_DIR") or str(ROOT / "build" / "pyinstaller-config")
     subprocess.run(
         [
             sys.executable,
@@ -76,6 +79,7 @@ def run_pyinstaller() -> Path:
             str(HERE / "note-viewer.spec"),
         ],
         check=True,
+        env={**os.environ, "PYINSTALLER_CONFIG_DIR": config},
     )
     return DIST / "note-viewer"
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,12 +11,24 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test of the window is marked `gui`, so `-m "not gui"` runs the rest without Qt."""
+    for item in items:
+        if UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)
-def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test, and every program a test starts, gets its own home, config, cache and state
-    folders: nothing a test does reaches the real user's."""
+def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test, and every program a test starts, gets its own home, config, cache, state and
+    runtime folders: nothing a test does reaches the real user's, and a window a test starts
+    never hands its files to an app running elsewhere (the runtime folder holds the address
+    of the running app; a short path of its own, as a socket's path has a length limit)."""
+    runtime = Path(tempfile.mkdtemp(prefix="nv-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     home = tmp_path / "home"
     for name, sub in (
         ("HOME", ""),
@@ -25,7 +40,8 @@ def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
         folder = home / sub
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))
-    return home
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture

@@ -152,9 +152,11 @@ PATHOLOGICAL: dict[str, tuple[str, float, str | None]] = {
     ),
     "5,000 nested block quotes": (">" * 5000 + " 인용\n", 5.0, "nested deeper"),
     "1 MB single line": (("가나다라 마바사 abc " * 70000)[:1_000_000] + "\n", 5.0, None),
-    "20,000 backticks": ("`" * 20000 + "\n", 5.0, "'`'"),
-    "30,000 unclosed [": ("[" * 30000 + "\n", 5.0, "'['"),
-    "30,000 unclosed *": ("*" * 30000 + " 글\n", 5.0, "'*'"),
+    "20,000 backticks": ("`" * 20000 + "\n", 5.0, None),
+    "30,000 unclosed [": ("[" * 30000 + "\n", 5.0, None),
+    "30,000 unclosed *": ("*" * 30000 + " 글\n", 5.0, None),
+    "30,000 unclosed *a": ("*a " * 30000 + "\n", 5.0, None),
+    "nothing but markup": ("*가 [나 `다 " * 60000 + "\n", 10.0, "more markup than can be shown"),
 }
 
 

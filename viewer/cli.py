@@ -4,22 +4,41 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 
-SUBCOMMANDS = ("outline", "links", "html", "find", "index", "search")
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+
+SUBCOMMANDS = ("outline", "links", "html", "find", "index", "search", "map")
 LIBRARY_COMMANDS = ("index", "search")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in LIBRARY_COMMANDS:
-        return _run_library(args)
-    if args and args[0] in SUBCOMMANDS:
-        return _run_headless(args)
-    return _run_window(args)
+    if args and args[0] == "pdf":
+        return _run_pdf(args[1:])
+    if not (args and args[0] in SUBCOMMANDS):
+        return _run_window(args)
+    try:
+        if args[0] in LIBRARY_COMMANDS:
+            status = _run_library(args)
+        elif args[0] == "map":
+            status = _run_map(args[1:])
+        else:
+            status = _run_headless(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`note-viewer outline POST | head`): stop quietly, as Unix
+        # tools do, with the status a shell gives one stopped by SIGPIPE; stdout goes nowhere
+        # so that Python's own flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13
+    return status
 
 
 def _run_headless(args: list[str]) -> int:
@@ -44,38 +63,98 @@ def _run_headless(args: list[str]) -> int:
     find.add_argument("post", type=Path)
     find.add_argument("query")
     options = parser.parse_args([a for a in args if a != "--debug"])
-    from viewer.core.document import PostError, load_post
-    from viewer.core.render import render_post
-
-    try:
-        rendered = render_post(load_post(options.post))
-    except PostError as exc:
-        print(f"note-viewer: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a bug must still not greet the user with a traceback
-        if debug:
-            raise
-        print(f"note-viewer: internal error while reading {options.post}: {exc}", file=sys.stderr)
-        return 2
-    for warning in rendered.all_warnings:
-        print(f"note-viewer: warning: {warning}", file=sys.stderr)
+    rendered = _render(options.post, debug)
+    if isinstance(rendered, int):
+        return rendered
     from viewer.core import export
 
     if options.command == "find":
-        from viewer.core.search import SearchError, SearchOptions
+        from viewer.core.search import Matcher, SearchError, SearchOptions, find_in_post
 
-        search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
         try:
-            text = export.find_results(rendered, options.query, search_options, as_json=options.json)
+            search_options = SearchOptions(options.match_case, options.whole_word, options.regex)
+            matcher = Matcher(options.query, search_options)
         except SearchError as exc:
             print(f"note-viewer: {exc}", file=sys.stderr)
             return 1
+        text = export.matches_as(options.query, find_in_post(rendered, matcher), as_json=options.json)
     elif options.command == "html":
         text = export.EXPORTS["post-html"].make(rendered)
     else:  # outline, links
         fmt = "json" if options.json else options.format or "text"
         text = export.EXPORTS[f"{options.command}-{fmt}"].make(rendered)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _render(path: Path, debug: bool) -> RenderedPost | int:
+    """The rendered post, its warnings on stderr; or the exit status after saying what went wrong."""
+    from viewer.core.document import PostError, load_post
+    from viewer.core.render import render_post
+
+    try:
+        rendered = render_post(load_post(path))
+    except PostError as exc:
+        print(f"note-viewer: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug must still not greet the user with a traceback
+        if debug:
+            raise
+        print(f"note-viewer: internal error while reading {path}: {exc}", file=sys.stderr)
+        return 2
+    for warning in rendered.all_warnings:
+        print(f"note-viewer: warning: {warning}", file=sys.stderr)
+    return rendered
+
+
+def _run_map(args: list[str]) -> int:
+    """`note-viewer map`: the outline as a mind map. SVG is written without Qt (labels measured by
+    an estimate that errs wide); PNG needs text drawn, which Qt does on its offscreen platform
+    (no display needed), measured and painted as in the window."""
+    from viewer.core.map_layout import SIDES
+
+    parser = argparse.ArgumentParser(
+        prog="note-viewer map", description="draw the post's outline as a mind map"
+    )
+    parser.add_argument("--format", choices=("svg", "png"), default="svg")
+    parser.add_argument(
+        "--side", choices=SIDES, default="balanced", help="branches on both sides, or right only"
+    )
+    parser.add_argument(
+        "--level", type=int, default=None, help="levels shown below the centre (default: all)"
+    )
+    parser.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
+    parser.add_argument("post", type=Path)
+    debug = "--debug" in args
+    options = parser.parse_args([a for a in args if a != "--debug"])
+    if options.format == "png" and options.output is None and sys.stdout.isatty():
+        print("note-viewer: a PNG is not for the terminal: give -o FILE or redirect", file=sys.stderr)
+        return 1
+    if options.output is not None and options.output.resolve() == options.post.resolve():
+        print("note-viewer: the map would overwrite the post: choose another file", file=sys.stderr)
+        return 1
+    rendered = _render(options.post, debug)
+    if isinstance(rendered, int):
+        return rendered
+    title = rendered.post.metadata.title
+    if options.format == "svg":
+        from viewer.core.map_svg import post_map_svg
+
+        data = post_map_svg(rendered.outline, title, side=options.side, level=options.level).encode()
+    else:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a drawing to a file: no window, no display
+        from viewer.ui.map_scene import post_map_png
+
+        data = post_map_png(rendered.outline, title, side=options.side, level=options.level)
+    try:
+        if options.output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            options.output.write_bytes(data)
+    except OSError as exc:
+        print(f"note-viewer: could not write {options.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -93,8 +172,8 @@ def _run_library(args: list[str]) -> int:
     if not options.folder.is_dir():
         print(f"note-viewer: {options.folder}: not a folder", file=sys.stderr)
         return 1
-    from viewer.core.export import outline_path_of_match
     from viewer.core.index import MATCH_END, MATCH_START, LibraryIndex
+    from viewer.core.search import outline_path_of_match
 
     library = LibraryIndex(options.folder)
     try:
@@ -132,22 +211,51 @@ def _run_library(args: list[str]) -> int:
         print(json.dumps(answers, ensure_ascii=False, indent=1))
     else:
         for answer in answers:
-            print(f"{answer['count']} posts match {answer['query']!r}")
+            posts = "post matches" if answer["count"] == 1 else "posts match"
+            print(f"{answer['count']} {posts} {answer['query']!r}")
             for result in answer["results"]:
                 print(f"  {result['date'][:10]:<10}  {result['title']}  {result['snippet']}")
     return 0
 
 
+def _run_pdf(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="note-viewer pdf",
+        description="Write the post as a PDF: its title and date, the post as the window shows it, "
+        "its images and page numbers. Laid out by Qt on its offscreen platform: no window or display "
+        "is needed.",
+    )
+    parser.add_argument("post", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    options = parser.parse_args(args)
+    from viewer.ui.printing import pdf_command
+
+    return pdf_command(options.post, options.output)
+
+
 def _run_window(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="note-viewer", description="A viewer for Jekyll Markdown posts.")
+    parser = argparse.ArgumentParser(
+        prog="note-viewer",
+        description="A viewer for Jekyll Markdown posts. Qt's options (-style fusion, -reverse, …) work too.",
+    )
     parser.add_argument("--version", action="version", version=f"note-viewer {__version__}")
-    parser.add_argument("path", nargs="?", type=Path, help="a post, a folder or a Jekyll site")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="a post, a folder or a Jekyll site; of several, the first opens, the others go to Open Recent",
+    )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="open the post, check that the outline and the post are shown, and exit (0 = fine)",
     )
-    options = parser.parse_args(args)
-    from viewer.ui.app import run
+    if {"-h", "--help", "--version"} & set(args):
+        parser.parse_known_args(args)  # prints and exits, without starting Qt (no display needed)
+    from viewer.ui.app import qt_application, run
 
-    return run(options.path, smoke_test=options.smoke_test)
+    # Qt takes the options it knows out of the command line (with their values: '-style fusion'
+    # must not open a file named 'fusion'); the rest is ours.
+    options = parser.parse_args(qt_application([sys.argv[0], *args]))
+    return run(options.paths, smoke_test=options.smoke_test)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,16 @@ def test_html_is_a_standalone_page() -> None:
     assert '<h2 id="관측성">관측성</h2>' in result.stdout
 
 
+def test_the_standalone_page_colours_its_code_itself() -> None:
+    # Code carries token classes, not colours: the page's own stylesheet must colour each one.
+    result = run("html", SAMPLES / "_posts" / "2023-11-20-pycon-notes.md")
+    page = result.stdout
+    used = set(re.findall(r'<span class="(hl-[\w-]+)"', page))
+    assert {"hl-k", "hl-s2"} <= used  # `def`, "Hello…" in the post's Python
+    styled = set(re.findall(r"^span\.(hl-[\w-]+) \{ [^}]*color", page, re.M))
+    assert used <= styled | {"hl-w", "hl-n", "hl-p"}  # spaces, plain names and punctuation: text colour
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
@@ -87,7 +98,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path, setup, message: s
     for command in ("outline", "links", "html"):
         result = run(command, path)
         assert result.returncode == 1
-        assert message in result.stderr
+        assert result.stderr.startswith(f"note-viewer: {path}: ") and message in result.stderr
         assert "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
@@ -131,6 +142,21 @@ def test_find_reports_matches_with_their_outline_path() -> None:
     ]
 
 
+def test_find_output_grows_with_the_matches_not_with_the_heading_they_are_under(tmp_path: Path) -> None:
+    # A 40 KB heading of 'a a a …': every match used to carry the whole heading twice (as its
+    # outline path and as its id), 1.6 GB of JSON for the query 'a'.
+    post = tmp_path / "long-heading.md"
+    post.write_text("# " + "a " * 20_000 + "\n\n* 항목 a\n", encoding="utf-8")
+    result = run("find", "--json", post, "a")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["count"] == 20_001
+    assert len(result.stdout.encode()) < 500 * data["count"]
+    assert data["matches"][-1]["path"][-1] == "항목 a"
+    text = run("find", post, "a").stdout
+    assert text.startswith("20001 matches for 'a'\n") and len(text.encode()) < 500 * 20_001
+
+
 def test_find_with_an_invalid_regex_is_a_one_line_error() -> None:
     result = run("find", "--regex", MEETUP, "(")
     assert result.returncode == 1 and "Invalid regular expression" in result.stderr
@@ -155,3 +181,78 @@ def test_find_counts_on_the_seed_post() -> None:
     links = json.loads(run("links", "--json", seed).stdout)["links"]
     assert (links[0]["kind"], links[0]["count"]) == ("slideshare-profile", 2)
     assert links[1]["kind"] == "youtube-channel"
+
+
+def test_counts_of_one_are_singular(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "2024-01-01-one.md").write_text(
+        "---\ntitle: 하나\n---\n* 쿠버네티스 입문 정리\n", encoding="utf-8"
+    )
+    (blog / "2024-01-02-two.md").write_text("---\ntitle: 둘\n---\n* 도커 정리\n", encoding="utf-8")
+    found = run("search", blog, "쿠버네티스")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines()[0] == "1 post matches '쿠버네티스'"
+    assert run("search", blog, "정리").stdout.splitlines()[0] == "2 posts match '정리'"
+    assert run("find", blog / "2024-01-02-two.md", "도커").stdout.splitlines()[0] == "1 match for '도커'"
+
+
+@pytest.mark.parametrize("command", ["outline", "html", "find"])
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path, command: str) -> None:
+    # `note-viewer outline POST | head`: head reads a line and goes away.
+    post = tmp_path / "2024-01-01-long.md"
+    post.write_text("".join(f"* 항목 {n}\n" for n in range(20_000)), encoding="utf-8")
+    args = [command, post, "항목"] if command == "find" else [command, post]
+    # Unbuffered output (PYTHONUNBUFFERED) would lose the rest of one large write silently.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "viewer", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 141  # as a shell reports a tool stopped by SIGPIPE
+    assert stderr == ""
+
+
+def run_window(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *map(str, args), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+@pytest.mark.gui
+def test_qt_options_are_taken_by_qt_not_opened_as_files(tmp_path: Path) -> None:
+    stylesheet = tmp_path / "style.qss"
+    stylesheet.write_text("QWidget { font-size: 12pt; }", encoding="utf-8")
+    result = run_window(
+        "-style", "fusion", "-platform", "offscreen", MEETUP, "-reverse", "-stylesheet", stylesheet
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"smoke test: post: {MEETUP}" in result.stderr
+
+
+@pytest.mark.gui
+def test_several_files_open_the_first_and_list_the_others_in_open_recent(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.settings import Settings, settings_file
+
+    posts = []
+    for day in (1, 2, 3):
+        posts.append(tmp_path / f"2024-01-0{day}-글{day}.md")
+        posts[-1].write_text(f"# 제목 {day}\n* 항목\n", encoding="utf-8")
+    result = run_window(*posts)
+    assert result.returncode == 0, result.stderr
+    assert f"smoke test: post: {posts[0]}" in result.stderr
+    assert "status bar: 2 more files were given; File ▸ Open Recent lists them." in result.stderr
+    recent = Settings(QSettings(str(settings_file()), QSettings.Format.IniFormat)).recent_paths
+    assert recent[:3] == [str(post) for post in posts]

@@ -123,14 +123,100 @@ def test_yaml_tags_that_build_python_objects_are_refused(write_post, tmp_path: P
     assert any("not valid YAML" in w for w in post.warnings)
 
 
-def test_alias_bomb_is_refused_quickly(write_post) -> None:
-    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for i in range(1, 10):
-        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    post = load_post(write_post("---\n" + "\n".join(lines) + "\n---\n본문\n"))
-    assert post.body == "본문\n"
-    assert any("aliases" in w for w in post.warnings)
+# Each case as Jekyll splits it (its YAML_FRONT_MATTER_REGEXP, checked with Ruby): the title the
+# front matter gives, the body shown and the line it starts on.
+@pytest.mark.parametrize(
+    ("text", "title", "body", "body_line"),
+    [
+        ("---\ntitle: 제목\n...\n본문\n", "제목", "본문\n", 4),
+        ("---\ntitle: 제목\n---", "제목", "", 3),
+        ("---\n---\n본문\n", "Post", "본문\n", 3),
+        ("--- title: 제목\n---\n본문\n", "Post", "--- title: 제목\n---\n본문\n", 1),
+        ("----\ntitle: 제목\n----\n본문\n", "Post", "----\ntitle: 제목\n----\n본문\n", 1),
+        ("---  \ntitle: 제목\n---  \n본문\n", "제목", "본문\n", 4),
+        ("---\ntitle: 제목\n--- 아님\n---\n본문\n", "Post", "본문\n", 5),
+        ("---\ntitle: 제목\n---\n\n\n    코드\n", "제목", "    코드\n", 6),
+        ("\n---\ntitle: 제목\n---\n본문\n", "Post", "\n---\ntitle: 제목\n---\n본문\n", 1),
+    ],
+    ids=[
+        "closed by ...",
+        "no newline at the end",
+        "empty",
+        "text after the opening ---",
+        "four dashes",
+        "spaces after the dashes",
+        "text after a closing ---",
+        "blank lines after it, then an indented line",
+        "a blank line before it",
+    ],
+)
+def test_front_matter_is_split_as_jekyll_splits_it(
+    write_post, text: str, title: str, body: str, body_line: int
+) -> None:
+    post = load_post(write_post(text))
+    assert (post.metadata.title, post.body, post.body_line) == (title, body, body_line)
+
+
+def test_yaml_errors_give_the_line_in_the_file(write_post) -> None:
+    post = load_post(write_post("---\ntitle: 제목\nauthor: [홍길동\n---\n본문\n"))
+    assert "line 4" in post.warnings[0]
+
+
+def test_aliases_that_repeat_a_little_are_read(write_post) -> None:
+    post = load_post(write_post("---\nname: &who 홍길동\ntitle: *who\nauthors: [*who, *who]\n---\n본문\n"))
+    assert post.metadata.title == "홍길동"
+    assert post.metadata.extra["authors"] == ["홍길동", "홍길동"]
+    assert post.warnings == ()
+
+
+def _merge_bomb(levels: int) -> str:
+    """Each mapping merges the one before it twice: 2**levels pairs copied from 2 * levels
+    aliases (50, the old cap on aliases, at 25 levels: 32 s and 2.5 GB to load)."""
+    lines = ["k0: &k0 {a: 1}"]
+    for level in range(1, levels + 1):
+        lines.append(f"k{level}: &k{level} {{<<: [*k{level - 1}, *k{level - 1}], b{level}: 1}}")
+    return "\n".join(lines) + "\n"
+
+
+def _list_bomb(levels: int) -> str:
+    """Lists of lists sharing one another: cheap to load, 9**levels values once walked."""
+    lines = ['a0: &a0 ["가","가","가","가","가","가","가","가","가"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + f"\ntitle: *a{levels}\n"
+
+
+@pytest.mark.parametrize("bomb", [_merge_bomb(20), _list_bomb(5), _list_bomb(10), "a: &a [*a]\n"])
+def test_front_matter_that_expands_too_far_is_refused_and_the_body_shown(write_post, bomb: str) -> None:
+    post = load_post(write_post(f"---\n{bomb}---\n* 본문 항목\n"))
+    assert post.body == "* 본문 항목\n"
+    assert post.warnings == (
+        "The front matter expands to more than 100,000 characters through its aliases; it was ignored.",
+    )
+    assert post.metadata.title == "Post"
+
+
+def test_site_settings_that_expand_too_far_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    from viewer.core.render import render_post
+
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: 블로그\n" + _list_bomb(6) + "baseurl: *a6\n", encoding="utf-8")
+    post_path = site / "_posts" / "2024-01-01-post.md"
+    post_path.write_text('---\ntitle: 글\n---\n* [링크]({{ "/about/" | relative_url }})\n', encoding="utf-8")
+    rendered = render_post(load_post(post_path))
+    assert rendered.post.metadata.title == "글"
+    assert 'href="/about/"' in rendered.html
+    (warning,) = rendered.all_warnings
+    assert "_config.yml expands to more than 100,000 characters" in warning and "ignored" in warning
+
+
+def test_broken_site_settings_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("baseurl: [/blog\n", encoding="utf-8")
+    post = tmp_path / "2024-01-01-post.md"
+    post.write_text("* 항목\n", encoding="utf-8")
+    (warning,) = load_post(post).warnings
+    assert "_config.yml is not valid YAML (line 2" in warning
 
 
 def test_nul_byte_in_text_is_shown_not_refused(write_post) -> None:
@@ -157,3 +243,8 @@ def test_size_limit(write_post, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document, "MAX_POST_BYTES", 1000)
     with pytest.raises(PostError, match="larger than"):
         load_post(write_post("* 항목\n" * 200))
+
+
+def test_a_title_of_only_white_space_gives_the_file_names_title(write_post) -> None:
+    post = load_post(write_post('---\ntitle: "\\r \\t"\n---\n본문\n', name="2021-01-15-cloud-notes.md"))
+    assert post.metadata.title == "Cloud Notes"

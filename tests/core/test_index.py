@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer.core.document import load_post
 from viewer.core.index import LibraryIndex, index_path_for
 
 SYLLABLES = list("클라우드데이터검증보안배포분석서버관측성운영비용")
@@ -233,3 +234,171 @@ def test_indexes_of_folders_not_opened_for_months_are_deleted(library, tmp_path)
         [recent.name, opened.name]
     )
     assert not (cache / "library-0000000000000000.sqlite-wal").exists()
+
+
+def counts(index: LibraryIndex) -> list[int]:
+    """What the user sees of an index: the size of the post list and how many posts each
+    query finds (one to four syllables: the scan and the trigram index)."""
+    return [len(index.posts())] + [
+        index.search(q, limit=None)[0] for q in ("클", "데이", "클라우드", "비용 절감")
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_found_and_opened(library, tmp_path) -> None:
+    titled, untitled = os.fsdecode(b"2021-05-01-\xff.md"), os.fsdecode(b"2021-05-02-\xfe.md")
+    try:
+        (library / "_posts" / titled).write_text(
+            "---\ntitle: 이상한 이름\n---\n* 유일한낱말\n", encoding="utf-8"
+        )
+        (library / "_posts" / untitled).write_text("* 제목없는낱말\n", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    index = LibraryIndex(library, tmp_path / "cache" / "index.sqlite")
+    assert index.update().added == 82
+    posts = {os.fsencode(post.path.name): post for post in index.posts()}
+    assert posts[b"2021-05-01-\xff.md"].title == "이상한 이름"
+    assert posts[b"2021-05-02-\xfe.md"].title == "\ufffd"  # the name, as a file manager shows it
+    # The path listed and found is the file's own: it opens.
+    count, hits = index.search("유일한낱말")
+    assert count == 1 and hits[0].path == posts[b"2021-05-01-\xff.md"].path
+    assert load_post(hits[0].path).title == "이상한 이름"
+    assert index.search("제목없는낱말")[1][0].path.read_text(encoding="utf-8") == "* 제목없는낱말\n"
+    index.close()
+    # Unchanged the next time (the names are compared as the file system spells them).
+    again = LibraryIndex(library, tmp_path / "cache" / "index.sqlite")
+    assert again.update().unchanged == 82
+
+    # And from the command line, with an output that refuses what is not UTF-8.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"), "PYTHONIOENCODING": "utf-8:strict"}
+    for command in (["index", str(library)], ["search", str(library), "유일한낱말"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "viewer", *command], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "이상한 이름" in result.stdout
+
+
+def test_a_damaged_index_is_rebuilt_whatever_page_is_hit(library, tmp_path) -> None:
+    fresh = LibraryIndex(library, tmp_path / "fresh.sqlite")
+    fresh.update()
+    expected = counts(fresh)
+    index_file = tmp_path / "cache" / "index.sqlite"
+    built = LibraryIndex(library, index_file)
+    built.update()
+    built.close()  # all in the one file now
+    whole = index_file.read_bytes()
+    page_size = 4096
+    pages = len(whole) // page_size
+    assert pages > 20
+    for seed in range(30):
+        rng = random.Random(seed)
+        damaged = bytearray(whole)
+        for page in rng.sample(range(pages), rng.randint(1, 3)):
+            damaged[page * page_size : (page + 1) * page_size] = rng.randbytes(page_size)
+        index_file.write_bytes(bytes(damaged))
+        for _run in range(2):  # rebuilt once, and right from then on
+            index = LibraryIndex(library, index_file)
+            index.update()
+            assert counts(index) == expected, seed
+            index.close()
+
+
+def test_damage_found_while_searching_or_updating_is_repaired(library, tmp_path) -> None:
+    import sqlite3
+
+    index_file = tmp_path / "cache" / "index.sqlite"
+    index = LibraryIndex(library, index_file)
+    index.update()
+    expected = counts(index)
+    for work in (lambda: index.search("클라우드"), index.update):
+        # Damage to the text index that opening did not see (the index was open already).
+        other = sqlite3.connect(index_file)
+        other.execute("UPDATE posts_data SET block = randomblob(length(block)) WHERE id > 10")
+        other.commit()
+        other.close()
+        (library / "_posts" / "2020-01-05-post-4.md").write_text(
+            "---\ntitle: 바뀐 글\n---\n* 클라우드\n", "utf-8"
+        )
+        work()
+        assert counts(index) == [80, brute_force_count(library, "클"), brute_force_count(library, "데이"),
+                                 brute_force_count(library, "클라우드"), expected[4]]  # fmt: skip
+
+
+def test_two_indexers_at_once_list_and_find_each_post_once(tmp_path) -> None:
+    import threading
+
+    folder = tmp_path / "blog"
+    make_library(folder, posts=600)
+    index_file = tmp_path / "cache" / "index.sqlite"
+    LibraryIndex(folder, index_file).close()  # the window and `note-viewer index` on one folder
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def index_the_folder() -> None:
+        try:
+            index = LibraryIndex(folder, index_file)
+            start.wait()
+            index.update()
+            index.close()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=index_the_folder) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    index = LibraryIndex(folder, index_file)
+    assert index.update().unchanged == 600
+    assert counts(index) == [600] + [
+        brute_force_count(folder, q) for q in ("클", "데이", "클라우드", "비용 절감")
+    ]
+
+
+def test_an_index_with_a_post_in_twice_is_rebuilt(library, tmp_path) -> None:
+    import sqlite3
+
+    index_file = tmp_path / "cache" / "index.sqlite"
+    LibraryIndex(library, index_file).update()
+    other = sqlite3.connect(index_file)  # as two indexers of an older version left it
+    other.execute(
+        "INSERT INTO posts (rowid, title, body, labels) SELECT rowid + 1000, title, body, labels FROM posts"
+    )
+    other.commit()
+    other.close()
+    index = LibraryIndex(library, index_file)
+    index.update()
+    assert counts(index) == [80] + [
+        brute_force_count(library, q) for q in ("클", "데이", "클라우드", "비용 절감")
+    ]
+
+
+def test_an_index_of_an_older_format_is_read_again(library, tmp_path) -> None:
+    import sqlite3
+
+    index_file = tmp_path / "cache" / "index.sqlite"
+    index_file.parent.mkdir()
+    older = sqlite3.connect(index_file)  # format 7, with every post in twice (two indexers at once)
+    older.executescript(
+        """
+        CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, title TEXT, date TEXT,
+                            date_iso TEXT, categories TEXT, tags TEXT, draft INTEGER, problem TEXT,
+                            body TEXT, folded TEXT);
+        CREATE VIRTUAL TABLE posts USING fts5(path UNINDEXED, title, body, labels, tokenize='trigram');
+        PRAGMA user_version = 7;
+        """
+    )
+    for path in sorted(library.rglob("*.md")):
+        info, text = path.stat(), path.read_text(encoding="utf-8")
+        older.execute("INSERT INTO files VALUES (?, ?, ?, ?, '', NULL, '', '', 0, '', ?, ?)",
+                      (str(path), info.st_mtime_ns, info.st_size, path.name, text, text.casefold()))  # fmt: skip
+        for _twice in range(2):
+            older.execute("INSERT INTO posts VALUES (?, ?, ?, '')", (str(path), path.name, text))
+    older.commit()
+    older.close()
+    index = LibraryIndex(library, index_file)
+    assert index.update().added == 80
+    assert counts(index) == [80] + [
+        brute_force_count(library, q) for q in ("클", "데이", "클라우드", "비용 절감")
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,6 @@ from viewer.core.library import (
     Neighbours,
     PostSummary,
     filtered_posts,
-    find_post_files,
     in_date_order,
     neighbours,
     sorted_posts,
@@ -26,6 +26,16 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def listed(folder: Path, cache: Path) -> dict[Path, PostSummary]:
+    """The post list the window shows for `folder`: its index, brought up to date."""
+    index = LibraryIndex(folder, cache / "index.sqlite")
+    try:
+        index.update()
+        return {post.path: post for post in index.posts()}
+    finally:
+        index.close()
 
 
 @pytest.fixture
@@ -50,8 +60,8 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
-def test_in_a_site_only_posts_and_drafts_are_listed(site) -> None:
-    names = {path.relative_to(site).as_posix() for path in find_post_files(site)}
+def test_in_a_site_only_posts_and_drafts_are_listed(site, tmp_path) -> None:
+    names = {path.relative_to(site).as_posix() for path in listed(site, tmp_path / "cache")}
     assert names == {
         "_drafts/idea.md",
         "_posts/2024-03-09-meetup-1.md",
@@ -64,7 +74,7 @@ def test_in_a_plain_folder_every_markdown_file_is_a_post(tmp_path) -> None:
     write(tmp_path / "notes" / "회의.md", "# 회의\n")
     write(tmp_path / "notes" / "sub" / "talk.markdown", "# talk\n")
     write(tmp_path / "notes" / "readme.md", "# about this folder\n")
-    names = [path.name for path in find_post_files(tmp_path / "notes")]
+    names = [path.name for path in listed(tmp_path / "notes", tmp_path / "cache")]
     assert sorted(names) == ["talk.markdown", "회의.md"]
 
 
@@ -149,3 +159,55 @@ def test_previous_and_next_in_date_order_and_in_the_series() -> None:
     no_categories = neighbours(BY_DATE, Path("b"))
     assert no_categories.older.title == "밋업 정리 1부"
     assert no_categories.older_in_category is None is no_categories.newer_in_category  # no series
+
+
+def test_names_that_are_not_files_are_listed_with_the_reason_never_opened(site, tmp_path) -> None:
+    import os
+    import threading
+
+    posts = site / "_posts"
+    try:
+        os.mkfifo(posts / "2024-05-01-pipe.md")  # opened for reading, it would wait for a writer forever
+    except (AttributeError, OSError):
+        pytest.skip("no named pipes here")
+    os.symlink("/dev/zero", posts / "2024-05-02-device.md")  # read, it would never end
+    os.symlink("nowhere.md", posts / "2024-05-03-broken.md")
+    os.symlink("2024-05-04-itself.md", posts / "2024-05-04-itself.md")
+    found: dict[Path, PostSummary] = {}
+    reader = threading.Thread(target=lambda: found.update(listed(site, tmp_path / "cache")), daemon=True)
+    reader.start()
+    reader.join(30)
+    if reader.is_alive():  # blocked on the pipe: let it go, then fail
+        os.close(os.open(posts / "2024-05-01-pipe.md", os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("listing the folder opened the named pipe")
+    problems = {path.name: post.problem for path, post in found.items() if post.problem}
+    assert set(problems) == {"2024-05-01-pipe.md", "2024-05-02-device.md", "2024-05-03-broken.md",
+                             "2024-05-04-itself.md"}  # fmt: skip
+    assert "named pipe" in problems["2024-05-01-pipe.md"]
+    assert "device" in problems["2024-05-02-device.md"]
+    assert "cannot be followed" in problems["2024-05-03-broken.md"]
+    assert "cannot be followed" in problems["2024-05-04-itself.md"]
+    assert {post.title for post in found.values() if post.problem} == set(problems)  # listed by name
+    assert len(found) == 4 + 4  # and the posts are all there
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="names with a line break, folder links and modes are POSIX"
+)
+def test_odd_folders_and_names_are_listed_as_they_are(site, tmp_path) -> None:
+    import os
+
+    posts = site / "_posts"
+    os.symlink("..", posts / "loop")  # a folder that contains itself
+    write(posts / "2024-05-05-line\nbreak.md", "---\ntitle: 줄바꿈 이름\n---\n* 내용\n")
+    locked = posts / "locked"
+    write(locked / "2024-05-06-hidden-away.md", "---\ntitle: 잠긴 폴더\n---\n")
+    locked.chmod(0)
+    try:
+        titles = {post.title for post in listed(site, tmp_path / "cache").values()}
+    finally:
+        locked.chmod(0o755)
+    assert "줄바꿈 이름" in titles
+    assert {"밋업 정리 1부", "밋업 정리 2부", "스터디 1주차", "생각 중"} <= titles
+    if os.geteuid() != 0:  # root reads every folder (an unreadable one is left out, not fatal)
+        assert "잠긴 폴더" not in titles

@@ -44,6 +44,15 @@ def test_normalisation_ignores_spelling_differences_but_not_targets() -> None:
     assert len({normalize_url(u) for u in same}) == 1
     assert normalize_url("https://youtu.be/abc") == normalize_url("https://www.youtube.com/watch?v=abc")
     assert normalize_url("https://a.example/x") != normalize_url("https://a.example/y")
+    assert normalize_url("http://example.com:80/a") == normalize_url("https://example.com:443/a")
+    assert normalize_url("http://example.com/a") == normalize_url("https://example.com/a")
+
+
+def test_different_ports_are_different_places() -> None:
+    # Two local servers of a tutorial are two entries in the link list.
+    assert normalize_url("http://localhost:3000/") != normalize_url("http://localhost:8080/")
+    assert normalize_url("http://localhost:3000/") != normalize_url("http://localhost/")
+    assert normalize_url("http://example.com:port/") == "https://example.com"  # a template, not fatal
 
 
 def test_malformed_addresses_are_kept_not_fatal() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from viewer.core.document import load_post
@@ -64,9 +65,18 @@ def test_generated_toc_is_shown_but_not_in_the_outline() -> None:
     assert [n.text for _, n in walk(ext.outline)] == ["하나", "둘"]
 
 
-def test_code_is_highlighted_with_inline_styles() -> None:
+def test_code_tokens_carry_classes_that_the_light_and_dark_code_styles_colour() -> None:
+    from viewer.core.code_style import code_css
+
     html, _ = render_markdown("```python\ndef f():\n    return 1\n```\n")
-    assert 'style="color:' in html and "class=" not in html.split("<code>")[1].split("</code>")[0]
+    code = html.split("<code>")[1].split("</code>")[0]
+    assert "style=" not in code  # no colours baked in: a theme switch can recolour the code
+    keyword = re.search(r'<span class="([\w-]+)">def</span>', code)
+    assert keyword is not None
+    light, dark = code_css(False, "#ffffff"), code_css(True, "#1e1f22")
+    rule = re.compile(rf"^span\.{keyword.group(1)} {{ color: (#\w+)", re.M)
+    light_colour, dark_colour = rule.search(light), rule.search(dark)
+    assert light_colour and dark_colour and light_colour.group(1) != dark_colour.group(1)
 
 
 def test_liquid_site_variables_post_url_include_and_comment(tmp_path: Path) -> None:
@@ -103,7 +113,7 @@ def test_highlight_and_raw_blocks(write_post) -> None:
     )
     rendered = render_post(load_post(post))
     assert '<figure class="highlight"><pre class="code"><code>' in rendered.html
-    assert "style=" in rendered.html.split("<code>")[1]  # highlighted as Ruby
+    assert '<span class="hl-' in rendered.html.split("<code>")[1]  # highlighted as Ruby
     assert [n.text for n in rendered.outline] == ["항목 {{ 그대로 }}"]  # raw Liquid shown as written
 
 

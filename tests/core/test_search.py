@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from viewer.core.render import render_markdown
-from viewer.core.search import Matcher, SearchError, SearchOptions, text_blocks
+from viewer.core.search import Matcher, SearchError, SearchOptions, find_in_post, text_blocks
 
 
 def found(query: str, text: str, **options: bool) -> list[str]:
@@ -72,3 +72,51 @@ def test_searching_many_texts_at_once_agrees_with_asking_each() -> None:
         matcher = Matcher(query, options)
         expected = {number for number, text in enumerate(texts) if matcher.matches(text)}
         assert matcher.matching(joined) == expected, query
+
+
+def rendered_post(tmp_path, text: str):
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    path = tmp_path / "2024-01-01-post.md"
+    path.write_text(text, encoding="utf-8")
+    return render_post(load_post(path))
+
+
+def test_matches_carry_their_outline_path_and_the_id_to_scroll_to(tmp_path) -> None:
+    rendered = rendered_post(tmp_path, "# 회의록\n\n* 데이터 정리\n  * 검증된 데이터\n\n문단의 데이터\n")
+    matches = find_in_post(rendered, Matcher("데이터"))
+    assert [(m.text, m.path, m.context) for m in matches] == [
+        ("데이터", ("회의록", "데이터 정리"), "데이터 정리"),
+        ("데이터", ("회의록", "데이터 정리", "검증된 데이터"), "검증된 데이터"),
+        ("데이터", ("회의록",), "문단의 데이터"),
+    ]
+    assert matches[2].id == "회의록"
+
+
+def test_a_match_under_a_huge_heading_stays_small(tmp_path) -> None:
+    heading = "가나 " * 10_000  # 30,000 characters, 10,000 matches in it
+    rendered = rendered_post(tmp_path, f"# {heading}\n\n* 가나 항목\n")
+    matches = find_in_post(rendered, Matcher("가나"))
+    assert len(matches) == 10_001
+    last = matches[-1]
+    assert last.context == "가나 항목"
+    (label, item) = last.path
+    assert label.startswith("가나 가나") and label.endswith("…") and len(label) <= 80
+    assert item == "가나 항목"
+    # The heading's own id is as long as the heading: no use as a link, and it is not repeated.
+    assert matches[0].id == "" and last.id.startswith("li-")
+    assert all(len(m.context) <= 2 * 30 + len("가나") for m in matches)
+
+
+def test_a_deep_path_keeps_its_top_and_its_bottom(tmp_path) -> None:
+    lines = [f"{'  ' * depth}* 단계{depth}" for depth in range(12)]
+    rendered = rendered_post(tmp_path, "\n".join(lines) + " 끝\n")
+    (match,) = find_in_post(rendered, Matcher("끝"))
+    assert match.path == ("단계0", "단계1", "단계2", "…", "단계8", "단계9", "단계10", "단계11 끝")
+
+
+def test_a_long_match_is_cut_in_what_it_carries(tmp_path) -> None:
+    rendered = rendered_post(tmp_path, "* " + "x" * 5000 + "\n")
+    (match,) = find_in_post(rendered, Matcher("x+", SearchOptions(regex=True)))
+    assert len(match.text) == 200 and match.text.endswith("…")

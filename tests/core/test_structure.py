@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,46 @@ def test_outline_ids_are_unique_and_present_in_the_html() -> None:
     assert ids[0] == "같은-제목" and ids[2] == "같은-제목-1"
     for node_id in ids:
         assert f'id="{node_id}"' in html
+
+
+class _VisibleText(HTMLParser):
+    """The words a reader sees in a page (what is hidden, scripts and styles, left out)."""
+
+    _BLOCKS = frozenset(
+        "p div li ul ol pre blockquote table tr td th h1 h2 h3 h4 h5 h6 dl dt dd hr br".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" " if tag in self._BLOCKS else "")
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" " if tag in self._BLOCKS else "")
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_words(page: str) -> list[str]:
+    parser = _VisibleText()
+    parser.feed(page)
+    return unicodedata.normalize("NFC", "".join(parser.parts)).translate(_TYPOGRAPHY).split()
+
+
+_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "..."})
+PAGES = sorted(p for p in CASES if (STRUCTURE / "expected" / f"{p.name}.html").exists())
+
+
+@pytest.mark.parametrize("post_path", PAGES, ids=[p.stem[11:] for p in PAGES])
+def test_visible_text_matches_kramdown(post_path: Path) -> None:
+    """Fixtures whose expected page came from kramdown (kramdown_expected.py): the reader sees
+    the same words, in the same order."""
+    expected = (STRUCTURE / "expected" / f"{post_path.name}.html").read_text("utf-8")
+    assert visible_words(render_post(load_post(post_path)).html) == visible_words(expected)

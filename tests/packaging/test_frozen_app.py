@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,44 @@ def test_tarball_installs_with_menu_entry_and_icon_and_opens_posts(tmp_path: Pat
     assert opened.returncode == 0, opened.stderr
     removed = run(["sh", folder / "uninstall.sh"], PREFIX=str(prefix))
     assert removed.returncode == 0 and not (prefix / "bin" / "note-viewer").exists()
+
+
+def test_frozen_window_typesets_formulas(tmp_path: Path) -> None:
+    # A formula that cannot be typeset for want of the typesetter or its fonts in the bundle
+    # would fail the post (the render worker's error), and the smoke test with it.
+    post = tmp_path / "2021-01-15-math.md"
+    post.write_text(
+        "# 수식\n\n* 항목\n\n<div class=\"math display\">\\[\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\\]</div>\n",
+        encoding="utf-8",
+    )
+    result = run([APP, "--smoke-test", post], QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+
+
+def test_frozen_pdf_command(tmp_path: Path) -> None:
+    # QPdfWriter, fonts and layout in the bundle, without a display.
+    result = run([APP, "pdf", POST, "-o", tmp_path / "post.pdf"])
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "post.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_frozen_second_app_hands_its_file_to_the_first(tmp_path: Path) -> None:
+    # QtNetwork's local socket in the bundle: the second app is answered by the first and leaves.
+    runtime = Path(tempfile.mkdtemp(prefix="nv-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
+    first = subprocess.Popen([str(APP), str(POST)], env=env, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(runtime.glob("note-viewer-*")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert list(runtime.glob("note-viewer-*")), "the first app did not start listening"
+        second = subprocess.run(
+            [str(APP), str(SAMPLES / "_posts" / "2023-11-20-pycon-notes.md")],
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None  # the first one still runs, with the file
+    finally:
+        first.terminate()
+        first.wait(30)
+        shutil.rmtree(runtime, ignore_errors=True)

@@ -8,10 +8,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QTextFormat
 
 from tests.conftest import SAMPLES
 from viewer.ui.main_window import MainWindow
+from viewer.ui.outline_panel import NodeIdRole
 from viewer.ui.settings import Settings
 
 
@@ -53,7 +55,7 @@ def window(qtbot, settings: Settings):
     yield win
     win.library.close()
     win.library.worker.wait()
-    win.worker.wait()
+    win.reading.wait()
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
@@ -62,3 +64,75 @@ def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(path)
     qtbot.waitUntil(lambda: not window.library.updating, timeout=20000)
+
+
+def tree_rows(window: MainWindow, role: int = Qt.ItemDataRole.DisplayRole) -> list[tuple[int, str]]:
+    """The rows of the outline tree as (depth, text), or another role's data, top to bottom."""
+    model = window.outline.model()
+    rows: list[tuple[int, str]] = []
+
+    def visit(parent: QModelIndex, depth: int) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rows.append((depth, model.data(index, role)))
+            visit(index, depth + 1)
+
+    visit(QModelIndex(), 0)
+    return rows
+
+
+def tree_ids(window: MainWindow) -> list[str]:
+    """The element ids of the nodes the tree shows."""
+    return [node_id for _, node_id in tree_rows(window, NodeIdRole)]
+
+
+def flashed_text(window: MainWindow) -> str:
+    """The text of the block the post flashes (a full-width highlight), or "" when none."""
+    for selection in window.preview.extraSelections():
+        if selection.format.property(QTextFormat.Property.FullWidthSelection):
+            return selection.cursor.block().text()
+    return ""
+
+
+def flashed_link(window: MainWindow) -> str:
+    """The text the post flashes without its whole block (a link gone to), or ""."""
+    from viewer.ui.preview import FLASH_PROPERTY
+
+    for selection in window.preview.extraSelections():
+        link = not selection.format.property(QTextFormat.Property.FullWidthSelection)
+        if link and selection.format.property(FLASH_PROPERTY) and selection.cursor.hasSelection():
+            return selection.cursor.selectedText()
+    return ""
+
+
+def highlighted_matches(window: MainWindow) -> list[str]:
+    """The texts the post highlights as matches of the search (those on screen)."""
+    from viewer.ui.preview import FLASH_PROPERTY
+
+    return [
+        selection.cursor.selectedText()
+        for selection in window.preview.extraSelections()
+        if not selection.format.property(QTextFormat.Property.FullWidthSelection)
+        and not selection.format.property(FLASH_PROPERTY)
+    ]
+
+
+def match_count(window: MainWindow) -> int:
+    """How many matches the search box reports ("3 / 17" → 17; "No matches" → 0)."""
+    status = window.search.status.text()
+    return int(status.split("/")[1]) if "/" in status else 0
+
+
+def click_node(qtbot, window: MainWindow, text: str) -> None:
+    """Click the outline node showing `text`, as the user would."""
+    view = window.outline
+    matches = view.model().match(
+        view.model().index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        text,
+        1,
+        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
+    )
+    assert matches, text
+    view.scrollTo(matches[0])
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(matches[0]).center())

@@ -44,7 +44,7 @@ def test_nothing_in_the_users_site_changes(qtbot, window, tmp_path, monkeypatch)
         monkeypatch.setattr(window, "ask_save_path", lambda name, _f: exports / name)
         window.export(what)
     with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.reload()
+        window.reading.reload()
     window.close()
 
     assert snapshot(site) == before
@@ -58,29 +58,28 @@ def test_the_window_keeps_answering_while_a_huge_post_renders(qtbot, window, tmp
     )
     ticks = []
     timer = QTimer(window, interval=10)
-    timer.timeout.connect(lambda: ticks.append(window.rendered is None))
-    window.rendered = None
+    timer.timeout.connect(lambda: ticks.append(window.reading.rendered is None))
     timer.start()
     with qtbot.waitSignal(window.post_shown, timeout=60000):
         window.open_path(post)
     timer.stop()
     assert ticks.count(True) >= 3  # the event loop ran while the post was being rendered
-    assert sum(1 for _ in walk(window.rendered.outline)) == 40000  # the outline is complete
+    assert sum(1 for _ in walk(window.reading.rendered.outline)) == 40000  # the outline is complete
     assert "the preview shows the first" in window.warnings.label.text()
     assert "항목 0 클라우드" in window.preview.toPlainText()  # the start of the post is shown
 
 
 def test_pathological_markdown_shows_with_a_warning(qtbot, window, tmp_path) -> None:
     post = tmp_path / "2021-01-15-hostile.md"
-    post.write_text("---\ntitle: 적대적\n---\n" + "[" * 30000 + "\n\n* 뒤 항목\n", encoding="utf-8")
+    post.write_text("---\ntitle: 적대적\n---\n" + "*가 [나 `다 " * 60000 + "\n\n* 뒤 항목\n", encoding="utf-8")
     open_and_wait(qtbot, window, post)
     assert window.warnings.isVisible()
-    assert "shown as plain text" in window.warnings.label.text()
+    assert "shown without formatting" in window.warnings.label.text()
     assert "뒤 항목" in window.preview.toPlainText()
 
 
 def test_the_preview_cut_keeps_whole_top_level_blocks() -> None:
-    from viewer.ui.preview import cut_for_preview
+    from viewer.ui.post_document import cut_for_preview
 
     html = "<h2>a</h2>\n<ul>\n<li>1</li>\n<li>2</li>\n</ul>\n<h2>b</h2>\n<ul>\n<li>3<ul><li>4</li></ul></li>\n</ul>\n"
     assert cut_for_preview(html, 10) == (html, 4)

@@ -18,7 +18,7 @@ WEEK_1 = "study/_posts/2024-04-02-kubernetes-study-week-1.md"
 def open_site(qtbot, window: MainWindow, folder: Path) -> None:
     with qtbot.waitSignal(window.library_indexed, timeout=20000):
         window.open_path(folder)
-    qtbot.waitUntil(lambda: window.rendered is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.reading.rendered is not None, timeout=10000)
 
 
 def listed(window: MainWindow) -> list[str]:
@@ -80,7 +80,7 @@ def test_filters_and_sort_orders(qtbot, window, samples) -> None:
     choose(posts.order, "oldest")
     assert listed(window)[0] == "Notes from a Python conference talk on packaging"
     # Re-ordering keeps the open post selected.
-    assert posts.view.currentIndex().data() == window.rendered.post.title
+    assert posts.view.currentIndex().data() == window.reading.rendered.post.title
 
 
 def test_choosing_a_post_in_the_list_opens_it(qtbot, window, samples) -> None:
@@ -105,7 +105,7 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
     open_site(qtbot, window, samples)
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(samples / "_posts" / "2024-03-09-cloud-native-meetup.md")
-    nav = window.post_nav.text()
+    nav = window.header.nav.text()
     assert "‹ Notes from a Python conference talk on packaging" in nav
     assert "클라우드 네이티브 밋업 2024 정리 - 2부 ›" in nav
 
@@ -113,7 +113,7 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
     assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 2부")
     # The study posts come next by date; the series goes on with 3부, offered on a line of its own.
-    nav = window.post_nav.text()
+    nav = window.header.nav.text()
     assert "쿠버네티스 스터디 1주차 - 파드와 서비스 ›" in nav
     assert "<i>In Cloud · Meetup:</i>" in nav and "밋업 정리 - 3부 ›" in nav
     with qtbot.waitSignal(window.post_shown, timeout=10000):
@@ -121,7 +121,9 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
     assert window.windowTitle().startswith("쿠버네티스 스터디 1주차")  # next by date: another category
 
     # Within the category: week 1 → week 2 of the study, and nothing before week 1.
-    next_in_category, previous_in_category = window.neighbour_actions[3], window.neighbour_actions[2]
+    next_in_category = window.commands["go.next-in-category"]
+    previous_in_category = window.commands["go.previous-in-category"]
+    next_post = window.commands["go.next-post"]
     assert not previous_in_category.isEnabled()
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(
@@ -131,10 +133,10 @@ def test_previous_and_next_post_by_date_and_within_the_category(qtbot, window, s
         )
     assert window.windowTitle().startswith("쿠버네티스 스터디 2주차")
     assert not next_in_category.isEnabled()
-    assert window.neighbour_actions[1].statusTip() == "밋업 정리 - 3부"  # next by date
+    assert next_post.statusTip() == "밋업 정리 - 3부"  # next by date
     with qtbot.waitSignal(window.post_shown, timeout=10000):
-        window.neighbour_actions[1].trigger()
-    assert not window.neighbour_actions[1].isEnabled()  # the newest dated post: no next
+        next_post.trigger()
+    assert not next_post.isEnabled()  # the newest dated post: no next
 
 
 def test_the_list_and_index_follow_changes_on_disk(qtbot, window, samples) -> None:
@@ -192,7 +194,7 @@ def test_reopening_shows_the_indexed_list_at_once(qtbot, window, samples, settin
     assert shown == [False, True]  # the cached list first, then the checked one
     assert len(again.posts.posts) == 6
     again.library.worker.wait()
-    again.worker.wait()
+    again.reading.wait()
 
 
 def test_ctrl_l_filters_esc_clears_and_the_sort_order_is_remembered(qtbot, window, samples, settings) -> None:
@@ -214,7 +216,7 @@ def test_ctrl_l_filters_esc_clears_and_the_sort_order_is_remembered(qtbot, windo
     assert again.posts.order.currentData() == "title"
     assert listed(again)[0] == "Notes from a Python conference talk on packaging"
     again.library.worker.wait()
-    again.worker.wait()
+    again.reading.wait()
 
 
 def test_an_empty_folder_says_so(qtbot, window, tmp_path) -> None:
@@ -277,7 +279,7 @@ def test_a_post_of_a_site_opened_alone_lists_the_site_around_it(qtbot, window, s
     assert window.windowTitle().startswith("쿠버네티스 스터디 1주차")  # the post itself stays
     assert len(window.posts.posts) == 6
     assert window.posts.view.currentIndex().data() == "쿠버네티스 스터디 1주차 - 파드와 서비스"
-    assert "쿠버네티스 스터디 2주차 - 디플로이먼트 ›" in window.post_nav.text()
+    assert "쿠버네티스 스터디 2주차 - 디플로이먼트 ›" in window.header.nav.text()
     assert str(samples) not in window.settings.recent_paths  # only what the user opened
 
     loose = tmp_path / "loose.md"
@@ -285,4 +287,4 @@ def test_a_post_of_a_site_opened_alone_lists_the_site_around_it(qtbot, window, s
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.open_path(loose)
     assert window.folder == samples.resolve()  # a post of no site leaves the list as it was
-    assert not window.post_nav.isVisible()
+    assert not window.header.nav.isVisible()

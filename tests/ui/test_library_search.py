@@ -15,7 +15,7 @@ def test_search_the_library_and_open_a_result_at_its_match(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with qtbot.waitSignal(window.library_indexed, timeout=20000):
         window.open_path(samples)
-    qtbot.waitUntil(lambda: window.rendered is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.reading.rendered is not None, timeout=10000)
     assert list((tmp_path / "cache" / "note-viewer").glob("library-*.sqlite"))  # in the user's cache
 
     window.activateWindow()
@@ -51,7 +51,7 @@ def test_no_folder_no_library_search(qtbot, window) -> None:
 def test_arrow_keys_choose_among_the_results_while_typing(qtbot, window, samples) -> None:
     with qtbot.waitSignal(window.library_indexed, timeout=20000):
         window.open_path(samples)
-    qtbot.waitUntil(lambda: window.rendered is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.reading.rendered is not None, timeout=10000)
     window.search_library()
     dialog = window.library_dialog
     type_text(qtbot, dialog.edit, "쿠버네티스")
@@ -63,5 +63,5 @@ def test_arrow_keys_choose_among_the_results_while_typing(qtbot, window, samples
     chosen = dialog.results.currentItem().text().split("  ")[0]
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
-    assert window.rendered.post.title == chosen
+    assert window.reading.rendered.post.title == chosen
     assert not dialog.isVisible()

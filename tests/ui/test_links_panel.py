@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import flashed_link, open_and_wait
 from viewer.ui.links_panel import LinksPanel
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
@@ -39,19 +40,24 @@ def test_references_lead_with_counts(qtbot, window, samples) -> None:
 def test_click_goes_to_each_citation_in_turn(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     window.resize(900, 400)
-    visited: list[str] = []
-    window.links.go_to_anchor.connect(visited.append)
+    visited: list[tuple[str, str]] = []
     _, rect = row_rect(window.links, "https://www.slideshare.net/cnmeetup-kr")
-    for _ in range(3):
+    for _ in range(4):
         qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        visited.append((window.reading.node, flashed_link(window)))
     first, second = window.links.entry(window.links.currentIndex()).anchors
-    assert visited == [first, second, first]  # the second click went to the second citation
-    assert window.preview.is_flashing()
+    # Cited twice in the opening paragraph (as a link, then bare), once in the last section.
+    assert visited == [
+        (first, "밋업 발표 자료 모음"),
+        (first, "https://www.slideshare.net/cnmeetup-kr"),
+        (second, "https://www.slideshare.net/cnmeetup-kr"),
+        (first, "밋업 발표 자료 모음"),  # and round again
+    ]
 
 
 def test_double_click_and_enter_open_in_the_browser(qtbot, window, samples, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "open_external", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     open_and_wait(qtbot, window, samples / MEETUP)
     index, rect = row_rect(window.links, "https://www.youtube.com/@cnmeetup-kr")
     qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -64,7 +70,7 @@ def test_double_click_and_enter_open_in_the_browser(qtbot, window, samples, monk
 
 def test_a_post_link_opens_in_the_viewer_not_the_browser(qtbot, window, samples, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "open_external", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     open_and_wait(qtbot, window, samples / MEETUP)
     _, rect = row_rect(window.links, "2024-03-16-cloud-native-meetup-2.md")
     qtbot.mouseClick(window.links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

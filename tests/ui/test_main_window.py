@@ -9,30 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import click_node, flashed_text, open_and_wait, tree_rows
 from viewer.core.outline import find_path, walk
 from viewer.ui.main_window import MainWindow
 from viewer.ui.outline_panel import NodeIdRole
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
-
-
-def tree_rows(window: MainWindow) -> list[tuple[int, str]]:
-    model = window.outline.outline_model
-    rows: list[tuple[int, str]] = []
-
-    def visit(parent: QModelIndex, depth: int) -> None:
-        for row in range(model.rowCount(parent)):
-            index = model.index(row, 0, parent)
-            rows.append((depth, model.data(index)))
-            visit(index, depth + 1)
-
-    visit(QModelIndex(), 0)
-    return rows
 
 
 def cli_rows(path: Path) -> list[tuple[int, str]]:
@@ -53,25 +39,11 @@ def cli_rows(path: Path) -> list[tuple[int, str]]:
     return flat(json.loads(result.stdout)["outline"], 0)
 
 
-def click_node(qtbot, window: MainWindow, text: str) -> None:
-    view = window.outline
-    matches = view.model().match(
-        view.model().index(0, 0),
-        Qt.ItemDataRole.DisplayRole,
-        text,
-        1,
-        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-    )
-    assert matches, text
-    view.scrollTo(matches[0])
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(matches[0]).center())
-
-
 def test_tree_matches_the_command_line_outline(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     assert tree_rows(window) == cli_rows(samples / MEETUP)
     assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 1부")
-    assert "2024-03-09 14:30:00 +0900" in window.header.text()
+    assert "2024-03-09 14:30:00 +0900" in window.header.heading.text()
 
 
 def test_clicking_a_deep_bullet_scrolls_the_post_to_it_and_flashes_it(qtbot, window, samples) -> None:
@@ -82,7 +54,7 @@ def test_clicking_a_deep_bullet_scrolls_the_post_to_it_and_flashes_it(qtbot, win
     click_node(qtbot, window, "나머지 지표는 드릴다운으로 이동")  # four levels below the heading
     assert bar.value() > 0
     assert window.preview.anchor_at_top() == window.outline.current_node_id()
-    assert window.preview.is_flashing()
+    assert flashed_text(window) == "나머지 지표는 드릴다운으로 이동"
 
 
 def test_keyboard_moves_through_the_tree_and_the_post_follows(qtbot, window, samples) -> None:
@@ -106,16 +78,17 @@ def test_scrolling_to_the_end_selects_the_last_section(qtbot, window, samples) -
     window.preview.setFocus()
     bar = window.preview.verticalScrollBar()
     bar.setValue(bar.maximum())
-    last = [node.id for _, node in walk(window.rendered.outline)][-1]
+    outline = window.reading.rendered.outline
+    last = [node.id for _, node in walk(outline)][-1]
     qtbot.waitUntil(lambda: window.outline.current_node_id() == last, timeout=3000)
-    path = [node.text for node in find_path(window.rendered.outline, last)]
+    path = [node.text for node in find_path(outline, last)]
     assert path[:2] == ["클라우드 네이티브 밋업 2024", "마무리"]  # in the last section
     assert QApplication.focusWidget() is window.preview  # the tree followed without taking focus
 
 
 def test_links_in_the_post(qtbot, window, samples, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "open_external", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
@@ -174,7 +147,7 @@ def test_a_file_rewritten_on_disk_reloads_keeping_the_view(qtbot, window, sample
 def test_f5_reloads(qtbot, window, samples) -> None:
     post = samples / MEETUP
     open_and_wait(qtbot, window, post)
-    window.watcher.removePaths(window.watcher.files() + window.watcher.directories())
+    window.post_watcher.unwatch()  # only F5 reloads
     post.write_text(post.read_text(encoding="utf-8") + "\n## 추가된 절\n", encoding="utf-8")
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(window.preview, Qt.Key.Key_F5)
@@ -219,16 +192,16 @@ def test_layout_is_remembered(qtbot, settings, samples) -> None:
     first = MainWindow(settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(1000, 700)
-    first.splitter.setSizes([200, 600, 200])
-    first.panel_actions["links"].trigger()
+    first.resize(780, 560)  # within the offscreen screen (800×600): put back as it was
+    first.splitter.setSizes([200, 380, 200])
+    first.commands["view.show-links"].trigger()
     sizes = first.splitter.sizes()
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     second.show()
-    assert second.size().height() == 700  # (offscreen Qt reports widths with hidden panels off)
-    assert not second.links.isVisible() and not second.panel_actions["links"].isChecked()
+    assert second.size().height() == 560  # (offscreen Qt reports widths with hidden panels off)
+    assert not second.links.isVisible() and not second.commands["view.show-links"].isChecked()
     assert second.splitter.sizes()[0] == sizes[0]
 
 
@@ -278,7 +251,7 @@ def test_drop_a_file_to_open_it(qtbot, window, samples) -> None:
     )
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.dropEvent(event)
-    assert window.current_path == samples / MEETUP
+    assert window.reading.path == samples / MEETUP
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, window, samples) -> None:
@@ -295,7 +268,8 @@ def test_the_post_follows_a_dark_palette(qtbot, window, samples) -> None:
     dark = QPalette(window.preview.palette())
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
-    window.preview.setPalette(dark)
+    with qtbot.waitSignal(window.post_shown, timeout=10000):  # laid out again in the worker
+        window.preview.setPalette(dark)
     sheet = window.preview.document().defaultStyleSheet()
     assert sheet != light and "#e6e6e6" in sheet  # the post's text takes the dark theme's colour
     assert "나머지 지표는 드릴다운으로 이동" in window.preview.toPlainText()  # still showing the post
@@ -309,4 +283,4 @@ def test_recent_files_menu(qtbot, window, samples, settings) -> None:
     assert entries[:2] == [str(samples / "_posts" / "2023-11-20-pycon-notes.md"), str(samples / MEETUP)]
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.recent_menu.actions()[1].trigger()
-    assert window.current_path == samples / MEETUP
+    assert window.reading.path == samples / MEETUP

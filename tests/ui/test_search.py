@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import highlighted_matches, match_count, open_and_wait, tree_ids, tree_rows
 from viewer.ui.main_window import MainWindow
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
@@ -40,13 +40,10 @@ def test_ctrl_f_type_and_see_matches_everywhere(qtbot, window, samples) -> None:
     window.activateWindow()
     type_query(qtbot, window, "템플릿")
     assert window.search.status.text() == "1 / 2"
-    assert len(window.preview.match_positions) == 2
     assert window.preview.textCursor().selectedText() == "템플릿"
-    visible = window.outline.visible_node_ids()
-    texts = [
-        window.outline.outline_model.node(window.outline.outline_model.index_of(i)).text for i in visible
-    ]
-    assert any("템플릿" in t for t in texts)
+    assert "템플릿" in highlighted_matches(window)
+    visible = tree_ids(window)
+    assert any("템플릿" in text for _, text in tree_rows(window))
     assert "관측성" not in visible  # a section without matches is filtered out
     assert "클라우드-네이티브-밋업-2024" in visible  # ancestors of matches stay
     assert window.links.model().rowCount() == 0  # no link mentions 템플릿
@@ -67,7 +64,7 @@ def test_enter_f3_and_shift_step_through_matches_and_wrap(qtbot, window, samples
     open_and_wait(qtbot, window, samples / MEETUP)
     window.activateWindow()
     type_query(qtbot, window, "서비스")
-    total = len(window.preview.match_positions)
+    total = match_count(window)
     assert total >= 3
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
     assert window.search.status.text() == f"2 / {total}"
@@ -88,13 +85,13 @@ def test_no_matches_state_and_escape_restores_the_tree(qtbot, window, samples) -
     before = window.outline.expanded_ids()
     type_query(qtbot, window, "존재하지않는말")
     assert window.search.status.text() == "No matches"
-    assert window.outline.visible_node_ids() == []
+    assert tree_rows(window) == []
     with qtbot.waitSignal(window.search.query_changed, timeout=3000):
         qtbot.keyClick(window.search.edit, Qt.Key.Key_Escape)
     assert window.search.edit.text() == ""
     assert window.outline.expanded_ids() == before
     assert not window.outline.isExpanded(window.outline.view_index("관측성"))
-    assert window.preview.match_positions == []
+    assert highlighted_matches(window) == [] and window.search.status.text() == ""
 
 
 def test_decomposed_query_finds_composed_text(qtbot, window, samples) -> None:
@@ -117,10 +114,10 @@ def test_match_case_and_whole_word(qtbot, window, samples) -> None:
     window.search.clear()
     with qtbot.waitSignal(window.search.query_changed, timeout=3000):
         type_text(qtbot, window.search.edit, "py")
-    with_prefix = len(window.preview.match_positions)
+    with_prefix = match_count(window)
     with qtbot.waitSignal(window.search.query_changed):
         window.search.whole_word.click()
-    assert 0 < len(window.preview.match_positions) < with_prefix  # only 'setup.py'; not 'pyproject'
+    assert 0 < match_count(window) < with_prefix  # only 'setup.py'; not 'pyproject'
 
 
 def test_invalid_regular_expression_shows_its_error_at_the_box(qtbot, window, samples) -> None:
@@ -131,10 +128,11 @@ def test_invalid_regular_expression_shows_its_error_at_the_box(qtbot, window, sa
     assert window.search.status.text() == "⚠ invalid"
     assert "Invalid regular expression" in window.search.edit.toolTip()
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)  # stepping with no query does nothing
-    assert window.preview.match_positions == []
+    assert highlighted_matches(window) == [] and not window.preview.textCursor().hasSelection()
+    assert window.search.status.text() == "⚠ invalid"
 
 
-def test_nothing_happens_while_an_input_method_is_composing(qtbot, window, samples) -> None:
+def test_one_search_per_pause_while_an_input_method_is_composing(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     window.activateWindow()
     window.search.focus()
@@ -143,15 +141,17 @@ def test_nothing_happens_while_an_input_method_is_composing(qtbot, window, sampl
     for preedit in ("ㄱ", "거", "검"):  # jamo by jamo, as a Korean IME composes
         QApplication.sendEvent(window.search.edit, QInputMethodEvent(preedit, []))
         qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
-    qtbot.wait(400)
     assert received == []  # no search per jamo, and Enter while composing did nothing
+    with qtbot.waitSignal(window.search.query_changed, timeout=3000):
+        pass  # after the pause, the syllable being composed is searched for
+    assert len(received) == 1 and window.search.status.text() == "1 / 1"  # 보안 검사
     commit = QInputMethodEvent("", [])
     commit.setCommitString("검")
     QApplication.sendEvent(window.search.edit, commit)
     with qtbot.waitSignal(window.search.query_changed, timeout=3000):
         pass
     assert window.search.edit.text() == "검"
-    assert window.search.status.text() == "1 / 1"  # 보안 검사
+    assert window.search.status.text() == "1 / 1"
 
 
 def test_clicking_a_filtered_node_goes_to_its_first_match(qtbot, window, samples) -> None:
@@ -183,5 +183,5 @@ def test_a_query_matching_most_of_a_long_post_caps_the_tree_not_the_count(qtbot,
     window.activateWindow()
     type_query(qtbot, window, "데이터")
     assert window.search.status.text() == "1 / 600"  # every match is counted and highlighted
-    assert len(window.outline.visible_node_ids()) == MAX_FILTERED_MATCHES
+    assert len(tree_ids(window)) == MAX_FILTERED_MATCHES
     assert f"first {MAX_FILTERED_MATCHES} of 600" in window.statusBar().currentMessage()

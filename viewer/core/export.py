@@ -8,52 +8,36 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from viewer.core.document import PostError, load_post
 from viewer.core.links import distinct_links
-from viewer.core.outline import OutlineNode, find_path, walk
-from viewer.core.render import RenderedPost, render_post
-from viewer.core.search import Matcher, SearchOptions, text_blocks
+from viewer.core.outline import OutlineNode, walk
+from viewer.core.render import RenderedPost
+from viewer.core.search import PostMatch
 
 
-def find_results(rendered: RenderedPost, query: str, options: SearchOptions, as_json: bool) -> str:
-    """Matches of `query` in the post's rendered text, each with its outline path."""
-    matcher = Matcher(query, options)
-    matches = []
-    for block in text_blocks(rendered.html):
-        for span in matcher.find_all(block.text):
-            path = [node.text for node in find_path(rendered.outline, block.anchor)]
-            context = block.text[max(0, span.start - 30) : span.end + 30]
-            matches.append(
-                {
-                    "text": block.text[span.start : span.end],
-                    "context": context,
-                    "path": path,
-                    "id": block.anchor,
-                }
-            )
+def matches_as(query: str, matches: list[PostMatch], as_json: bool) -> str:
+    """The matches of a search in one post, as JSON or one line each."""
     if as_json:
-        return json.dumps(
-            {"query": query, "count": len(matches), "matches": matches}, ensure_ascii=False, indent=1
-        )
-    lines = [f"{len(matches)} matches for {query!r}"]
-    lines += [f"{' › '.join(m['path']) or '(top)'}: …{m['context']}…" for m in matches]
+        data = {
+            "query": query,
+            "count": len(matches),
+            "matches": [
+                {
+                    "text": m.text,
+                    "context": m.context,
+                    "path": list(m.path),
+                    "id": m.id,
+                    "start": m.start,
+                    "end": m.end,
+                }
+                for m in matches
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1)
+    lines = [f"{len(matches)} {'match' if len(matches) == 1 else 'matches'} for {query!r}"]
+    lines += [f"{' › '.join(m.path) or '(top)'}: …{m.context}…" for m in matches]
     return "\n".join(lines)
-
-
-def outline_path_of_match(path: Path, query: str) -> list[str]:
-    """The outline labels above the first place in the rendered post where `query` occurs."""
-    try:
-        rendered = render_post(load_post(path))
-    except PostError:
-        return []
-    matcher = Matcher(query)
-    for block in text_blocks(rendered.html):
-        if matcher.matches(block.text):
-            return [node.text for node in find_path(rendered.outline, block.anchor)]
-    return []
 
 
 def _meta(rendered: RenderedPost) -> dict[str, Any]:
@@ -138,7 +122,13 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
+#: The background of code blocks on the exported page (its token colours are chosen for it).
+CODE_BACKGROUND = "#f6f8fa"
+
+
 def standalone_html(rendered: RenderedPost) -> str:
+    from viewer.core.code_style import code_css
+
     meta = rendered.post.metadata
     details = " · ".join(
         filter(None, [meta.date_text, ", ".join(meta.categories), " ".join(f"#{t}" for t in meta.tags)])
@@ -151,8 +141,9 @@ def standalone_html(rendered: RenderedPost) -> str:
 <style>
 body {{ max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.65;
   font-family: "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }}
-pre {{ background: #f6f8fa; padding: .8em; overflow-x: auto; }}
+pre {{ background: {CODE_BACKGROUND}; padding: .8em; overflow-x: auto; }}
 .post-meta {{ color: #666; }}
+{code_css(False, CODE_BACKGROUND)}
 </style>
 </head>
 <body>

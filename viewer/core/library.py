@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core import POST_SUFFIXES
+from viewer.core.hangul import korean_query
+from viewer.core.search import Matcher
 
 _SKIPPED_FOLDERS = {"_site", "node_modules", ".git", ".jekyll-cache", "vendor", "_includes", "_layouts"}
 _POST_FOLDERS = {"_posts", "_drafts"}
@@ -42,15 +44,14 @@ class PostSummary:
         return self.date.replace(tzinfo=self.date.tzinfo or dt.timezone.utc).timestamp()
 
 
-def find_post_files(folder: Path) -> list[Path]:
-    """The posts under `folder`. In a Jekyll site (anything in a `_posts` or `_drafts` folder,
-    at any depth, as category folders put them) only those; elsewhere every Markdown file but
-    READMEs. Build output, tooling and hidden folders are skipped."""
-    return scan_folder(folder)[0]
-
-
 def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(the posts under `folder`, as `find_post_files`; the folders they may appear in)."""
+    """(the posts under `folder`, the folders they may appear in).
+
+    In a Jekyll site (anything in a `_posts` or `_drafts` folder, at any depth, as category
+    folders put them) only those are posts; elsewhere every Markdown file but READMEs. Build
+    output, tooling and hidden folders are skipped. A name that looks like a post but is not a
+    file (a named pipe, a device, a broken link) is listed too, for the index to say why it
+    cannot be shown; nothing here opens it."""
     found: list[Path] = []
     in_post_folders: list[Path] = []
     folders: list[Path] = []
@@ -59,13 +60,13 @@ def scan_folder(folder: Path) -> tuple[list[Path], list[Path]]:
         here = Path(top)
         folders.append(here)
         in_post_folder = bool(_POST_FOLDERS.intersection(here.relative_to(folder).parts))
+        # os.walk lists folders (and links to them) apart: every name here is not a folder.
         for name in sorted(names):
             if Path(name).suffix.lower() in POST_SUFFIXES and name.lower() != "readme.md":
                 path = here / name
-                if path.is_file():
-                    found.append(path)
-                    if in_post_folder:
-                        in_post_folders.append(path)
+                found.append(path)
+                if in_post_folder:
+                    in_post_folders.append(path)
     return in_post_folders or found, folders
 
 
@@ -86,13 +87,16 @@ def filtered_posts(
     category: str | None = None,
     tag: str | None = None,
     year: int | None = None,
+    composing: str = "",
 ) -> list[PostSummary]:
-    """Posts whose title contains `text` (case-insensitive) and that have the category, tag and year."""
-    wanted = _fold(text.strip())
+    """Posts whose title contains `text` (case-insensitive) and that have the category, tag and
+    year. As in every search, a bare initial consonant stands for the syllables it begins, and
+    `composing`, a syllable an input method is composing, for what it can become."""
+    in_title = _title_test(text, composing)
     return [
         post
         for post in posts
-        if (not wanted or wanted in _fold(post.title))
+        if (in_title is None or in_title(post.title))
         and (category is None or category in post.categories)
         and (tag is None or tag in post.tags)
         and (year is None or post.year == year)
@@ -135,6 +139,13 @@ def neighbours(by_date: Sequence[PostSummary], path: Path) -> Neighbours:
         at(series, place - 1) if current.categories else None,
         at(series, place + 1) if current.categories else None,
     )
+
+
+def _title_test(text: str, composing: str) -> Callable[[str], bool] | None:
+    wanted = _fold(text.lstrip() if composing else text.strip())
+    if korean_query(wanted, composing) is not None:
+        return Matcher(wanted, composing=composing).matches
+    return (lambda title: wanted in _fold(title)) if wanted else None
 
 
 def _fold(text: str) -> str:

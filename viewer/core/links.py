@@ -134,6 +134,16 @@ def _bare_host(netloc: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _port(parts: SplitResult) -> int | None:
+    try:
+        return parts.port
+    except ValueError:  # 'http://host:port/' as written in a template
+        return None
+
+
 def normalize_url(url: str) -> str:
     """A key under which the same target written differently is counted once.
 
@@ -145,6 +155,9 @@ def normalize_url(url: str) -> str:
     if parts is None or parts.scheme.lower() not in ("http", "https"):
         return url
     host = _bare_host(parts.netloc)
+    port = _port(parts)
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"  # localhost:3000 and localhost:8080 are different places
     path = parts.path.rstrip("/")
     query = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)

@@ -19,16 +19,21 @@ class OutlineNode:
     #: 1-based line in the post file, 0 when unknown.
     line: int
     children: tuple[OutlineNode, ...] = ()
+    #: For a task list item ('- [ ]', '- [x]'): whether its box is checked; None otherwise.
+    checked: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind,
             "level": self.level,
             "text": self.text,
             "id": self.id,
             "line": self.line,
-            "children": [child.to_dict() for child in self.children],
         }
+        if self.checked is not None:
+            data["checked"] = self.checked
+        data["children"] = [child.to_dict() for child in self.children]
+        return data
 
 
 def walk(nodes: tuple[OutlineNode, ...], depth: int = 0) -> Iterator[tuple[int, OutlineNode]]:
@@ -69,7 +74,9 @@ def prune(
             shown = wanted and (limit is None or accepted <= limit)
             children = visit(node.children)
             if children or shown:
-                kept.append(OutlineNode(node.kind, node.level, node.text, node.id, node.line, children))
+                kept.append(
+                    OutlineNode(node.kind, node.level, node.text, node.id, node.line, children, node.checked)
+                )
         return tuple(kept)
 
     tree = visit(nodes)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from pymdownx.magiclink import MagiclinkExtension
-from pymdownx.tilde import DeleteSubExtension
 
 from viewer.core.document import Post
 from viewer.core.links import Link
@@ -17,6 +15,10 @@ from viewer.core.liquid import LiquidContext, render_liquid
 from viewer.core.markdown_ext import JekyllExtension
 from viewer.core.outline import OutlineNode
 from viewer.core.site import Site, find_site
+
+if TYPE_CHECKING:
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexer import Lexer
 
 
 @dataclass(frozen=True)
@@ -63,33 +65,39 @@ def render_markdown(text: str, first_line: int = 1) -> tuple[str, JekyllExtensio
 
 def _new_markdown(first_line: int) -> tuple[Markdown, JekyllExtension]:
     # A fresh instance per conversion: Markdown objects keep state and are not thread-safe.
-    footnotes = FootnoteExtension()
-    extension = JekyllExtension(footnotes, first_line=first_line, highlight=highlight_code)
-    md = Markdown(
-        extensions=[
-            footnotes,
-            AttrListExtension(),
-            MagiclinkExtension(hide_protocol=False, repo_url_shortener=False),
-            DeleteSubExtension(subscript=False),
-            extension,
-        ],
-        output_format="html",
-    )
+    extension = JekyllExtension(first_line=first_line, highlight=highlight_code)
+    md = Markdown(extensions=[extension], output_format="html")
     return md, extension
 
 
 def highlight_code(code: str, language: str) -> str:
-    """Code as HTML with inline colours, which Qt's rich text engine shows (it has no CSS classes)."""
-    if not language:
+    """Code as HTML whose tokens carry Pygments' classes (`hl-k`, …), which the window's and the
+    exported page's stylesheets colour (code_style.py): a theme switch recolours code at once."""
+    lexer = _lexer(language) if language else None
+    if lexer is None:
         return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
     from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+
+    return f'<pre class="code"><code>{highlight(code, lexer, _formatter())}</code></pre>'
+
+
+# Finding a lexer and making a formatter (its style sheet) cost more than highlighting a short
+# block; both are made once and only read afterwards.
+@functools.lru_cache(maxsize=128)
+def _lexer(language: str) -> Lexer | None:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
     try:
-        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+        return get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
-        return f'<pre class="code"><code>{html.escape(code)}</code></pre>'
-    formatter = HtmlFormatter(noclasses=True, nowrap=True, style="default")
-    return f'<pre class="code"><code>{highlight(code, lexer, formatter)}</code></pre>'
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _formatter() -> HtmlFormatter[str]:
+    from pygments.formatters import HtmlFormatter
+
+    from viewer.core.code_style import CLASS_PREFIX
+
+    return HtmlFormatter(nowrap=True, classprefix=CLASS_PREFIX)

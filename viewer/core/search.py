@@ -1,7 +1,9 @@
 """Finding text in a post: one matcher for the window, the command line and the link list.
 
 Matching is NFC on both sides and, unless 'match case' is on, Unicode case folding (so 'STRASSE'
-finds 'Straße'). Korean needs nothing special: a one-syllable query is just a short string.
+finds 'Straße'). A one-syllable Korean query is just a short string; a bare initial consonant
+stands for every syllable that begins with it (ㅋㄹㅇㄷ finds 클라우드), and the syllable an input
+method is still composing for whatever it can become (see `viewer.core.hangul`).
 Typographic quotes and dashes, which Jekyll makes of ' " -- ---, match the ASCII ones typed.
 """
 
@@ -12,6 +14,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from viewer.core.hangul import CharSet, korean_query
+from viewer.core.outline import OutlineNode, walk
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
 
 _BLOCKS = frozenset(
     ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "dt", "dd", "blockquote", "div",
@@ -44,16 +54,29 @@ class Span:
 
 
 class Matcher:
-    """A compiled query. `find_all(text)` gives match spans in the original text's offsets."""
+    """A compiled query. `find_all(text)` gives match spans in the original text's offsets.
 
-    def __init__(self, query: str, options: SearchOptions = SearchOptions()) -> None:
+    `composing` is the text an input method has not committed yet (a Korean syllable being
+    typed): it is matched as the start of what it can still become. A regular expression
+    ignores it, as it reads bare initial consonants as themselves."""
+
+    def __init__(self, query: str, options: SearchOptions = SearchOptions(), composing: str = "") -> None:
         self.query = unicodedata.normalize("NFC", query).translate(_PLAIN_PUNCTUATION)
         self.options = options
         # Case folding can change a string's length ('ß' → 'ss'): plain queries are matched on
         # folded text with an offset map; regular expressions use re.IGNORECASE instead.
         self._fold = not options.match_case and not options.regex
         pattern = self.query.casefold() if self._fold else self.query
-        if not options.regex:
+        korean = None if options.regex else korean_query(pattern, unicodedata.normalize("NFC", composing))
+        self.composing = composing if korean is not None and korean.tails else ""
+        if korean is not None:
+            # One character set per character of the text: offsets hold.
+            pattern = "|".join(_regex_of(body) for body in korean.bodies)
+            if len(korean.bodies) > 1:
+                pattern = f"(?:{pattern})"
+            if korean.tails:
+                pattern += "(?:" + "|".join(_regex_of(tail) for tail in korean.tails) + ")"
+        elif not options.regex:
             pattern = "".join(_LIKE.get(char) or re.escape(char) for char in pattern)
         if options.whole_word:
             pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
@@ -71,7 +94,7 @@ class Matcher:
 
     @property
     def is_empty(self) -> bool:
-        return not self.query
+        return not self.query and not self.composing
 
     def find_all(self, text: str) -> list[Span]:
         if self.is_empty:
@@ -108,6 +131,10 @@ class Matcher:
             return False
         text = self._prepare(text)
         return any(m.end() > m.start() for m in self._regex.finditer(text.casefold() if self._fold else text))
+
+
+def _regex_of(chars: tuple[CharSet, ...]) -> str:
+    return "".join(char.pattern or _LIKE.get(char.literal) or re.escape(char.literal) for char in chars)
 
 
 class JoinedTexts:
@@ -206,3 +233,108 @@ class _BlockReader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self._text.append(data)
+
+
+#: What one match carries, so that the output of a search grows with the number of matches and
+#: not with their number times the length of the heading they sit under (a 40 KB heading full of
+#: 'a' gave 1.6 GB of JSON for the query 'a'). Each outline label is shortened, a deep path keeps
+#: its top and its bottom, the matched text and its context are cut, and an id too long to be a
+#: useful link is left out.
+MAX_LABEL = 80
+MAX_PATH_LABELS = 8
+MAX_MATCH_TEXT = 200
+CONTEXT = 30
+MAX_ID = 200
+
+
+@dataclass(frozen=True)
+class PostMatch:
+    """One place in a rendered post where a query occurs."""
+
+    #: The matched text (shortened to `MAX_MATCH_TEXT` characters, '…' marking a cut).
+    text: str
+    #: The match with up to `CONTEXT` characters on each side.
+    context: str
+    #: The outline labels above the match, from the top of the tree down.
+    path: tuple[str, ...]
+    #: The id to scroll to; empty when there is none, or when it is longer than `MAX_ID`.
+    id: str
+    #: Where the match is (character offsets) in the text of its block: the paragraph, list
+    #: item or heading `context` is cut from. An initial-consonant query (ㅋㄹㅇㄷ) gives the
+    #: offsets and `text` of the syllables it found (클라우드).
+    start: int = 0
+    end: int = 0
+
+
+def find_in_post(rendered: RenderedPost, matcher: Matcher) -> list[PostMatch]:
+    """Every match of `matcher` in the post's rendered text, in reading order."""
+    paths = _OutlinePaths(rendered.outline)
+    matches = []
+    for block in text_blocks(rendered.html):
+        for span in matcher.find_all(block.text):
+            text = block.text
+            found = _shorten(text[span.start : span.end], MAX_MATCH_TEXT)
+            before = text[max(0, span.start - CONTEXT) : span.start]
+            after = text[span.end : span.end + CONTEXT]
+            anchor = block.anchor if len(block.anchor) <= MAX_ID else ""
+            context = before + found + after
+            matches.append(PostMatch(found, context, paths.of(block.anchor), anchor, span.start, span.end))
+    return matches
+
+
+def outline_path_of_match(path: Path, query: str, composing: str = "") -> list[str]:
+    """The outline labels above the first place in the post at `path` where `query` occurs
+    (a library search shows it beside each result); `composing` as for `Matcher`."""
+    from viewer.core.document import PostError, load_post
+    from viewer.core.render import render_post
+
+    try:
+        rendered = render_post(load_post(path))
+    except PostError:
+        return []
+    matcher = Matcher(query, composing=composing)
+    for block in text_blocks(rendered.html):
+        if matcher.matches(block.text):
+            return list(_OutlinePaths(rendered.outline).of(block.anchor))
+    return []
+
+
+class _OutlinePaths:
+    """The path of labels down to each outline node, shortened, found by the node's id.
+
+    One walk of the tree up front, then each path is built when first asked for: asking the
+    tree again for every match would take time in the matches times the nodes.
+    """
+
+    def __init__(self, outline: tuple[OutlineNode, ...]) -> None:
+        self._parent: dict[str, str] = {}
+        self._label: dict[str, str] = {}
+        self._paths: dict[str, tuple[str, ...]] = {}
+        above: list[str] = []  # ids of the nodes above the current one
+        for depth, node in walk(outline):
+            del above[depth:]
+            if node.id not in self._label:  # the first node with an id is the one found
+                self._label[node.id] = _shorten(node.text, MAX_LABEL)
+                if above:
+                    self._parent[node.id] = above[-1]
+            above.append(node.id)
+
+    def of(self, node_id: str) -> tuple[str, ...]:
+        if node_id not in self._paths:
+            if node_id not in self._label:
+                return ()
+            labels, current = [], node_id
+            while True:
+                labels.append(self._label[current])
+                if current not in self._parent:
+                    break
+                current = self._parent[current]
+            labels.reverse()
+            if len(labels) > MAX_PATH_LABELS:  # the top three, '…', and the last four
+                labels = [*labels[:3], "…", *labels[-4:]]
+            self._paths[node_id] = tuple(labels)
+        return self._paths[node_id]
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

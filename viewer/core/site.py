@@ -8,15 +8,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from viewer.core import POST_SUFFIXES
+from viewer.core.safe_yaml import load_mapping
 
 
 @dataclass(frozen=True)
 class Site:
     root: Path
     config: dict[str, Any] = field(default_factory=dict)
+    #: Why the site's settings could not be read, for the posts shown with them.
+    warnings: tuple[str, ...] = ()
 
     @property
     def baseurl(self) -> str:
@@ -41,7 +42,8 @@ def find_site(post_path: Path) -> Site | None:
                 changed = config.stat().st_mtime_ns
             except OSError:
                 changed = 0
-            return Site(candidate, _read_config(config, changed))
+            settings, warnings = _read_config(config, changed)
+            return Site(candidate, settings, warnings)
     return None
 
 
@@ -60,13 +62,17 @@ def categories_from_path(post_path: Path) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _read_config(path: Path, _changed: int) -> dict[str, Any]:
-    """Cached by modification time: a library's posts all ask for the same site."""
+def _read_config(path: Path, _changed: int) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The site's settings and what went wrong reading them; cached by modification time, as a
+    library's posts all ask for the same site."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        return {}, (f"The site settings file {path} cannot be read ({exc.strerror or exc}); it was ignored.",)
+    config, problem = load_mapping(text)
+    if problem:
+        return {}, (f"The site settings file {path} {problem}; it was ignored.",)
+    return config, ()
 
 
 @lru_cache(maxsize=8)

@@ -50,18 +50,21 @@ def read_library(
     return posts, watched
 
 
-def search_index(folder: Path, cache: Path, query: str, update_first: bool) -> tuple[str, int, list[Any]]:
-    """Runs in the worker thread: (query, how many posts match, the first hits)."""
+def search_index(
+    folder: Path, cache: Path, query: str, update_first: bool, composing: str = ""
+) -> tuple[str, str, int, list[Any]]:
+    """Runs in the worker thread: (query, composing, how many posts match, the first hits);
+    `composing` is the syllable an input method is composing after the query."""
     from viewer.core.index import LibraryIndex, index_path_for
 
     index = LibraryIndex(folder, index_path_for(folder, cache))
     try:
         if update_first:
             index.update()
-        count, hits = index.search(query, limit=MAX_RESULTS) if query else (0, [])
+        count, hits = index.search(query, MAX_RESULTS, composing) if query or composing else (0, [])
     finally:
         index.close()
-    return query, count, hits
+    return query, composing, count, hits
 
 
 class Library(QObject):
@@ -69,7 +72,7 @@ class Library(QObject):
     listed = Signal(object, bool)
     #: Posts read so far, of how many (while the index is brought up to date).
     progress = Signal(int, int)
-    #: (query, count, [SearchHit]) for `search()`.
+    #: (query, count, [SearchHit]) for `search()`; the query with the composing syllable after it.
     searched = Signal(str, int, list)
     #: (query, result number, outline path of its match): each costs a render, so they follow.
     outline_path_found = Signal(str, int, list)
@@ -118,22 +121,23 @@ class Library(QObject):
     def rescan_soon(self, _changed: str = "") -> None:
         self._rescan_timer.start()
 
-    def search(self, folder: Path, query: str) -> None:
+    def search(self, folder: Path, query: str, composing: str = "") -> None:
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
         self._search_number += 1
-        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first))
+        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first, composing))
 
-    def _find_outline_paths(self, query: str, hits: list[Any]) -> None:
+    def _find_outline_paths(self, query: str, composing: str, hits: list[Any]) -> None:
         """Runs in the worker thread, result by result, until a newer search starts."""
-        from viewer.core.export import outline_path_of_match
+        from viewer.core.search import outline_path_of_match
 
         number = self._search_number
         for row, hit in enumerate(hits):
             if number != self._search_number:
                 return
-            self.outline_path_found.emit(query, row, outline_path_of_match(hit.path, query))
+            path = outline_path_of_match(hit.path, query, composing)
+            self.outline_path_found.emit(query + composing, row, path)
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
@@ -148,9 +152,9 @@ class Library(QObject):
 
     def _on_done(self, kind: str, result: Any) -> None:
         if kind == "search":
-            query, _count, hits = result
-            self.searched.emit(*result)
-            self.worker.submit("outline-paths", lambda: self._find_outline_paths(query, hits))
+            query, composing, count, hits = result
+            self.searched.emit(query + composing, count, hits)
+            self.worker.submit("outline-paths", lambda: self._find_outline_paths(query, composing, hits))
             return
         if kind == "outline-paths":
             return

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.index import MATCH_END, MATCH_START, SearchHit
+from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import RichTextDelegate
 
 TYPING_PAUSE_MS = 250
@@ -47,8 +47,9 @@ def _count_text(count: int, shown: int) -> str:
 
 
 class LibrarySearchDialog(QDialog):
-    #: A query to look up in the index (the window runs it off the GUI thread).
-    query_changed = Signal(str)
+    #: A query to look up in the index, and the syllable being composed after it (the window
+    #: runs it off the GUI thread).
+    query_changed = Signal(str, str)
     #: (post path, query): open this post at the query.
     result_chosen = Signal(Path, str)
 
@@ -56,7 +57,7 @@ class LibrarySearchDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Search the Library")
         self.resize(640, 480)
-        self.edit = QLineEdit(self)
+        self.edit = ComposingEdit(self)
         self.edit.setPlaceholderText("Search every post of the folder")
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel(self)
@@ -69,8 +70,8 @@ class LibrarySearchDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(lambda: self.query_changed.emit(self.edit.text().strip()))
-        self.edit.textChanged.connect(lambda _text: self._timer.start())
+        self._timer.timeout.connect(lambda: self.query_changed.emit(*self._query()))
+        self.edit.edited.connect(lambda _text, _composing: self._timer.start())
         self.edit.returnPressed.connect(self._open_current)
         self.results.itemActivated.connect(self._open)
         self._hits: list[SearchHit] = []
@@ -88,8 +89,16 @@ class LibrarySearchDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
+    def _query(self) -> tuple[str, str]:
+        text, composing = self.edit.text(), self.edit.composing
+        return (text.lstrip() if composing else text.strip()), composing
+
+    def _shown(self) -> str:
+        """The query as the results are labelled with it: with the syllable being composed."""
+        return "".join(self._query())
+
     def show_results(self, query: str, count: int, hits: list[SearchHit]) -> None:
-        if query != self.edit.text().strip():
+        if query != self._shown():
             return  # an answer to an older query
         self.results.clear()
         self.status.setText(_count_text(count, len(hits)) if count else ("No posts match" if query else ""))
@@ -107,7 +116,7 @@ class LibrarySearchDialog(QDialog):
 
     def show_outline_path(self, query: str, row: int, outline_path: list[str]) -> None:
         """Add where in the post's outline result `row` matched (found after the results)."""
-        if query != self.edit.text().strip() or row >= self.results.count() or not outline_path:
+        if query != self._shown() or row >= self.results.count() or not outline_path:
             return
         self.results.item(row).setData(HtmlRole, result_html(self._hits[row], outline_path))
         self.results.doItemsLayout()  # the row grew a line

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,9 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.links import KIND_ORDER, LinkEntry
+from viewer.core.links import KIND_ORDER, LinkEntry, distinct_links
 from viewer.core.search import Matcher
-from viewer.ui.delegates import TwoLineDelegate
+from viewer.ui.delegates import Detail, TwoLineDelegate, item_colours
+from viewer.ui.tooltips import plain_tooltip
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+    from viewer.ui.reading import Reading
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -44,7 +50,8 @@ KINDS = {
     "email": ("#6b7280", "✉", "E-mail address"),
     "other": ("#6b7280", "↗", "Web page"),
 }
-COLUMNS = ("Link", "×")
+#: The second column counts the citations ("×", as once, read as a close button).
+COLUMNS = ("Link", "Cited")
 SortRole = Qt.ItemDataRole.UserRole + 2
 _ICONS: dict[str, QIcon] = {}
 
@@ -72,16 +79,32 @@ def kind_icon(kind: str) -> QIcon:
 
 
 class LinkDelegate(TwoLineDelegate):
-    """Two lines per link: its text, then its URL and the section it is cited in, muted."""
+    """Two lines per link: its text; then where it goes (the host, whole) and the section it is
+    cited in (the innermost heading; the whole path is in the tooltip), muted."""
 
-    detail_elide = Qt.TextElideMode.ElideMiddle
+    detail_elide = Qt.TextElideMode.ElideRight
 
-    def lines(self, index: Index) -> tuple[str, str] | None:
+    def lines(self, index: Index) -> tuple[str, Detail] | None:
         entry = index.data(EntryRole)
         if index.column() != 0 or entry is None:
             return None
-        first = entry.text if entry.text and entry.text != entry.url else entry.url
-        return first, entry.url + (f"  ·  {' › '.join(entry.section)}" if entry.section else "")
+        first = entry.text if entry.text and entry.text != entry.url else short_url(entry.url)
+        place = host(entry.url) or KINDS.get(entry.kind, KINDS["other"])[2]
+        return first, (place, f"  ·  {entry.section[-1]}" if entry.section else "")
+
+
+def host(url: str) -> str:
+    """The site a link goes to, without "www.": "slideshare.net"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
+
+
+def short_url(url: str) -> str:
+    """A URL without its scheme and "www.", for a link written as a bare address."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 class LinksModel(QAbstractTableModel):
@@ -106,6 +129,8 @@ class LinksModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section:
+            return "How many times the post cites the link (click the link: each citation in turn)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,7 +148,7 @@ class LinksModel(QAbstractTableModel):
             lines = [KINDS.get(entry.kind, KINDS["other"])[2], entry.text, entry.url]
             if entry.section:
                 lines.append("in " + " › ".join(entry.section))
-            return "\n".join(dict.fromkeys(line for line in lines if line))
+            return plain_tooltip("\n".join(dict.fromkeys(line for line in lines if line)))
         if role == SortRole:
             return (KIND_ORDER.index(entry.kind), index.row()) if column == 0 else entry.count
         if role == EntryRole:
@@ -162,14 +187,16 @@ class LinksFilter(QSortFilterProxyModel):
 
 
 class LinksPanel(QTreeView):
-    """Click: go to where the link is cited (again: the next place). Double-click or Enter: open it."""
+    """The links of the post being read, narrowed by the search. Click: go to where the link is
+    cited (again: the next place). Double-click or Enter: open it."""
 
-    #: An element id in the post to scroll to.
-    go_to_anchor = Signal(str)
-    #: A URL the user asked to open.
+    #: A link to go to in the post (the reading state goes to the link itself): the LinkEntry
+    #: and which of its citations (0 the first; it counts on from the first after the last).
+    go_to_link = Signal(object, int)
+    #: A URL the user asked to open (the link policy decides how).
     open_url = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.links_model = LinksModel(self)
         self.filter_model = LinksFilter(self)
@@ -193,6 +220,33 @@ class LinksPanel(QTreeView):
         self.clicked.connect(self._on_clicked)
         self.doubleClicked.connect(self._on_double_clicked)
         self._next_occurrence: dict[str, int] = {}
+        self._post_shown = False
+        self.go_to_link.connect(reading.go_to_link)
+        reading.post_changed.connect(self._show_reading)
+        reading.search_changed.connect(self.set_matcher)
+
+    def _show_reading(self, rendered: RenderedPost | None) -> None:
+        self._post_shown = rendered is not None
+        self.set_entries(distinct_links(rendered.links) if rendered is not None else ())
+
+    def empty_text(self) -> str:
+        """What the empty list says: why there is nothing to show."""
+        if not self._post_shown or self.filter_model.rowCount() > 0:
+            return ""
+        if self.links_model.rowCount() == 0:
+            return "No links in this post."
+        return "No links match the search."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(item_colours(self.palette(), selected=False)[1])
+            area = self.viewport().rect().adjusted(12, 16, -12, 0)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), text)
+            painter.end()
 
     def set_entries(self, entries: tuple[LinkEntry, ...]) -> None:
         self._next_occurrence.clear()
@@ -206,11 +260,11 @@ class LinksPanel(QTreeView):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         entry = self.entry(index)
-        if entry is None or not entry.anchors:
+        if entry is None:
             return
         number = self._next_occurrence.get(entry.url, 0)
-        self._next_occurrence[entry.url] = (number + 1) % len(entry.anchors)
-        self.go_to_anchor.emit(entry.anchors[number])
+        self._next_occurrence[entry.url] = number + 1
+        self.go_to_link.emit(entry, number)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         entry = self.entry(index)
@@ -236,7 +290,7 @@ class LinksPanel(QTreeView):
         menu = QMenu(self)
         menu.addAction("Open in Browser", lambda: self.open_url.emit(entry.url))
         if entry.anchors:
-            menu.addAction("Go to Citation", lambda: self.go_to_anchor.emit(entry.anchors[0]))
+            menu.addAction("Go to Citation", lambda: self.go_to_link.emit(entry, 0))
         menu.addSeparator()
         clipboard = QGuiApplication.clipboard()
         menu.addAction("Copy URL", lambda: clipboard.setText(entry.url))

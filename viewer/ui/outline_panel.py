@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -13,9 +13,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeySequence, QPainter, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -25,6 +35,11 @@ from PySide6.QtWidgets import (
 
 from viewer.core.outline import OutlineNode, prune, walk
 from viewer.core.search import JoinedTexts, Matcher
+from viewer.ui.tooltips import plain_tooltip
+
+if TYPE_CHECKING:
+    from viewer.core.render import RenderedPost
+    from viewer.ui.reading import Reading
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
 NodeKindRole = Qt.ItemDataRole.UserRole + 2
@@ -47,7 +62,6 @@ class OutlineModel(QAbstractItemModel):
         self._set_nodes(())
 
     def _set_nodes(self, outline: tuple[OutlineNode, ...]) -> None:
-        self.outline = outline
         self._nodes: list[OutlineNode] = []
         self._parent: list[int] = []  # -1 for top-level nodes
         self._row: list[int] = []
@@ -112,8 +126,10 @@ class OutlineModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return node.text or "(empty)"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(node.text or "(empty)")
         if role == Qt.ItemDataRole.FontRole and node.kind == "heading":
             return self._heading_font
         if role == NodeIdRole:
@@ -170,18 +186,20 @@ class MatchDelegate(QStyledItemDelegate):
 
 
 class OutlinePanel(QTreeView):
-    """Shows the outline; tells when the user picks a node, and follows the post when told to."""
+    """Shows the outline of the post being read and the node the reader is at; choosing a node
+    (click or keyboard) asks the reading state to go there. While searching, only the matching
+    nodes and their ancestors are shown."""
 
-    #: A node the user selected (click or keyboard): its element id.
-    node_chosen = Signal(str)
+    #: The search matches more nodes (this many) than the tree shows.
+    matches_capped = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reading = reading
         self.outline_model = OutlineModel(self)
         self.setModel(self.outline_model)
         self.setItemDelegate(MatchDelegate(self))
         self.matcher: Matcher | None = None
-        self.matching_nodes = 0
         self._full_outline: tuple[OutlineNode, ...] = ()
         # The nodes' texts joined for searching, made at the first search of an outline.
         self._search_texts: JoinedTexts | None = None
@@ -198,10 +216,41 @@ class OutlinePanel(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Outline")
         self._following = False  # True while the selection follows the post: not the user's choice
+        self._current_before_press = QPersistentModelIndex()
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.clicked.connect(self._on_clicked)
         for key, action in (("*", self.expandAll), ("/", self.collapseAll)):
             QShortcut(QKeySequence(key), self, action, context=Qt.ShortcutContext.WidgetShortcut)
+        reading.post_changed.connect(self._show_reading)
+        reading.node_selected.connect(self.follow)
+        reading.search_changed.connect(self.set_matcher)
+        reading.focus_changed.connect(self._show_focus)
+
+    def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
+        keep_expanded = keep_view and self.matcher is None  # a search shows every match expanded
+        expanded = self.expanded_ids() if keep_expanded else None
+        self.set_outline(self.reading.outline_shown)
+        if keep_expanded:
+            self.restore_expanded(expanded)
+        if self.reading.node:
+            self.follow(self.reading.node)
+
+    def _show_focus(self) -> None:
+        """Only the focused branch (or the whole outline again)."""
+        self.set_outline(self.reading.outline_shown)
+        if self.reading.node:
+            self.follow(self.reading.node)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        node = self.node(self.indexAt(event.pos()))
+        menu = QMenu(self)
+        if node is not None and node.id != self.reading.focus:
+            menu.addAction("Focus on This Branch", lambda: self.reading.focus_on(node.id))
+        if self.reading.focus:
+            menu.addAction("Widen the Focus", self.reading.widen)
+            menu.addAction("Show the Whole Post", self.reading.unfocus)
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
 
     def set_outline(self, outline: tuple[OutlineNode, ...]) -> None:
         self._full_outline = outline
@@ -255,24 +304,27 @@ class OutlinePanel(QTreeView):
             self._search_texts = JoinedTexts([node.text for node in nodes])
             self._search_ids = [node.id for node in nodes]
         matched = {self._search_ids[number] for number in matcher.matching(self._search_texts)}
-        tree, self.matching_nodes = prune(
-            self._full_outline, lambda node: node.id in matched, MAX_FILTERED_MATCHES
-        )
+        tree, matching = prune(self._full_outline, lambda node: node.id in matched, MAX_FILTERED_MATCHES)
         self.outline_model.set_outline(tree)
         self.expandAll()
-
-    def visible_node_ids(self) -> list[str]:
-        return [node.id for _, node in walk(self.outline_model.outline)]
+        if matching > MAX_FILTERED_MATCHES:
+            self.matches_capped.emit(matching)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.node(current)
         if node is not None and not self._following:
-            self.node_chosen.emit(node.id)
+            self.reading.go_to(node.id)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._current_before_press = QPersistentModelIndex(self.currentIndex())
+        super().mousePressEvent(event)
 
     def _on_clicked(self, index: QModelIndex) -> None:
+        # A click that made the node current went there already; clicking the current node
+        # again goes there again.
         node = self.node(index)
-        if node is not None:  # clicking the current node again scrolls to it again
-            self.node_chosen.emit(node.id)
+        if node is not None and index == self._current_before_press:
+            self.reading.go_to(node.id)
 
     def follow(self, node_id: str) -> None:
         """Select the node for `node_id` without announcing it (the post scrolled there)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
@@ -13,15 +13,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, in_date_order, sorted_posts
+from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
+from viewer.ui.composing_edit import ComposingEdit
 from viewer.ui.delegates import Index, TwoLineDelegate
+from viewer.ui.tooltips import plain_tooltip
+
+if TYPE_CHECKING:
+    from viewer.ui.reading import Reading
 
 _ROOT = QModelIndex()
 PostRole = Qt.ItemDataRole.UserRole + 1
@@ -51,15 +55,12 @@ class PostListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.all_posts: tuple[PostSummary, ...] = ()
-        self.by_date: list[PostSummary] = []
         self.shown: list[PostSummary] = []
         self.order = "newest"
         self.filters: dict[str, Any] = {}
 
     def set_posts(self, posts: list[PostSummary]) -> None:
         self.all_posts = tuple(posts)
-        #: For previous/next: sorted once per list, not once per post shown.
-        self.by_date = in_date_order(posts)
         self._refresh()
 
     def set_order(self, order: str) -> None:
@@ -92,7 +93,7 @@ class PostListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title}, {describe(post)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{post.path}\n{post.problem}" if post.problem else str(post.path)
+            return plain_tooltip(f"{post.path}\n{post.problem}" if post.problem else str(post.path))
         return None
 
 
@@ -103,15 +104,16 @@ class PostDelegate(TwoLineDelegate):
 
 
 class PostsPanel(QWidget):
-    """Selecting a post (click, or arrow keys coming to rest) opens it."""
+    """The posts of the open library, the one being read marked. Selecting a post (click, or
+    arrow keys coming to rest) opens it."""
 
     post_chosen = Signal(Path)
     #: The user chose another sort order (a key of SORT_ORDERS), to be remembered.
     order_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text_filter = QLineEdit(self)
+        self.text_filter = ComposingEdit(self)
         self.text_filter.setPlaceholderText("Filter posts by title")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.installEventFilter(self)
@@ -162,7 +164,7 @@ class PostsPanel(QWidget):
         self._selection_timer = QTimer(self, singleShot=True, interval=SELECTION_PAUSE_MS)
         self._selection_timer.timeout.connect(self._open_current)
         self.current_path: Path | None = None
-        self.text_filter.textChanged.connect(self._apply_filters)
+        self.text_filter.edited.connect(self._apply_filters)
         for box in (self.category, self.tag, self.year):
             box.currentIndexChanged.connect(self._apply_filters)
         self.order.currentIndexChanged.connect(
@@ -174,6 +176,8 @@ class PostsPanel(QWidget):
         self.view.clicked.connect(lambda _index: self._open_current())
         self.view.activated.connect(lambda _index: self._open_current())
         self.set_posts([])
+        self.post_chosen.connect(reading.open)
+        reading.post_changed.connect(lambda: self.select(reading.path))
 
     # --- content -------------------------------------------------------------------------------------
 
@@ -216,6 +220,7 @@ class PostsPanel(QWidget):
             "category": self.category.currentData(),
             "tag": self.tag.currentData(),
             "year": self.year.currentData(),
+            "composing": self.text_filter.composing,
         }
 
     def _apply_filters(self) -> None:
@@ -251,20 +256,47 @@ class PostsPanel(QWidget):
     def show_placeholder(self, text: str) -> None:
         self.count.setText(text)
 
+    def first_path(self) -> Path | None:
+        """The first post of the list as filtered and sorted that can be shown (else the first)."""
+        shown = self.model.shown or self.model.all_posts
+        readable = next((post for post in shown if not post.problem), shown[0] if shown else None)
+        return readable.path if readable else None
+
+    def focus_filter(self) -> None:
+        if self.isVisible():
+            self.text_filter.setFocus()
+            self.text_filter.selectAll()
+
     # --- choosing ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Esc in the filter box clears it (and shows every post again).
         if (
             watched is self.text_filter
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-            and self.text_filter.text()
+            and not self.text_filter.composing  # keys that finish a Korean syllable are not commands
+            and self._filter_key(event.key())
         ):
-            self.text_filter.clear()
             return True
         return super().eventFilter(watched, event)
+
+    def _filter_key(self, key: int) -> bool:
+        """Keys of the filter box: Esc clears it (every post shows again); Down goes into the
+        list (its first post when none there is chosen); Enter opens the chosen post, or the
+        first one the filter leaves that can be shown."""
+        if key == Qt.Key.Key_Escape and self.text_filter.text():
+            self.text_filter.clear()
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.shown:
+            if not self.view.currentIndex().isValid():
+                first = self.first_path() if key != Qt.Key.Key_Down else None
+                row = self.model.row_of(first) if first is not None else 0
+                self.view.setCurrentIndex(self.model.index(max(row, 0)))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if key != Qt.Key.Key_Down:
+                self._open_current()
+        else:
+            return False
+        return True
 
     def _context_menu(self, position: QPoint) -> None:
         post = self.view.indexAt(position).data(PostRole)

@@ -1,96 +1,70 @@
-"""The rendered post: a QTextBrowser that scrolls to ids, flashes the target and reports where it is."""
+"""The rendered post: a QTextBrowser that follows the reading state, scrolls to ids, flashes
+the target, highlights the search and reports where the reader is. The page is set as the
+reader chose (page_style.py): font, line height, and a centred column of a readable measure."""
 
 from __future__ import annotations
 
 import bisect
 import html
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from viewer.core.outline import walk
+from viewer.ui.page_style import PageStyle, column_width, natural_line
+from viewer.ui.post_document import (
+    DOCUMENT_MARGIN,
+    ZERO_WIDTH_SPACE,
+    DocumentLook,
+    PostDocument,
+    indent_width,
+    page_colours,
+    post_stylesheet,
+)
 
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
-    from viewer.core.search import Matcher
-from viewer.resources import resource_path
+    from viewer.ui.reading import Reading
 
 FLASH_MS = 1200
-#: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
-#: is quadratic in list length); the outline, the links and search still cover the whole post.
-MAX_PREVIEW_ITEMS = 10_000
-
-
-def cut_for_preview(html_text: str, max_items: int = MAX_PREVIEW_ITEMS) -> tuple[str, int]:
-    """The HTML up to a whole top-level element, or a whole item of a top-level list, that keeps
-    the list items within `max_items`; and how many items that shows."""
-    total = html_text.count("<li")
-    if total <= max_items:
-        return html_text, total
-    stack: list[str] = []
-    items = 0
-    cut, closing = 0, ""
-    for match in re.finditer(r"<(/?)(ul|ol|li|blockquote|div|table|dl|figure)\b[^>]*>", html_text):
-        is_end, tag = match.group(1), match.group(2)
-        if not is_end:
-            stack.append(tag)
-            items += tag == "li"
-            continue
-        if stack:
-            stack.pop()
-        if items > max_items:
-            break
-        if not stack:
-            cut, closing = match.end(), ""
-        elif tag == "li" and len(stack) == 1 and stack[0] in ("ul", "ol"):
-            cut, closing = match.end(), f"</{stack[0]}>"  # inside one long top-level list
-    kept = html_text[:cut] + closing
-    return kept, kept.count("<li")
-
-
-@dataclass(frozen=True)
-class PostDocument:
-    """A post laid into a Qt document, with its plain text (what search looks through)."""
-
-    qt: QTextDocument
-    plain_text: str
-    #: Set when the preview shows only part of a very long post.
-    note: str = ""
-
-
-def post_stylesheet(palette: QPalette) -> str:
-    """The preview stylesheet with colours taken from the current (light or dark) palette."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    dark = base.lightness() < 128
-    muted = QColor(text)
-    muted.setAlphaF(0.65)
-    template = resource_path("preview.css").read_text(encoding="utf-8")
-    return (
-        template.replace("@text@", text.name())
-        .replace("@link@", palette.color(QPalette.ColorRole.Link).name())
-        .replace("@muted@", "#9aa0a6" if dark else "#5f6368")
-        .replace("@code_bg@", "#2b2d31" if dark else "#f3f4f6")
-        .replace("@rule@", "#44474d" if dark else "#d0d4d9")
-    )
+#: Marks the flash among the post's extra selections (the rest are search matches).
+FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 class PostView(QTextBrowser):
-    """Shows one rendered post. Links are not followed here: the window decides (see MainWindow)."""
+    """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
+    policy; a file link on one of our own message pages (a recent file) asks to open it."""
 
-    #: The id of the outline node at the top of the view changed because the user scrolled.
-    top_anchor_changed = Signal(str)
-    #: The post was shown again in new colours (search highlights must be found again).
-    palette_changed = Signal()
+    #: How posts are to be laid out changed (a DocumentLook: colours, font, line height, zoom,
+    #: screen): the reading state lays the post out again in its worker.
+    look_changed = Signal(object)
+    #: A link in the post was clicked (a QUrl).
+    link_clicked = Signal(QUrl)
+    #: A file offered on a message page was chosen (a Path).
+    open_requested = Signal(Path)
+    #: The text column moved or changed width: (left edge, width) in the view's coordinates.
+    column_changed = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reading = reading
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Post")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)  # one page with the header above it
         self._anchor_ids: list[str] = []
+        self._anchors: dict[str, int] = {}
         self._anchor_tops: list[float] | None = None  # y of each anchor, computed on demand
         self._zoom = 0
         self._programmatic_scroll = False
@@ -101,89 +75,224 @@ class PostView(QTextBrowser):
         self._flash_timer.timeout.connect(self._end_flash)
         self._flash_selection: list[QTextEdit.ExtraSelection] = []
         self._match_selections: list[QTextEdit.ExtraSelection] = []
-        self.match_positions: list[tuple[int, int]] = []  # (start, end) in the document
-        self._plain_text: str | None = None
+        self._matches: list[tuple[int, int]] = []  # (start, end) in the document
         self._html = ""
-        self.document().setDocumentMargin(18)
-        self.document().setIndentWidth(24)
-        self._apply_stylesheet()
+        self._images: tuple[int, ...] = ()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_images)
+        self._look = DocumentLook()
+        # Posts' documents belong to the reading state; messages are shown in this one.
+        self._message_document = QTextDocument(self)
+        self.setDocument(self._message_document)
+        self._showing_message = False
+        self._style = PageStyle()
+        self._column = (0, 0)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._update_look()
+        self._set_page_font()
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins beside the column too
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        reading.post_changed.connect(self._show_reading)
+        reading.focus_changed.connect(self._show_focus)
+        reading.jumped.connect(self.scroll_to_id)
+        reading.jumped_to_span.connect(self.scroll_to_span)
+        reading.search_changed.connect(self._show_search)
+        reading.match_changed.connect(lambda number, _total: self._select_match(number))
+
+    @property
+    def look(self) -> DocumentLook:
+        return self._look
 
     # --- content -------------------------------------------------------------------------------------
 
-    def show_post(self, rendered: RenderedPost, anchor_ids: list[str], document: PostDocument) -> None:
-        """Show a post whose document was built off the GUI thread (see `build_document`)."""
+    def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
+        document = self.reading.document
+        if rendered is None or document is None:
+            self.show_message("This post cannot be shown", self.reading.problem)
+            return
+        scroll = self.verticalScrollBar().value()
+        self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+        self._show_search()
+        if keep_view:
+            # Layout happens lazily: restore the scroll position once the document is laid out.
+            QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(scroll))
+
+    def _show_focus(self) -> None:
+        """The focused branch alone, or the whole post again (the reading state then says where)."""
+        document = self.reading.document
+        if document is not None:
+            self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])
+            self._show_search()
+
+    def show_post(self, document: PostDocument, anchor_ids: list[str]) -> None:
+        """Show a post whose document was built off the GUI thread (see post_document)."""
         self._programmatic_scroll = True
-        self.match_positions, self._match_selections, self._flash_selection = [], [], []
+        self._matches, self._match_selections, self._flash_selection = [], [], []
         # Drop highlights while their document lives: Qt repaints the old ones when they are
         # next replaced, and a flash ending after the old document is gone would crash.
         self._flash_timer.stop()
         self.setExtraSelections([])
-        self._html = rendered.html
-        old = self.document()
-        ours = old.parent() is self  # Qt deletes its own first document; ours are deleted here
-        document.qt.setParent(self)
-        document.qt.setDefaultFont(self._zoomed_font())
+        self._html = document.html
+        # Laid out before a theme, font or line height change, it is laid out again in the worker
+        # (formulas and images and all: reading.set_look); never here, which would lose them.
         self.setDocument(document.qt)
-        if ours:
-            old.deleteLater()
-        self._plain_text = document.plain_text
-        self._anchor_ids = anchor_ids
+        self._showing_message = False
+        self._set_page_font()
+        self._anchors = document.anchors
+        self._anchor_ids = [anchor for anchor in anchor_ids if anchor in document.anchors]
         self._anchor_tops = None
+        self._images = document.images
+        self._fit_images()
         self._programmatic_scroll = False
 
-    def build_document(self, html_text: str) -> PostDocument:
-        """Lay the HTML into a QTextDocument. Safe in a worker thread: Qt's HTML import takes
-        quadratic time in the length of a list, and a post of thousands of bullets would freeze
-        the window. The document is handed to the GUI thread for `show_post`."""
-        document = QTextDocument()
-        document.setDefaultStyleSheet(self._stylesheet)
-        document.setDocumentMargin(18)
-        document.setIndentWidth(24)  # Qt indents each list level by 40 px otherwise
-        shown_html, shown = cut_for_preview(html_text)
-        document.setHtml(shown_html)
-        plain = document.toPlainText()
-        document.moveToThread(self.thread())
-        total = html_text.count("<li")
-        note = (
-            f"This post has {total:,} list items; the preview shows the first {shown:,}. "
-            "The outline, links and search cover all of it."
-            if shown < total
-            else ""
-        )
-        return PostDocument(document, plain, note)
-
-    def show_message(self, title: str, detail: str = "") -> None:
-        """An empty or error state in place of a post."""
-        self._anchor_ids, self._anchor_tops = [], None
-        self.match_positions, self._match_selections, self._flash_selection = [], [], []
-        self._plain_text = None
+    def show_message(self, title: str, detail: str = "", more_html: str = "") -> None:
+        """An empty or error state in place of a post: a title, a line saying what to do, and
+        `more_html` (links to recent files, say: file links here open in the viewer)."""
+        self._flash_timer.stop()
+        self._anchor_ids, self._anchors, self._anchor_tops, self._images = [], {}, None, ()
+        self._matches, self._match_selections, self._flash_selection = [], [], []
+        self.setExtraSelections([])
         body = f"<h2>{html.escape(title)}</h2>"
         if detail:
             body += f'<p class="muted">{html.escape(detail)}</p>'
-        self._html = f'<div class="message">{body}</div>'
+        self._html = f'<div class="message">{body}{more_html}</div>'
+        self._showing_message = True
+        self._message_document.setDefaultStyleSheet(self._look.stylesheet)
+        self.setDocument(self._message_document)
         self.setHtml(self._html)
+        self._set_page_font()
 
-    def _apply_stylesheet(self) -> bool:
-        """Use the current palette's colours; True when they changed."""
-        stylesheet = post_stylesheet(self.palette())
-        if stylesheet == getattr(self, "_stylesheet", None):
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if self._showing_message and url.isLocalFile():
+            self.open_requested.emit(Path(url.toLocalFile()))
+        else:
+            self.link_clicked.emit(url)
+
+    # --- the page: colours, font, column ----------------------------------------------------------
+
+    @property
+    def page_style(self) -> PageStyle:
+        return self._style
+
+    def set_page_style(self, style: PageStyle) -> None:
+        """Set the page as `style` says, at once: the font here, the rest (line height, and
+        formulas at the new size) by laying the post out again in the reading state's worker."""
+        self._style = style
+        self._set_page_font()
+        self._update_look()
+
+    def _update_look(self) -> bool:
+        """Take the current palette's colours, the page style, the zoom and the screen; True
+        when the look changed (the reading state then lays the post out again if it shows
+        differently)."""
+        palette = self.palette()
+        colours = page_colours(palette)
+        look = DocumentLook(
+            post_stylesheet(palette, self._style.line_height, natural_line(self._style.font())),
+            self._style.font(self._zoom),
+            colours["text"],
+            colours["muted"],
+            self.devicePixelRatioF(),
+        )
+        if look == self._look:
             return False
-        self._stylesheet = stylesheet
-        self.document().setDefaultStyleSheet(stylesheet)
+        self._look = look
+        if self._showing_message:  # our own small page, not a post: shown again here
+            self._message_document.setDefaultStyleSheet(look.stylesheet)
+            self._message_document.setHtml(self._html)
+        self.look_changed.emit(look)
         return True
 
     def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switch: show the post again with the new colours. Qt also sends palette
-        # changes that change no colour (a sibling's style sheet): those cost nothing.
-        if event.type() == QEvent.Type.PaletteChange and self._apply_stylesheet():
-            scroll = self.verticalScrollBar().value()
-            self.setHtml(self._html)
-            self.verticalScrollBar().setValue(scroll)
-            self._anchor_tops = None
-            self._plain_text = None
-            self.match_positions, self._match_selections, self._flash_selection = [], [], []
-            self.palette_changed.emit()
+        # Light/dark switch, another screen: the reading state lays the post out again in its
+        # worker (formulas are drawn in the text's colour). Qt also sends palette changes that
+        # change no colour (a sibling's style sheet): those cost nothing.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange):
+            self._update_look()
         super().changeEvent(event)
+
+    def _set_page_font(self) -> None:
+        """The document's font (family, size and zoom) and the indent of list levels, then the
+        column for them. Set on the document shown at once (a font is laid out again without
+        reading the HTML again: images and formulas stay); the worker lays posts out with the
+        same (post_document.build_document)."""
+        font = self._style.font(self._zoom)
+        document = self.document()
+        if document.defaultFont() != font:
+            document.setDefaultFont(font)
+        if document.indentWidth() != indent_width(font):
+            document.setIndentWidth(indent_width(font))
+        self._anchor_tops = None
+        self._update_column()
+        if self._images:
+            self._fit_timer.start()  # an image's room in its item follows the indent
+
+    def _update_column(self) -> None:
+        """Centre the text in a column of the readable measure (the view's width, less the usual
+        margin, when that is narrower or the reader turned the measure off). The view's margins
+        make the column, not the document's: the text keeps its width, and a wider or narrower
+        window moves the column without laying the post out again."""
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        side = 0
+        if self._style.readable_width:
+            measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
+            side = max(0, (available - measure) // 2)
+        if side != margins.left() or side != margins.right():
+            self.setViewportMargins(side, 0, side, 0)  # resizes the viewport: this runs again
+            return
+        column = (side + DOCUMENT_MARGIN, max(self.viewport().width() - 2 * DOCUMENT_MARGIN, 0))
+        if column != self._column:
+            self._column = column
+            self.column_changed.emit(*column)
+
+    def event(self, event: QEvent) -> bool:
+        # The wheel over the margins beside the column scrolls the post too (those events come
+        # to the view itself, not to its viewport).
+        if event.type() == QEvent.Type.Wheel:
+            self.wheelEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    @property
+    def column(self) -> tuple[int, int]:
+        """The text column: (left edge, width) in the viewport."""
+        return self._column
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Nothing is loaded by name: a post's images were read and registered in the worker
+        (post_document), and a message has none."""
+        return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the invisible breaks laid into very long words."""
+        data = super().createMimeDataFromSelection()
+        if ZERO_WIDTH_SPACE in data.text():
+            plain = QMimeData()
+            plain.setText(data.text().replace(ZERO_WIDTH_SPACE, ""))
+            return plain
+        return data
+
+    def _fit_images(self) -> None:
+        """Keep each image within its block: the column's width less the block's indent (Qt's
+        own max-width is a share of the whole column, and an image in a nested item would stick
+        out of it)."""
+        document = self.document()
+        frame = document.rootFrame().frameFormat()
+        column = document.textWidth() - frame.leftMargin() - frame.rightMargin()
+        cursor = QTextCursor(document)
+        for position in self._images:
+            cursor.setPosition(position)
+            inset = _inset(cursor)
+            if inset < 0:
+                continue
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            image_format = cursor.charFormat().toImageFormat()
+            limit = QTextLength(QTextLength.Type.FixedLength, max(16.0, column - inset))
+            if image_format.isValid() and image_format.maximumWidth() != limit:
+                image_format.setMaximumWidth(limit)
+                cursor.setCharFormat(image_format)
 
     # --- scrolling -----------------------------------------------------------------------------------
 
@@ -200,30 +309,42 @@ class PostView(QTextBrowser):
             self._flash(cursor)
         return True
 
-    def anchor_cursor(self, anchor: str) -> QTextCursor | None:
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                if anchor in iterator.fragment().charFormat().anchorNames():
-                    return QTextCursor(block)
-                iterator += 1
-            block = block.next()
-        return None
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Show the text from `start` to `end` (a link, say) in the middle of the view, flashed."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._programmatic_scroll = True  # the reading state has chosen the node already
+        self._centre(cursor)
+        self._programmatic_scroll = False
+        self._flash(cursor, whole_block=False)
 
-    def _flash(self, cursor: QTextCursor) -> None:
+    def _centre(self, cursor: QTextCursor) -> None:
+        """Scroll so that the cursor's line is in the middle of the view."""
+        line = self.cursorRect(cursor)  # in viewport coordinates
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + line.center().y() - self.viewport().height() // 2)
+
+    def anchor_cursor(self, anchor: str) -> QTextCursor | None:
+        position = self._anchors.get(anchor)
+        return None if position is None else QTextCursor(self.document().findBlock(position))
+
+    def _flash(self, cursor: QTextCursor, whole_block: bool = True) -> None:
+        """Highlight the block of `cursor` (the whole item, wrapped lines included) for a moment;
+        without `whole_block`, only the text the cursor selects."""
         colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(70)
+        colour.setAlpha(70 if whole_block else 110)
         flash = QTextCharFormat()
         flash.setBackground(colour)
-        flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        block_cursor = QTextCursor(cursor)
-        block_cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        # The whole item, wrapped lines included.
-        block_cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        flash.setProperty(FLASH_PROPERTY, True)
+        flashed = QTextCursor(cursor)
+        if whole_block:
+            flash.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            flashed.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            flashed.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
         selection.format = flash
-        selection.cursor = block_cursor
+        selection.cursor = flashed
         self._flash_selection = [selection]
         self._update_selections()
         self._flash_timer.start()
@@ -235,43 +356,29 @@ class PostView(QTextBrowser):
     def _update_selections(self) -> None:
         self.setExtraSelections(self._match_selections + self._flash_selection)
 
-    def is_flashing(self) -> bool:
-        return bool(self._flash_selection)
-
     # --- search --------------------------------------------------------------------------------------
 
-    def show_matches(self, matcher: Matcher | None) -> int:
-        """Find every match (the visible ones are highlighted); returns how many there are."""
-        self.match_positions = []
-        if matcher is not None:
-            # One pass over the document's text: its offsets are document positions (each block
-            # ends in one separator character, '\n' here).
-            if self._plain_text is None:
-                self._plain_text = self.document().toPlainText()
-            self.match_positions = [(span.start, span.end) for span in matcher.find_all(self._plain_text)]
-        if not self.match_positions:
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
+    def _show_search(self) -> None:
+        """Highlight the reading state's matches (the visible ones) and select the current one."""
+        self._matches = self.reading.matches
         self._highlight_visible_matches()
-        return len(self.match_positions)
+        self._select_match(self.reading.current_match)
 
     def _highlight_visible_matches(self) -> None:
         """Highlights for the matches on screen only: Qt lays out every extra selection on every
         repaint, and a one-syllable query can match thousands of times."""
         self._match_selections = []
-        if self.match_positions:
+        if self._matches:
             viewport = self.viewport().rect()
             first = self.cursorForPosition(viewport.topLeft()).position()
             last = self.cursorForPosition(viewport.bottomRight()).position()
-            starts = [start for start, _end in self.match_positions]
-            low = max(bisect.bisect_left(starts, first) - 1, 0)
-            high = bisect.bisect_right(starts, last) + 1
+            low = max(bisect.bisect_left(self._matches, (first,)) - 1, 0)
+            high = bisect.bisect_right(self._matches, (last,)) + 1
             colour = QColor("#f9d65c")
             colour.setAlpha(150)
             highlight = QTextCharFormat()
             highlight.setBackground(colour)
-            for start, end in self.match_positions[low:high]:
+            for start, end in self._matches[low:high]:
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -281,46 +388,55 @@ class PostView(QTextBrowser):
                 self._match_selections.append(selection)
         self._update_selections()
 
-    def select_match(self, number: int) -> None:
-        """Make match `number` the current one: selected (drawn distinctly) and scrolled into view."""
-        start, end = self.match_positions[number]
+    def _select_match(self, number: int) -> None:
+        """Make match `number` the current one: selected (drawn distinctly) and scrolled into
+        view; -1 selects nothing."""
+        if not 0 <= number < len(self._matches):
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            return
+        start, end = self._matches[number]
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # A match out of sight comes to the middle of the view, with what follows it in sight
+        # (setting the cursor alone would scroll it just onto the bottom edge).
+        hidden = not self.viewport().rect().contains(self.cursorRect(cursor))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        if hidden:
+            self._centre(cursor)
 
-    def first_match_at_or_after(self, anchor: str) -> int | None:
-        cursor = self.anchor_cursor(anchor)
-        if cursor is None:
-            return None
-        position = cursor.position()
-        for number, (start, _end) in enumerate(self.match_positions):
-            if start >= position:
-                return number
-        return None
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab in the post moves through its links from the selection, and without one from the
+        # top of the post: start from what is in view instead (Qt needs a selection for that).
+        view = self.viewport().rect()
+        cursor = self.textCursor()
+        if self.hasFocus() and not (cursor.hasSelection() and view.contains(self.cursorRect())):
+            cursor = self.cursorForPosition(view.topLeft() if next else view.bottomRight())
+            move = QTextCursor.MoveOperation
+            step = move.NextCharacter if next else move.PreviousCharacter
+            cursor.movePosition(step, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        moved = super().focusNextPrevChild(next)
+        if not moved or not self.hasFocus():
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        return moved
 
     def _on_scrolled(self) -> None:
-        if self.match_positions:
+        if self._matches:
             self._highlight_visible_matches()
         if not self._programmatic_scroll:
             self._scroll_timer.start()
 
     def _compute_anchor_tops(self) -> list[float]:
-        wanted = set(self._anchor_ids)
         layout = self.document().documentLayout()
-        tops: dict[str, float] = {}
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                for name in iterator.fragment().charFormat().anchorNames():
-                    if name in wanted and name not in tops:
-                        tops[name] = layout.blockBoundingRect(block).top()
-                iterator += 1
-            block = block.next()
-        self._anchor_ids = [a for a in self._anchor_ids if a in tops]
-        return [tops[a] for a in self._anchor_ids]
+        document = self.document()
+        return [
+            layout.blockBoundingRect(document.findBlock(self._anchors[a])).top() for a in self._anchor_ids
+        ]
 
     def anchor_at_top(self) -> str:
         """The last outline anchor at or above the top edge of the view (or the first one)."""
@@ -328,8 +444,6 @@ class PostView(QTextBrowser):
             return ""
         if self._anchor_tops is None:
             self._anchor_tops = self._compute_anchor_tops()
-            if not self._anchor_ids:
-                return ""
         bar = self.verticalScrollBar()
         if bar.value() >= bar.maximum() > 0:
             # At the very end everything left is visible: the last node is where the reader is.
@@ -340,12 +454,15 @@ class PostView(QTextBrowser):
     def _report_top_anchor(self) -> None:
         anchor = self.anchor_at_top()
         if anchor:
-            self.top_anchor_changed.emit(anchor)
+            self.reading.reached(anchor)
 
     def resizeEvent(self, event: QObject) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._anchor_tops = None  # reflowed: positions changed
-        if self.match_positions:
+        self._update_column()
+        if self._images:
+            self._fit_timer.start()
+        if self._matches:
             self._highlight_visible_matches()
 
     # --- zoom ----------------------------------------------------------------------------------------
@@ -356,16 +473,24 @@ class PostView(QTextBrowser):
 
     def set_zoom(self, steps: int) -> None:
         self._zoom = max(-8, min(20, steps))
-        self.document().setDefaultFont(self._zoomed_font())
-        self._anchor_tops = None
-
-    def _zoomed_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
-        return font
+        self._set_page_font()
+        self._update_look()  # formulas follow the text's size
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
             self.set_zoom(self._zoom + (1 if event.angleDelta().y() > 0 else -1))  # type: ignore[attr-defined]
             return
         super().wheelEvent(event)  # type: ignore[arg-type]
+
+
+def _inset(cursor: QTextCursor) -> float:
+    """How much narrower than the column the lines of the cursor's block are (its margins, its
+    indent, its list's indent), as Qt lays them out; -1 in a table, whose cells Qt sizes."""
+    if cursor.currentTable() is not None:
+        return -1.0
+    block = cursor.block()
+    block_format = block.blockFormat()
+    text_list = block.textList()
+    indent = block_format.indent() + (text_list.format().indent() if text_list is not None else 0)
+    margins = block_format.leftMargin() + block_format.rightMargin()
+    return margins + indent * cursor.document().indentWidth()

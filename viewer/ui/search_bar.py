@@ -1,29 +1,29 @@
-"""The search box: waits for typing to pause, never acts on a half-composed Korean syllable."""
+"""The search box: waits for typing to pause, matches the Korean syllable being composed as what
+it can become, never acts on the Enter that commits one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.hangul import is_korean_composition
 from viewer.core.search import Matcher, SearchError, SearchOptions
+from viewer.ui.composing_edit import ComposingEdit
+
+if TYPE_CHECKING:
+    from viewer.ui.reading import Reading
 
 TYPING_PAUSE_MS = 200
 
 
-class QueryEdit(QLineEdit):
-    """A line edit that knows when an input method is composing."""
+class QueryEdit(ComposingEdit):
+    """Enter and Esc are the search's: next (previous with Shift) match, and clear."""
 
     enter_pressed = Signal(bool)  # True with Shift: previous match
     escape_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.composing = False
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self.composing = bool(event.preeditString())
-        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -37,13 +37,16 @@ class QueryEdit(QLineEdit):
 
 
 class SearchBar(QWidget):
-    #: A new query to show everywhere (None: no search).
+    """Edits the query of the reading state's search and shows where its current match is."""
+
+    #: A new query was applied (a Matcher; None: no search, or an invalid one).
     query_changed = Signal(object)
     next_requested = Signal()
     previous_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reading = reading
         self.edit = QueryEdit(self)
         self.edit.setPlaceholderText("Search in post (Ctrl+F)")
         self.edit.setClearButtonEnabled(True)
@@ -51,29 +54,44 @@ class SearchBar(QWidget):
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
-        self.status.setMinimumWidth(70)
+        self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.match_case = self._toggle("Aa", "Match case")
-        self.whole_word = self._toggle("W", "Whole word")
-        self.regex = self._toggle(".*", "Regular expression")
-        previous = self._button("▲", "Previous match (Shift+F3)", self.previous_requested.emit)
-        following = self._button("▼", "Next match (F3)", self.next_requested.emit)
+        self.status.setAccessibleName("Matches")
+        self.match_case = self._toggle("Match case", "Find only text with the same capitals", "Alt+C")
+        self.whole_word = self._toggle("Whole word", "Find the query only as a whole word", "Alt+W")
+        self.regex = self._toggle(
+            "Regular expression", "Read the query as a regular expression (Python syntax)", "Alt+R"
+        )
+        self.previous_button = self._button("", "Previous match (Shift+F3)", self.previous_requested.emit)
+        self.next_button = self._button("", "Next match (F3, Enter)", self.next_requested.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        for widget in (self.edit, self.status, previous, following, self.match_case, self.whole_word,
-                       self.regex):  # fmt: skip
+        for widget in (self.edit, self.status, self.previous_button, self.next_button):
             layout.addWidget(widget)
+        layout.addSpacing(6)
+        for widget in (self.match_case, self.whole_word, self.regex):
+            layout.addWidget(widget)
+        self.set_icons()
+        self._applying = False  # True while this box sends its query to the reading state
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.apply)
-        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.edited.connect(self._on_edited)
         self.edit.enter_pressed.connect(self._on_enter)
         self.edit.escape_pressed.connect(self.clear)
-        self.matcher: Matcher | None = None
+        self.query_changed.connect(reading.search)
+        self.next_requested.connect(lambda: reading.step_match(1))
+        self.previous_requested.connect(lambda: reading.step_match(-1))
+        reading.search_changed.connect(self._follow_search)
+        reading.post_changed.connect(lambda: self.show_position())
+        reading.match_changed.connect(lambda _number, _total: self.show_position())
 
-    def _toggle(self, text: str, tip: str) -> QToolButton:
-        button = self._button(text, tip, self.apply)
+    def _toggle(self, text: str, tip: str, key: str) -> QToolButton:
+        """A labelled on/off option of the search; its tooltip says what it does and its key."""
+        button = self._button(text, f"{text}: {tip.lower()[0]}{tip[1:]} ({key})", self.apply)
         button.setCheckable(True)
+        button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(text)
         return button
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
@@ -85,8 +103,28 @@ class SearchBar(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _on_text_changed(self, _text: str) -> None:
-        if not self.edit.composing:
+    def set_icons(self) -> None:
+        """Icons for the palette in use (called again when it changes)."""
+        from viewer.ui.icons import icon
+
+        palette = self.palette()
+        self.previous_button.setIcon(icon("match-previous", palette))
+        self.next_button.setIcon(icon("match-next", palette))
+        if not hasattr(self, "_search_icon"):
+            # Our own action (the line edit may drop the ones it makes): the icon inside the box.
+            self._search_icon = QAction(self)
+            self.edit.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
+        self._search_icon.setIcon(icon("search", palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_icons()
+        super().changeEvent(event)
+
+    def _on_edited(self, _text: str, composing: str) -> None:
+        # A Chinese or Japanese reading waits to be converted; a regular expression waits for
+        # the Korean syllable to be committed (it reads text as it is).
+        if not composing or (is_korean_composition(composing) and not self.regex.isChecked()):
             self._timer.start()
 
     def _on_enter(self, backwards: bool) -> None:
@@ -100,6 +138,12 @@ class SearchBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
+    def set_query(self, text: str) -> None:
+        """Search for `text` now (as if typed, without waiting for a pause)."""
+        self.edit.setText(text)
+        self._timer.stop()
+        self.apply()
+
     def clear(self) -> None:
         self.edit.clear()
         self._timer.stop()
@@ -109,28 +153,51 @@ class SearchBar(QWidget):
         return SearchOptions(self.match_case.isChecked(), self.whole_word.isChecked(), self.regex.isChecked())
 
     def apply(self) -> None:
-        text = self.edit.text()
+        self._applying = True
+        try:
+            self._apply()
+        finally:
+            self._applying = False
+
+    def _apply(self) -> None:
+        text, composing = self.edit.text(), self.edit.composing
         self.edit.setToolTip("")
         self.edit.setStyleSheet("")
-        if not text:
-            self.matcher = None
-            self.status.setText("")
-            self.query_changed.emit(None)
-            return
         try:
-            matcher = Matcher(text, self.options())
+            matcher = Matcher(text, self.options(), composing)
         except SearchError as exc:
-            self.matcher = None
             self.status.setText("⚠ invalid")
             self.edit.setToolTip(str(exc))
             self.edit.setStyleSheet("QLineEdit { border: 1px solid #d93025; }")
             self.query_changed.emit(None)
             return
-        self.matcher = matcher
+        if matcher.is_empty:
+            self.status.setText("")
+            self.query_changed.emit(None)
+            return
         self.query_changed.emit(matcher)
 
-    def show_position(self, current: int, total: int) -> None:
-        """'3 / 17', or a clear 'No matches'."""
-        if self.matcher is None:
+    def _follow_search(self, matcher: Matcher | None) -> None:
+        if matcher is None and not self._applying and self.edit.text() and not self._timer.isActive():
+            # The search was ended elsewhere (another post was opened): the box says so too.
+            self.edit.blockSignals(True)
+            self.edit.clear()
+            self.edit.composing = ""
+            self.edit.blockSignals(False)
+            self.status.setText("")
+        self.show_position()
+
+    def show_position(self) -> None:
+        """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""
+        if self.reading.matcher is None:
             return
-        self.status.setText(f"{current + 1} / {total}" if total else "No matches")
+        total, further = len(self.reading.matches), self.reading.matches_not_shown
+        text = f"{self.reading.current_match + 1} / {total}" if total else "No matches"
+        if further:  # in the part of a very long post that the preview does not lay out
+            text = f"{text if total else 'None shown'} (+{further:,} further on)"
+        self.status.setText(text)
+        if further:
+            tip = f"{further:,} more matches in the part of the post the preview does not show"
+        else:
+            tip = "" if total else "Nothing in this post matches the search."
+        self.status.setToolTip(tip)

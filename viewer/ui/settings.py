@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.ui.page_style import PageStyle
+
 MAX_RECENT = 10
 
 
@@ -44,6 +46,64 @@ class Settings:
         self._store.setValue("preferences/post_order", order)
 
     @property
+    def theme(self) -> str:
+        """View ▸ Theme: "system", "light" or "dark"."""
+        value = str(self._store.value("preferences/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self._store.setValue("preferences/theme", theme)
+
+    @property
+    def page_style(self) -> PageStyle:
+        """View ▸ Font and View ▸ Readable Line Width: how the post's page is set."""
+        default = PageStyle()
+        value = self._store.value
+        return PageStyle(
+            str(value("preferences/font_family", default.family)),
+            _float(value("preferences/font_size", default.size), default.size),
+            _int(value("preferences/line_height", default.line_height)) or default.line_height,
+            _bool(value("preferences/readable_width", default.readable_width)),
+            _int(value("preferences/measure", default.measure)) or default.measure,
+        ).clamped()
+
+    @page_style.setter
+    def page_style(self, style: PageStyle) -> None:
+        self._store.setValue("preferences/font_family", style.family)
+        self._store.setValue("preferences/font_size", float(style.size))
+        self._store.setValue("preferences/line_height", int(style.line_height))
+        self._store.setValue("preferences/readable_width", bool(style.readable_width))
+        self._store.setValue("preferences/measure", int(style.measure))
+
+    @property
+    def focus_full_screen(self) -> bool:
+        """Focus mode fills the screen too."""
+        return _bool(self._store.value("preferences/focus_full_screen", True))
+
+    @focus_full_screen.setter
+    def focus_full_screen(self, on: bool) -> None:
+        self._store.setValue("preferences/focus_full_screen", bool(on))
+
+    @property
+    def editor_command(self) -> str:
+        """How Open in Editor starts the editor ({path}, {line}); "" for the system's default."""
+        return str(self._store.value("preferences/editor_command", ""))
+
+    @editor_command.setter
+    def editor_command(self, command: str) -> None:
+        self._store.setValue("preferences/editor_command", command)
+
+    @property
+    def map_side(self) -> str:
+        """Where the mind map puts its branches: "balanced" (both sides) or "right"."""
+        return str(self._store.value("preferences/map_side", "balanced"))
+
+    @map_side.setter
+    def map_side(self, side: str) -> None:
+        self._store.setValue("preferences/map_side", side)
+
+    @property
     def recent_paths(self) -> list[str]:
         value = self._store.value("preferences/recent", [])
         if isinstance(value, str):
@@ -59,6 +119,15 @@ class Settings:
 
     # --- window state --------------------------------------------------------------------------------
 
+    @property
+    def export_folder(self) -> str:
+        """Where the last export was written ("" before the first)."""
+        return str(self._store.value("window/export_folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._store.setValue("window/export_folder", folder)
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None
@@ -66,11 +135,20 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"window/{key}", value)
 
-    def panel_visible(self, name: str) -> bool:
-        return _bool(self._store.value(f"window/panel_{name}", True))
+    def panel_visible(self, name: str, default: bool = True) -> bool:
+        return _bool(self._store.value(f"window/panel_{name}", default))
 
     def set_panel_visible(self, name: str, visible: bool) -> None:
         self._store.setValue(f"window/panel_{name}", bool(visible))
+
+    @property
+    def focus_mode(self) -> bool:
+        """The window was left in focus mode (it opens in it again)."""
+        return _bool(self._store.value("window/focus_mode", False))
+
+    @focus_mode.setter
+    def focus_mode(self, on: bool) -> None:
+        self._store.setValue("window/focus_mode", bool(on))
 
     def sync(self) -> None:
         self._store.sync()
@@ -81,6 +159,13 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _bool(value: Any) -> bool:

@@ -1,0 +1,114 @@
+"""One app per user and display: a second `note-viewer FILE` lands in the running window."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import open_and_wait
+from viewer.ui.single_instance import FileOpenEvents, bring_forward, claim, server_name
+
+MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
+PYCON = "_posts/2023-11-20-pycon-notes.md"
+
+
+@pytest.fixture
+def runtime_folder() -> Path:
+    """The runtime folder tests/conftest.py gives this test (the running app's address is there)."""
+    return Path(os.environ["XDG_RUNTIME_DIR"])
+
+
+def second_app(*args: str | Path) -> subprocess.Popen[str]:
+    """`note-viewer ARGS` started as a user would, with this test's user folders and display."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "viewer", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_a_second_note_viewer_lands_in_the_running_window(qtbot, window, samples, runtime_folder) -> None:
+    instance = claim([])
+    assert instance is not None and instance.server.isListening()
+    assert Path(instance.server.fullServerName()).parent == runtime_folder  # only the user reaches it
+    instance.deliver_to(partial(bring_forward, window))
+    open_and_wait(qtbot, window, samples / MEETUP)
+
+    started = time.monotonic()
+    app = second_app(samples / PYCON)
+    with qtbot.waitSignal(window.post_shown, timeout=20000):
+        qtbot.waitUntil(lambda: app.poll() is not None, timeout=20000)
+    _out, err = app.communicate()
+    assert app.returncode == 0, err
+    assert time.monotonic() - started < 15  # it handed over and left; no second window stayed
+    assert window.reading.path == (samples / PYCON).resolve()
+    assert window.isVisible() and window.windowTitle().startswith("Notes from a Python conference talk")
+    instance.close()
+
+
+def test_a_socket_left_by_a_crashed_app_is_cleaned_up(runtime_folder) -> None:
+    name = server_name()
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(name)  # bound and never listened on or removed, as after a crash
+    stale.close()
+    assert Path(name).exists()
+    instance = claim([], timeout_ms=300)
+    assert instance is not None and instance.server.isListening()
+    instance.close()
+
+
+def test_an_app_that_does_not_answer_does_not_stop_a_new_one(runtime_folder) -> None:
+    hung = socket.socket(socket.AF_UNIX)
+    hung.bind(server_name())
+    hung.listen()  # accepts, never answers
+    try:
+        started = time.monotonic()
+        instance = claim([Path("post.md")], timeout_ms=300)
+        assert instance is not None  # this app starts on its own…
+        assert not instance.server.isListening()  # …without taking the address
+        assert time.monotonic() - started < 5
+    finally:
+        hung.close()
+
+
+def test_the_key_is_per_display(runtime_folder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISPLAY", ":1")
+    first = server_name()
+    monkeypatch.setenv("DISPLAY", ":2")
+    assert server_name() != first
+
+
+def test_files_the_system_opens_in_the_app_macos_file_open_events(qtbot, window, samples) -> None:
+    QApplication.instance().installEventFilter(FileOpenEvents(partial(bring_forward, window), window))
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(samples / PYCON)))
+    assert window.reading.path == (samples / PYCON).resolve()
+
+
+def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recent(
+    qtbot, window, samples, runtime_folder
+) -> None:
+    instance = claim([])
+    instance.deliver_to(partial(bring_forward, window))
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    app = second_app(samples / PYCON, samples / MEETUP)  # as a file manager passes two chosen files
+    with qtbot.waitSignal(window.post_shown, timeout=20000):
+        qtbot.waitUntil(lambda: app.poll() is not None, timeout=20000)
+    _out, err = app.communicate()
+    assert app.returncode == 0, err
+    assert window.reading.path == (samples / PYCON).resolve()
+    assert window.settings.recent_paths[:2] == [str((samples / PYCON).resolve()), str(samples / MEETUP)]
+    assert "1 more file was given; File ▸ Open Recent lists it." in said
+    instance.close()

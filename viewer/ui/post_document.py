@@ -1,0 +1,798 @@
+"""A post's HTML laid into a QTextDocument, built in the worker thread from data only (the HTML,
+the look and where the post's images may come from), then handed to the GUI thread.
+
+Everything the document shows is made here, off the GUI thread: formulas are typeset, images
+are read under the rules of `viewer.core.resources_policy` and registered with the document,
+and the document never loads anything itself (`PostTextDocument`): Qt left alone would open any
+path a post names (`/dev/zero`, a named pipe, a CSS `@import`) on whichever thread asks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QImage,
+    QImageReader,
+    QPalette,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+    QTextLength,
+)
+
+from viewer.core.colours import is_dark, mix, readable_on
+from viewer.core.resources_policy import (
+    ImageSource,
+    ResourcePlace,
+    ResourceRefused,
+    check_pixels,
+    decode_data_url,
+    locate_image,
+    raster_format,
+    read_image_file,
+)
+from viewer.core.searchable_text import SearchableText
+from viewer.resources import resource_path
+from viewer.ui.tooltips import plain_tooltip
+
+#: The preview lays out at most this many list items (a few seconds of Qt's HTML import, which
+#: is quadratic in list length); the outline, the links and search still cover the whole post.
+MAX_PREVIEW_ITEMS = 10_000
+#: Space around the text (each list level's indent follows the font: `indent_width`).
+DOCUMENT_MARGIN = 18
+#: Qt lays out a run of text with no break opportunity in quadratic time (1 MB: 16 s). Runs
+#: longer than this get an invisible break (U+200B) every `BREAK_EVERY` characters: lines are
+#: as full as before and layout is linear. Search and copying never see these breaks.
+LONG_RUN = 200
+BREAK_EVERY = 8
+ZERO_WIDTH_SPACE = "\u200b"
+#: Images are decoded at most this wide (a photo of 6000 px is shown in a column of ~900).
+MAX_DECODED_WIDTH = 2400
+#: Decoded images of one post together take at most this much memory.
+MAX_IMAGE_MEMORY = 256 * 1024 * 1024
+#: Typesetting stops after this long; the formulas left are shown as TeX, with a warning.
+MATH_TIME_BUDGET_S = 6.0
+
+MATH_SCHEME = "note-viewer-math"
+IMAGE_SCHEME = "note-viewer-image"
+
+
+def cut_for_preview(html_text: str, max_items: int = MAX_PREVIEW_ITEMS) -> tuple[str, int]:
+    """The HTML up to a whole top-level element, or a whole item of a top-level list, that keeps
+    the list items within `max_items`; and how many items that shows."""
+    kept, _rest, shown = _cut(html_text, max_items)
+    return kept, shown
+
+
+def _cut(html_text: str, max_items: int) -> tuple[str, str, int]:
+    """(the HTML shown, the HTML left out, the list items shown)."""
+    total = html_text.count("<li")
+    if total <= max_items:
+        return html_text, "", total
+    stack: list[str] = []
+    items = 0
+    cut, closing = 0, ""
+    for match in re.finditer(r"<(/?)(ul|ol|li|blockquote|div|table|dl|figure)\b[^>]*>", html_text):
+        is_end, tag = match.group(1), match.group(2)
+        if not is_end:
+            stack.append(tag)
+            items += tag == "li"
+            continue
+        if stack:
+            stack.pop()
+        if items > max_items:
+            break
+        if not stack:
+            cut, closing = match.end(), ""
+        elif tag == "li" and len(stack) == 1 and stack[0] in ("ul", "ol"):
+            cut, closing = match.end(), f"</{stack[0]}>"  # inside one long top-level list
+    kept = html_text[:cut] + closing
+    return kept, html_text[cut:], kept.count("<li")
+
+
+#: Monospaced families, the first installed wins: Hangul in code keeps two columns in the first.
+MONO_FAMILIES = '"Noto Sans Mono CJK KR", "D2Coding", "Menlo", "Consolas", "DejaVu Sans Mono", monospace'
+#: The default line height (percent of the font size): Hangul wants more than Latin text.
+LINE_HEIGHT = 170
+
+
+def page_colours(palette: QPalette) -> dict[str, str]:
+    """The stylesheet's colours, derived from the palette so that any palette (light, dark, high
+    contrast) gives a legible page: every text colour reaches 4.5:1 on the background it sits on."""
+    text = palette.color(QPalette.ColorRole.Text).name()
+    base = palette.color(QPalette.ColorRole.Base).name()
+    dark = is_dark(base)
+    code_bg = mix(base, text, 0.06 if dark else 0.045)
+    mark_bg = "#6b5a12" if dark else "#fff1a8"
+    return {
+        "text": text,
+        "heading": text,
+        "link": readable_on(palette.color(QPalette.ColorRole.Link).name(), base),
+        "muted": readable_on(mix(text, base, 0.38), base),
+        "code_bg": code_bg,
+        "code_text": readable_on(text, code_bg),
+        "table_head": mix(base, text, 0.05),
+        "rule": mix(base, text, 0.2),
+        "quote_bar": mix(base, text, 0.3),
+        "mark_bg": mark_bg,
+        "mark_text": readable_on(text, mark_bg),
+    }
+
+
+#: Line heights of the other kinds of text, in percent of the font size like the body's.
+OTHER_LINE_HEIGHTS = {"list": -15, "heading": 135, "code": 150, "cell": 150, "small": 150}
+#: A font's natural line height per pixel of its size (Noto Sans CJK KR: 1.45).
+NATURAL_LINE = 1.45
+
+
+def post_stylesheet(
+    palette: QPalette, line_height: int = LINE_HEIGHT, natural_line: float = NATURAL_LINE
+) -> str:
+    """The preview stylesheet for the palette's colours and the reader's line height, with the
+    code colours for its background (dark code style on a dark page).
+
+    `line_height` is in percent of the font size, as in CSS; Qt's proportional line height is a
+    percent of the font's natural line height instead (`natural_line` times its size for the
+    page's font), so every line height is converted."""
+    from viewer.core.code_style import code_css
+
+    def qt_percent(css_percent: int) -> str:
+        return str(max(100, round(css_percent / natural_line)))
+
+    colours = page_colours(palette)
+    heights = {f"lh_{kind}": qt_percent(value) for kind, value in OTHER_LINE_HEIGHTS.items()}
+    heights["lh_list"] = qt_percent(line_height + OTHER_LINE_HEIGHTS["list"])
+    values = {**colours, **heights, "lh_body": qt_percent(line_height), "mono": MONO_FAMILIES}
+    sheet = re.sub(r"@(\w+)@", lambda m: values[m.group(1)], _template())
+    code = code_css(is_dark(palette.color(QPalette.ColorRole.Base).name()), colours["code_bg"])
+    return f"{sheet}\n{code}\n"
+
+
+@lru_cache(maxsize=1)
+def _template() -> str:
+    return resource_path("preview.css").read_text(encoding="utf-8")
+
+
+_CODE_BLOCK = re.compile(r"(<pre\b[^>]*>)(.*?)</pre>", re.S)
+_QUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>")
+_ROUGE_TABLE = re.compile(r'(<table class="rouge-table">.*?</table>)', re.S)
+_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc=([\"'])(?P<src>[^\"']*)\1[^>]*>.*?</iframe>", re.S | re.I)
+_LIST_TAG = re.compile(r"<(/?)(ul|ol)\b([^>]*)>")
+#: Bullets by depth, and again: the third list inside another is square, the fourth a disc.
+BULLETS = ("disc", "circle", "square")
+#: The post's own tables and cells (those without a class of their own) get the "grid" style.
+_GRID = re.compile(r"<(table|td|th)\b(?![^>]*\bclass=)")
+
+
+def for_qt(html_text: str) -> str:
+    """The post's HTML with the boxes Qt's rich text cannot draw made of one-cell tables: a code
+    block becomes one shaded box (Qt would shade each line apart, with gaps between, and show
+    the last newline as an empty line), a block quote a cell with a bar on its left. The post's
+    own tables are marked "grid": every style goes on a class of its own, as Qt lets a cell's
+    general border rule win over a more specific one. An embedded frame (a YouTube or
+    SlideShare player), which Qt cannot show, becomes a link to what it embeds. Bullet lists say
+    their bullet by depth (• ◦ ▪)."""
+
+    def code(match: re.Match[str]) -> str:
+        body = re.sub(r"\n(</code>)?$", r"\1", match.group(2))  # the newline ending the last line
+        return f"{_box('code')}{match.group(1)}{body}</pre></td></tr></table>"
+
+    html_text = _bullets_by_depth(html_text)
+    html_text = _IFRAME.sub(_embed_link, html_text)
+    html_text = _GRID.sub(lambda m: f'<{m.group(1)} class="grid"', html_text)
+    # Code with line numbers (Jekyll's {% highlight … linenos %}) is a table already: its cells
+    # are the box; only the newline ending each column goes.
+    parts = _ROUGE_TABLE.split(html_text)
+    for number, part in enumerate(parts):
+        if number % 2:
+            part = re.sub(r"\n(</code>)?</pre>", r"\1</pre>", part)
+            part = part.replace(
+                'class="rouge-table">', 'class="rouge-table" width="100%" cellspacing="0">', 1
+            )
+            parts[number] = part.replace('<td class="gutter', '<td width="1%" class="gutter', 1)
+        else:
+            parts[number] = _CODE_BLOCK.sub(code, part)
+    html_text = "".join(parts)
+    html_text = _QUOTE_OPEN.sub(_box("quote"), html_text)
+    return html_text.replace("</blockquote>", "</td></tr></table>")
+
+
+def _bullets_by_depth(html_text: str) -> str:
+    """`type` on each bullet list for its depth among the lists around it. An attribute, not
+    a stylesheet rule: Qt tries descendant rules on every list item of a long post (a fifth of
+    its import time at thousands of items), an attribute costs nothing."""
+    depth = 0
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, tag, attributes = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+            return match.group(0)
+        depth += 1
+        if tag == "ol" or "type=" in attributes or "task-list" in attributes:  # boxes, not bullets
+            return match.group(0)
+        return f'<ul type="{BULLETS[(depth - 1) % len(BULLETS)]}"{attributes}>'
+
+    return _LIST_TAG.sub(mark, html_text)
+
+
+def _embed_link(match: re.Match[str]) -> str:
+    source = match.group("src")
+    url = f"https:{source}" if source.startswith("//") else source
+    return f'<p class="embed">▶ Embedded: <a href="{url}">{url}</a></p>'
+
+
+def _box(kind: str) -> str:
+    return f'<table class="{kind}" width="100%" cellspacing="0"><tr><td class="{kind}">'
+
+
+@dataclass(frozen=True)
+class DocumentLook:
+    """How the post view shows posts: what the worker needs to lay one out for it."""
+
+    stylesheet: str = ""
+    #: The text font (zoom included): formulas are typeset to its size.
+    font: QFont = field(default_factory=QFont)
+    #: The text colour ("#rrggbb"): formulas are drawn in it.
+    text_colour: str = "#000000"
+    muted_colour: str = "#5f6368"
+    device_pixel_ratio: float = 1.0
+    #: Folders besides the post's site (or folder) its images may come from: the folder the
+    #: reader opened as a library.
+    image_folders: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class PostDocument:
+    """A post laid into a Qt document, with the text search looks through and where each
+    element id starts in it."""
+
+    qt: QTextDocument
+    #: The HTML laid out (the start of a very long post: see `note`).
+    html: str
+    #: What search looks through (formulas as their TeX, no inserted breaks), mapped to the
+    #: document's positions by `to_shown`.
+    searchable: SearchableText
+    #: Element id → the document position where it starts.
+    anchors: dict[str, int]
+    #: Set when the preview shows only part of a very long post.
+    note: str = ""
+    #: The text of the part of the post not laid out (searched and counted, not shown).
+    rest_text: str = ""
+    #: Problems with what the post shows (images not loaded, formulas shown as TeX).
+    warnings: tuple[str, ...] = ()
+    #: How many formulas are shown as images (their size follows the text's).
+    formulas: int = 0
+    #: The position of each image read from a file (the view keeps each within its block).
+    images: tuple[int, ...] = ()
+
+    @property
+    def plain_text(self) -> str:
+        return self.searchable.text
+
+
+class PostTextDocument(QTextDocument):
+    """A document that never loads anything: every image it shows was read by our own code and
+    registered with `addResource`. Qt asks here for whatever else a post names (an image not
+    registered, a CSS background, an `@import`), and gets nothing."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        return None
+
+
+def link_spans(document: QTextDocument, url: str) -> list[tuple[int, int]]:
+    """(start, end) of every link in the document to `url`, or to the same target written
+    another way, in order. An embed that Qt does not show has none."""
+    from viewer.core.links import normalize_url
+
+    wanted = normalize_url(url)
+    spans: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            href = fragment.charFormat().anchorHref()
+            end = fragment.position() + fragment.length()
+            if not href or normalize_url(href) != wanted:
+                pass
+            elif spans and spans[-1][1] == fragment.position():
+                spans[-1] = (spans[-1][0], end)  # the same link on (bold inside a link, say)
+            else:
+                spans.append((fragment.position(), end))
+            iterator += 1
+        block = block.next()
+    return spans
+
+
+def anchor_positions(document: QTextDocument) -> dict[str, int]:
+    """Each anchor name in the document → the start of the first block that holds it. Tooltips
+    the post gave (`title` attributes) are made plain on the way (viewer.ui.tooltips)."""
+    found: dict[str, int] = {}
+    tooltips: list[tuple[int, int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            char_format = fragment.charFormat()
+            for name in char_format.anchorNames():
+                found.setdefault(name, block.position())
+            if char_format.toolTip():
+                tooltips.append((fragment.position(), fragment.length(), char_format.toolTip()))
+            iterator += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length, tooltip in tooltips:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        plain = QTextCharFormat()
+        plain.setToolTip(plain_tooltip(tooltip))
+        cursor.mergeCharFormat(plain)
+    return found
+
+
+def indent_width(font: QFont) -> int:
+    """One list level's indent: about one and a half syllables, so that bullets line up under
+    the text above (Qt's default is 40 px whatever the font)."""
+    return round(QFontMetricsF(font).horizontalAdvance("가") * 1.5)
+
+
+def build_document(
+    html_text: str, look: DocumentLook, place: ResourcePlace | None = None, whole: bool = False
+) -> PostDocument:
+    """Lay the HTML into a QTextDocument. Runs in a worker thread: Qt's HTML import takes
+    quadratic time in the length of a list, and a post of thousands of bullets would freeze the
+    window. The document is moved to the GUI thread, which shows it. `place` says where the
+    post's images may come from (None: no images are loaded). `whole`: never cut a long post
+    (for paper)."""
+    shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
+    formulas = _Formulas()
+    # Formulas first: a formula shown as TeX is code, boxed by for_qt like the post's own code.
+    prepared = for_qt(formulas.prepare(shown_html))
+    prepared = _without_fetches(_drop_swallowing_tags(prepared))
+    prepared = break_long_runs(prepared)
+
+    document = PostTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDefaultStyleSheet(look.stylesheet)
+    document.setDocumentMargin(DOCUMENT_MARGIN)
+    document.setIndentWidth(indent_width(look.font))
+    document.setDefaultFont(look.font)
+    document.setHtml(prepared)
+    placed = _place_images(document, look, place, formulas) if "<img" in prepared else _Placed()
+
+    shown_text = document.toPlainText()
+    replacements = [(m.start(), 1, "") for m in re.finditer(ZERO_WIDTH_SPACE, shown_text)]
+    replacements += placed.math_text
+    searchable = SearchableText(shown_text, replacements)
+    anchors = anchor_positions(document)
+    application = QCoreApplication.instance()
+    if application is not None:
+        document.moveToThread(application.thread())
+    total = html_text.count("<li")
+    note = (
+        f"This post has {total:,} list items; the preview shows the first {shown:,}. "
+        "The outline and links cover all of it; search counts the matches in all of it "
+        "and shows those in the part shown."
+        if shown < total
+        else ""
+    )
+    rest_text = _text_of(rest_html) if rest_html else ""
+    return PostDocument(
+        document, shown_html, searchable, anchors, note, rest_text,
+        (*formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
+    )  # fmt: skip
+
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|li|h[1-6]|pre|td|th|tr|dt|dd|blockquote|div|table|ul|ol|br|hr)\b[^<>]*>", re.IGNORECASE
+)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _text_of(html_text: str) -> str:
+    """The text of HTML not laid out, for counting matches in it: block tags end lines, other
+    tags go (linear; Python's HTML parser takes seconds on the 30,000 items left out)."""
+    return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text)))
+
+
+# --- formulas ------------------------------------------------------------------------------------
+
+#: The renderer's math elements: inline `<span class="math inline">\(TeX\)</span>`, display
+#: `<div class="math display">\[TeX\]</div>`, the TeX HTML-escaped.
+_MATH = re.compile(
+    r'<span class="math inline">\\\((?P<inline>.*?)\\\)</span>'
+    r'|<div class="math display">\s*\\\[(?P<display>.*?)\\\]\s*</div>',
+    re.DOTALL,
+)
+
+
+class _Formulas:
+    """The formulas of one post: each distinct TeX typeset once, as an image in the HTML."""
+
+    def __init__(self) -> None:
+        self.typeset: list[tuple[str, bool, Any]] = []  # (TeX, display, Formula)
+        self._numbers: dict[tuple[str, bool], int] = {}
+        self.failed: dict[str, str] = {}  # TeX → why
+        self.over_budget = 0
+        self.seconds = 0.0
+
+    def prepare(self, html_text: str) -> str:
+        if "math" not in html_text:
+            return html_text
+        started = time.perf_counter()
+        return _MATH.sub(lambda match: self._replace(match, started), html_text)
+
+    def _replace(self, match: re.Match[str], started: float) -> str:
+        from viewer.ui.math_images import MathError, typeset
+
+        display = match.group("display") is not None
+        escaped = match.group("display") if display else match.group("inline")
+        tex = html.unescape(escaped).strip()
+        key = (tex, display)
+        number = self._numbers.get(key)
+        if number is None and tex not in self.failed:
+            if time.perf_counter() - started > MATH_TIME_BUDGET_S:
+                self.over_budget += 1
+            else:
+                begun = time.perf_counter()
+                try:
+                    formula = typeset(tex, display)
+                except MathError as exc:
+                    self.failed[tex] = str(exc)
+                else:
+                    number = self._numbers[key] = len(self.typeset)
+                    self.typeset.append((tex, display, formula))
+                self.seconds += time.perf_counter() - begun
+        if number is None:
+            if display:
+                return f'<p class="math display"><code class="math-tex">\\[{escaped}\\]</code></p>'
+            return f'<code class="math-tex">\\({escaped}\\)</code>'
+        image = f'<img src="{MATH_SCHEME}:{number}" />'
+        if display:
+            spaced = "margin-top:6px; margin-bottom:6px"
+            # Not "math display": the TeX-as-written rule (muted, monospaced) would colour it.
+            return f'<div class="formula" align="center" style="{spaced}">{image}</div>'
+        return f'<span class="math inline">{image}</span>'
+
+    def warnings(self) -> list[str]:
+        found = []
+        if self.failed:
+            tex, why = next(iter(self.failed.items()))
+            more = f" and {len(self.failed) - 1} more" if len(self.failed) > 1 else ""
+            found.append(f"A formula is shown as TeX ({_short(tex)}: {why}){more}.")
+        if self.over_budget:
+            found.append(
+                f"{self.over_budget:,} formulas are shown as TeX: typesetting them all would take too long."
+            )
+        return found
+
+
+# --- images --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Placed:
+    warnings: list[str] = field(default_factory=list)
+    #: (document position, 1, TeX) for each formula shown as an image.
+    math_text: list[tuple[int, int, str]] = field(default_factory=list)
+    #: The document position of each image read from a file.
+    images: list[int] = field(default_factory=list)
+
+
+def _images_in(document: QTextDocument) -> list[tuple[int, QTextImageFormat]]:
+    """Each image character of the document with its format, in order."""
+    found: list[tuple[int, QTextImageFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().isImageFormat():
+                image_format = fragment.charFormat().toImageFormat()
+                found.extend((fragment.position() + i, image_format) for i in range(fragment.length()))
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def _place_images(document: QTextDocument, look: DocumentLook, place: ResourcePlace | None,
+                  formulas: _Formulas) -> _Placed:  # fmt: skip
+    """Register every image of the document, read under the rules; an image that cannot be
+    shown becomes its alt text. Math images are sized to the text around them."""
+    images = _ImageLoader(place)
+    rasters: dict[tuple[Any, ...], tuple[str, Any]] = {}
+    tex_of: dict[str, str] = {}  # resource name → TeX
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, image_format in reversed(_images_in(document)):  # from the end: positions before stay
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        name = image_format.name()
+        if name.startswith(MATH_SCHEME + ":"):
+            tex, display, formula = formulas.typeset[int(name.split(":", 1)[1])]
+            shown_format = _math_format(document, image_format, formula, display, look, rasters)
+            cursor.setCharFormat(shown_format)
+            tex_of[shown_format.name()] = tex
+            continue
+        shown = images.load(name)
+        if isinstance(shown, str):
+            alt = _alt_text(image_format, name, shown)
+            cursor.insertText(alt, _alt_format(image_format, look, name, shown))
+            continue
+        resource = f"{IMAGE_SCHEME}:{images.number_of(name)}"
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(resource), shown)
+        image_format.setName(resource)
+        # Within the column; the view narrows it to the block's own width (a nested item's).
+        image_format.setMaximumWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        cursor.setCharFormat(image_format)
+    cursor.endEditBlock()
+    placed = _Placed(images.warnings())
+    spaced: set[int] = set()
+    for position, image_format in _images_in(document):  # where they are now the alt texts are in
+        name = image_format.name()
+        if name in tex_of:
+            placed.math_text.append((position, 1, tex_of[name]))
+        elif name.startswith(IMAGE_SCHEME + ":"):
+            placed.images.append(position)
+        block = document.findBlock(position)
+        if block.blockNumber() not in spaced:
+            spaced.add(block.blockNumber())
+            _space_lines_evenly(block)
+    return placed
+
+
+def _space_lines_evenly(block: QTextBlock) -> None:
+    """A proportional line height (the stylesheet's `line-height: 150%`) scales each line by its
+    own height, so a line holding an image or a tall formula gets half its height again as empty
+    space below it. Such a block gets the same gap between lines as its text would have, fixed."""
+    block_format = block.blockFormat()
+    if block_format.lineHeightType() != QTextBlockFormat.LineHeightTypes.ProportionalHeight.value:
+        return
+    extra = block_format.lineHeight() / 100 - 1
+    if extra <= 0:
+        return
+    font = block.charFormat().font().resolve(block.document().defaultFont())
+    gap = extra * QFontMetricsF(font).height()
+    block_format.setLineHeight(gap, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+    QTextCursor(block).setBlockFormat(block_format)
+
+
+def _math_format(
+    document: QTextDocument,
+    image_format: QTextImageFormat,
+    formula: Any,
+    display: bool,
+    look: DocumentLook,
+    rasters: dict[tuple[Any, ...], tuple[str, Any]],
+) -> QTextImageFormat:
+    """The image format that shows `formula` at the size and colour of the text around it."""
+    from viewer.ui.math_images import rasterise
+
+    font = image_format.font().resolve(document.defaultFont())
+    em_px = float(QFontInfo(font).pixelSize())
+    # Qt places an inline object by its format's font (math_images.rasterise): the format gets
+    # the text's font, and the image is made to match.
+    metrics = QFontMetricsF(font)
+    brush = image_format.foreground()
+    colour = brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else look.text_colour
+    key = (id(formula), font.key(), colour, look.device_pixel_ratio)
+    if key not in rasters:
+        name = f"{MATH_SCHEME}:{len(rasters)}"
+        text_metrics = (0.0, 0.0) if display else (metrics.descent(), metrics.xHeight())
+        image = rasterise(formula, em_px, colour, look.device_pixel_ratio, *text_metrics)
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image.image)
+        rasters[key] = (name, image)
+    name, image = rasters[key]
+    shown = QTextImageFormat(image_format)
+    shown.setFont(font)
+    shown.setName(name)
+    shown.setWidth(image.width)
+    shown.setHeight(image.height)
+    if not display:
+        alignment = QTextCharFormat.VerticalAlignment
+        shown.setVerticalAlignment(alignment.AlignMiddle if image.middle else alignment.AlignBaseline)
+    return shown
+
+
+class _ImageLoader:
+    """Reads the post's images under the rules, once each, within a memory budget."""
+
+    def __init__(self, place: ResourcePlace | None) -> None:
+        self.place = place
+        self._loaded: dict[str, QImage | str] = {}
+        self._numbers: dict[str, int] = {}
+        self._memory = 0
+        self._problems: dict[str, str] = {}
+
+    def number_of(self, name: str) -> int:
+        return self._numbers.setdefault(name, len(self._numbers))
+
+    def load(self, name: str) -> QImage | str:
+        """The image named `name`, or why it is not shown."""
+        if name not in self._loaded:
+            self._loaded[name] = self._read(name)
+            if isinstance(self._loaded[name], str):
+                self._problems[name] = str(self._loaded[name])
+        return self._loaded[name]
+
+    def _read(self, name: str) -> QImage | str:
+        if self.place is None:
+            return "not loaded"
+        source: ImageSource = locate_image(name, self.place)
+        try:
+            if source.kind == "file":
+                data = read_image_file(Path(source.target))
+            elif source.kind == "data":
+                data = decode_data_url(source.target)
+            else:
+                return source.reason
+            image = _decode(data)
+        except ResourceRefused as exc:
+            return str(exc)
+        size = image.sizeInBytes()
+        if self._memory + size > MAX_IMAGE_MEMORY:
+            return "not loaded: the post's images take too much memory"
+        self._memory += size
+        return image
+
+    def warnings(self) -> list[str]:
+        if not self._problems:
+            return []
+        problems = list(reversed(self._problems.items()))  # in the post's order: read from its end
+        shown = "; ".join(f"{_short(name)} ({why})" for name, why in problems[:3])
+        count = len(problems)
+        more = f"; and {count - 3} more" if count > 3 else ""
+        return [f"{count} image{'s' if count > 1 else ''} not shown: {shown}{more}"]
+
+
+def _decode(data: bytes) -> QImage:
+    """Decode image bytes, refusing what would take too much memory before decoding it."""
+    kind = raster_format(data)  # only raster formats, told to the reader: it guesses nothing
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(kind.encode()))
+    reader.setDecideFormatFromContent(False)
+    size = reader.size()
+    why = check_pixels(size.width(), size.height())
+    if why:
+        raise ResourceRefused(why)
+    if size.width() > MAX_DECODED_WIDTH:
+        height = max(1, size.height() * MAX_DECODED_WIDTH // size.width())
+        reader.setScaledSize(QSize(MAX_DECODED_WIDTH, height))
+    image = reader.read()
+    if image.isNull():
+        raise ResourceRefused(f"not an image that can be read ({reader.errorString()})")
+    return image
+
+
+def _alt_text(image_format: QTextImageFormat, name: str, why: str) -> str:
+    alt = str(image_format.property(QTextFormat.Property.ImageAltText) or "").strip()
+    alt = alt or Path(QUrl(name).path()).name or "image"
+    return f"[{alt}]" if why == "not found" else f"[{alt} — {why}]"
+
+
+def _alt_format(image_format: QTextImageFormat, look: DocumentLook, name: str, why: str) -> QTextCharFormat:
+    shown = QTextCharFormat()
+    shown.setFontItalic(True)
+    shown.setForeground(QColor(look.muted_colour))
+    if image_format.isAnchor():  # an image that was a link stays one
+        shown.setAnchor(True)
+        shown.setAnchorHref(image_format.anchorHref())
+    if image_format.anchorNames():
+        shown.setAnchorNames(image_format.anchorNames())
+    shown.setToolTip(f"Image {name}: {why}")  # made plain with the post's own tooltips
+    return shown
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- HTML made safe to lay out -------------------------------------------------------------------
+
+#: Qt reads everything after `<link>` or `<head>` as the page's head, and shows none of it.
+_SWALLOWING = re.compile(r"</?(?:link|head)\b[^>]*>", re.IGNORECASE)
+
+
+def _drop_swallowing_tags(html_text: str) -> str:
+    return _SWALLOWING.sub("", html_text) if "<link" in html_text or "<head" in html_text else html_text
+
+
+#: What makes Qt fetch something by name besides <img>: CSS url() and @import (in a style
+#: attribute or a <style> element) and the background attribute (body, table, td).
+_FETCH = re.compile(r"url\s*\(|@import\b|\bbackground\s*=", re.IGNORECASE)
+
+
+def _without_fetches(html_text: str) -> str:
+    """The HTML with every CSS url(), @import and background attribute of the post disarmed, so
+    that nothing in the document names a file to load: not even a copy of it made later (for
+    printing, say) in a plain QTextDocument, which would load what it names."""
+    if not _FETCH.search(html_text):
+        return html_text
+    pieces, last, in_style = [], 0, False
+    for tag in _TAG.finditer(html_text):
+        text = html_text[last : tag.start()]
+        pieces.append(_FETCH.sub(_disarmed, text) if in_style else text)
+        pieces.append(_FETCH.sub(_disarmed, tag.group(0)))
+        last = tag.end()
+        if (tag.group(2) or "").lower() == "style":
+            in_style = not tag.group(1)
+    text = html_text[last:]
+    pieces.append(_FETCH.sub(_disarmed, text) if in_style else text)
+    return "".join(pieces)
+
+
+def _disarmed(match: re.Match[str]) -> str:
+    word = match.group(0).lower()
+    return "blocked(" if word.startswith("url") else "@blocked" if word.startswith("@") else "data-blocked="
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)?[^<>]*>")
+#: Text inside these is not broken: code keeps its lines, styles and scripts are not text.
+_VERBATIM = frozenset(["pre", "style", "script", "textarea"])
+_RUN = re.compile(rf"[^\s<>]{{{LONG_RUN},}}")
+_UNIT = re.compile(r"&#?\w{1,12};|.", re.DOTALL)
+_JOINERS = frozenset("\u200c\u200d\u034f")
+
+
+def break_long_runs(html_text: str) -> str:
+    """The HTML with an invisible break every few characters of each very long run of text
+    without spaces (outside tags, code blocks, styles and scripts)."""
+    if not _RUN.search(html_text):
+        return html_text
+    pieces, last, verbatim = [], 0, ""
+    for tag in _TAG.finditer(html_text):
+        text = html_text[last : tag.start()]
+        pieces.append(text if verbatim else _RUN.sub(_broken, text))
+        pieces.append(tag.group(0))
+        last = tag.end()
+        name = (tag.group(2) or "").lower()
+        if not verbatim and not tag.group(1) and name in _VERBATIM:
+            verbatim = name
+        elif verbatim and tag.group(1) and name == verbatim:
+            verbatim = ""
+    text = html_text[last:]
+    pieces.append(text if verbatim else _RUN.sub(_broken, text))
+    return "".join(pieces)
+
+
+def _broken(run: re.Match[str]) -> str:
+    units = _UNIT.findall(run.group(0))
+    out: list[str] = []
+    since = 0
+    for number, unit in enumerate(units):
+        if since >= BREAK_EVERY and _may_break_before(unit) and units[number - 1][-1:] not in _JOINERS:
+            out.append(ZERO_WIDTH_SPACE)
+            since = 0
+        out.append(unit)
+        since += 1
+    return "".join(out)
+
+
+def _may_break_before(unit: str) -> bool:
+    """Not before a combining mark, a joiner or a variation selector: a character stays whole."""
+    char = unit[0]
+    if char in _JOINERS or "\ufe00" <= char <= "\ufe0f":
+        return False
+    return not unicodedata.category(char).startswith("M")

@@ -1,0 +1,218 @@
+"""One window for many files: a second `note-viewer FILE` (from a file manager, the command line,
+the system's "Open With") hands its paths to the app already running for this user on this
+display, which comes forward with them, and exits. macOS sends the files it opens as
+`QEvent.FileOpen` instead: they take the same way.
+
+The running app listens on a QLocalServer keyed on the user, the display and the Qt platform
+(in $XDG_RUNTIME_DIR when there is one, a folder only the user can reach). A socket left by an
+app that crashed is removed. An app that cannot be reached in time, or a server that cannot be
+made, never stops a new app from starting: it just starts on its own.
+
+Several paths: the first opens; the others go to File ▸ Open Recent, one click away. (The window
+shows one post at a time, which every panel follows; tabs would need a reading state per tab.)
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication
+
+from viewer.ui.settings import MAX_RECENT
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+#: How long a new app waits for the running one to take its paths (it may be busy starting).
+ANSWER_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_MS = 500
+#: A message is one line of JSON; nothing sane is longer.
+MAX_MESSAGE_BYTES = 1 << 20
+ACK = b"ok\n"
+
+PathsHandler = Callable[[list[Path]], None]
+
+
+def server_name() -> str:
+    """The running app's address for this user, display and Qt platform."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    place = "|".join(
+        os.environ.get(name, "") for name in ("WAYLAND_DISPLAY", "DISPLAY", "QT_QPA_PLATFORM", "SESSIONNAME")
+    )
+    digest = hashlib.sha256(f"{user}|{place}".encode()).hexdigest()[:16]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_dir() and sys.platform != "win32":
+        return str(Path(runtime) / f"note-viewer-{digest}")
+    return f"note-viewer-{digest}"  # Qt puts it in the temporary folder (a pipe on Windows)
+
+
+def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
+    """Give `paths` to the app listening at `name`; True once it has taken them."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    message = json.dumps({"paths": [str(Path(p).expanduser().absolute()) for p in paths]})
+    socket.write(message.encode() + b"\n")
+    socket.flush()
+    answer = b""
+    while ACK not in answer and socket.waitForReadyRead(timeout_ms):
+        answer += bytes(socket.readAll().data())
+    socket.abort()
+    return ACK in answer
+
+
+class InstanceServer(QObject):
+    """Listens for the paths later apps hand over; holds them until a handler takes them (the
+    window may still be being built)."""
+
+    def __init__(self, server: QLocalServer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.server = server
+        server.setParent(self)
+        self._handler: PathsHandler | None = None
+        self._waiting: list[list[Path]] = []
+        server.newConnection.connect(self._accept)
+
+    def deliver_to(self, handler: PathsHandler) -> None:
+        self._handler = handler
+        waiting, self._waiting = self._waiting, []
+        for paths in waiting:
+            handler(paths)
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            buffer = bytearray()
+
+            def read(socket: QLocalSocket = socket, buffer: bytearray = buffer) -> None:
+                buffer += bytes(socket.readAll().data())
+                if b"\n" not in buffer and len(buffer) < MAX_MESSAGE_BYTES:
+                    return  # more to come
+                socket.readyRead.disconnect()
+                paths = _paths_of(bytes(buffer))
+                socket.write(ACK)
+                socket.flush()
+                socket.disconnectFromServer()
+                if paths is not None:
+                    self.receive(paths)
+
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                read()
+
+    def receive(self, paths: list[Path]) -> None:
+        """Paths to show (none: just come forward), from another app or from the system."""
+        if self._handler is None:
+            self._waiting.append(paths)
+        else:
+            self._handler(paths)
+
+
+def _paths_of(message: bytes) -> list[Path] | None:
+    try:
+        data = json.loads(message.split(b"\n", 1)[0])
+        return [Path(p) for p in data["paths"] if isinstance(p, str)]
+    except (ValueError, KeyError, TypeError):
+        return None  # not one of ours: ignored
+
+
+def claim(
+    paths: Sequence[Path], name: str | None = None, timeout_ms: int = ANSWER_TIMEOUT_MS
+) -> InstanceServer | None:
+    """Become the app that later ones hand their paths to, or hand `paths` to the running one.
+
+    None: a running app took the paths, and this one should exit. Otherwise this app starts,
+    listening when it could make the server (`server.isListening()`)."""
+    name = name or server_name()
+    for _attempt in range(2):
+        if hand_over(paths, name, timeout_ms):
+            return None
+        server = QLocalServer()
+        if not Path(name).is_absolute():
+            # In the shared temporary folder: only this user may connect. (Qt then makes the
+            # socket elsewhere and renames it into place, replacing whatever was there.)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if server.listen(name):
+            return InstanceServer(server)
+        if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            break
+        # Nobody answered at the address: a socket left by an app that crashed. (A live app
+        # that is merely slow still holds it, and the next attempt reaches it or gives up.)
+        probe = QLocalSocket()
+        probe.connectToServer(name)
+        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
+            probe.abort()
+            break  # alive but not answering: start on our own, without a server
+        QLocalServer.removeServer(name)
+    return InstanceServer(QLocalServer())  # not listening: this app just runs on its own
+
+
+def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
+    """The first path opens; the others wait in File ▸ Open Recent, just under it, and the status
+    bar says so once the first shows."""
+    if not paths:
+        return
+    first, *others = paths
+    list_the_others(window, others)
+    window.open_path(Path(first))
+
+
+def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
+    """Put `others` in File ▸ Open Recent (under the first path, which goes on top once shown);
+    the status bar says so when the next post shows."""
+    if not others:
+        return
+    listed = others[: MAX_RECENT - 1]
+    for path in reversed(listed):
+        window.settings.add_recent(str(Path(path).expanduser().absolute()))
+    given = "1 more file was given" if len(others) == 1 else f"{len(others)} more files were given"
+    where = "lists it" if len(others) == 1 else "lists them"
+    if len(listed) < len(others):
+        where = f"lists the first {len(listed)}"
+    message = f"{given}; File ▸ Open Recent {where}."
+    window.post_shown.connect(
+        lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
+    )
+
+
+def bring_forward(window: MainWindow, paths: Sequence[Path]) -> None:
+    """Another app handed over `paths`: show them in this window, brought to the front."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)  # where the window manager refuses to raise it, ask for attention
+    open_paths(window, paths)
+
+
+class FileOpenEvents(QObject):
+    """macOS opens files in a running app (and at launch) with QEvent.FileOpen."""
+
+    def __init__(self, handler: PathsHandler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.handler = handler
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self.handler([Path(event.file())])
+            return True
+        return super().eventFilter(watched, event)

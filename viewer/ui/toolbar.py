@@ -1,0 +1,80 @@
+"""The main toolbar: icons for the commands a reader uses most, each with a tooltip that names its
+shortcut, and the search box."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+
+from viewer.ui.icons import SIZE, icon
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+#: The toolbar from left to right: command id → icon name; None is a separator, "search" the box,
+#: "stretch" pushes what follows to the right edge.
+LAYOUT: tuple[tuple[str, str] | str | None, ...] = (
+    ("go.back", "back"),
+    ("go.forward", "forward"),
+    None,
+    ("file.open", "open-file"),
+    ("file.open-folder", "open-folder"),
+    ("file.reload", "reload"),
+    None,
+    ("go.previous-post", "previous"),
+    ("go.next-post", "next"),
+    None,
+    "search",
+    "stretch",
+    ("view.font", "font"),
+    ("view.focus-mode", "focus"),
+)
+
+
+def tooltip(action: QAction) -> str:
+    """The action's name and its first shortcut: "Open File (Ctrl+O)"."""
+    name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+    keys = action.shortcuts()
+    key = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+    return f"{name} ({key})" if key else name
+
+
+class Toolbar(QObject):
+    """Fills the window's toolbar and keeps its icons in the palette's colours."""
+
+    def __init__(self, window: MainWindow, toolbar: QToolBar) -> None:
+        super().__init__(toolbar)
+        self.toolbar = toolbar
+        self.icons: dict[QAction, str] = {}
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.setIconSize(QSize(SIZE, SIZE))
+        for entry in LAYOUT:
+            if entry is None:
+                toolbar.addSeparator()
+            elif entry == "search":
+                toolbar.addWidget(window.search)
+            elif entry == "stretch":
+                spacer = QWidget(toolbar)
+                spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                toolbar.addWidget(spacer)
+            elif isinstance(entry, tuple):
+                action_id, icon_name = entry
+                action = window.commands[action_id]
+                action.setToolTip(tooltip(action))
+                toolbar.addAction(action)
+                self.icons[action] = icon_name
+        self.set_icons()
+        toolbar.installEventFilter(self)
+
+    def set_icons(self) -> None:
+        palette = self.toolbar.palette()
+        for action, name in self.icons.items():
+            action.setIcon(icon(name, palette))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.toolbar and event.type() == QEvent.Type.PaletteChange:
+            self.set_icons()  # a theme switch: icons in the new text colour
+        return False
