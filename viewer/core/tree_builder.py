@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import ETX, STX
 
@@ -45,6 +46,22 @@ class KramdownWhitespace(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         source = "\n".join(lines).replace(STX, "").replace(ETX, "")
         return (source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n").split("\n")
+
+
+class BlockHtml(str):
+    """Raw HTML that kramdown writes as a block of its own, whatever its tag (`<T>`, `<x y>`)."""
+
+
+class KramdownRawHtml(RawHtmlPostprocessor):
+    """Python-Markdown's raw-HTML writer, which keeps a paragraph around HTML whose tag it does not
+    know as block-level; kramdown's converter writes an HTML block bare (converter/html.rb
+    convert_html_element / convert_xml_comment), so a `BlockHtml` never gets one."""
+
+    def stash_to_string(self, text: str) -> str:
+        return text if isinstance(text, BlockHtml) else str(text)
+
+    def isblocklevel(self, html: str) -> bool:
+        return isinstance(html, BlockHtml) or super().isblocklevel(html)
 
 
 class KramdownBlockProcessor(BlockProcessor):
@@ -100,7 +117,7 @@ class TreeBuilder:
 
     def _stash(self, parent: etree.Element, raw: str) -> None:
         p = etree.SubElement(parent, "p")
-        p.text = self.md.htmlStash.store(raw)
+        p.text = self.md.htmlStash.store(BlockHtml(raw))
 
     def _add(self, parent: etree.Element, block: Block) -> None:
         kind = block.type
