@@ -62,7 +62,7 @@ def test_markdown_inside_html_when_the_element_asks_for_it() -> None:
     root, _ = parse('<div class="상자" markdown="1">\n* 가\n  * 나\n</div>\n문단\n')
     element = root.children[0]
     assert (element.type, element.text, element.attrs) == ("html_element", "div", {"class": "상자"})
-    assert shape(element) == [("ul", [("li", [("p", "가"), ("ul", [("li", [("p", "나")])])])])]
+    assert shape(element) == [("ul", [("li", [("p", "가\n"), ("ul", [("li", [("p", "나")])])])])]
     assert shape(root)[1:] == [("p", "문단")]
 
 
@@ -106,7 +106,7 @@ def test_tabs_in_list_items_follow_kramdowns_tab_stops() -> None:
     # spaces and a tab is not a nested list (its tab is no list marker's space).
     nested, _ = parse("* 가\n\t* 나\n\t\t* 다\n")
     assert shape(nested) == [
-        ("ul", [("li", [("p", "가"), ("ul", [("li", [("p", "나"), ("ul", [("li", [("p", "다")])])])])])])
+        ("ul", [("li", [("p", "가\n"), ("ul", [("li", [("p", "나\n"), ("ul", [("li", [("p", "다")])])])])])])
     ]
     lazy, _ = parse("* 가\n  \t* 나\n")
     assert shape(lazy) == [("ul", [("li", [("p", "가\n\t* 나")])])]

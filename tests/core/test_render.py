@@ -159,3 +159,20 @@ def test_jekyll_date_filters(write_post) -> None:
     )
     items = [node.text for node in render_post(load_post(post)).outline]
     assert items == ["09 Mar 2024", "09 March 2024", "2024년 03월 09일", "2024-03-09T14:30:00+09:00"]
+
+
+def test_html_blocks_with_any_tag_stand_without_a_paragraph() -> None:
+    # kramdown (checked with kramdown 2.4) writes '<note>\n한국어 메모\n</note>' bare, and a '<T>'
+    # in a quote too: an HTML block is never inside a <p>, whatever its tag.
+    html, _ = render_markdown("<note>\n한국어 메모\n</note>\n\n> <T>인용\n")
+    assert "<p>" not in html
+    assert "<note>\n한국어 메모\n</note>" in html
+
+
+def test_a_backslash_ending_an_item_before_its_sub_list() -> None:
+    # kramdown: '* 첫 줄\\\\' + sub-list → '첫 줄<br />'; '* 서버\\' + sub-list → '서버' (GFM drops a
+    # line break ending the text, and the backslash with it).
+    html, ext = render_markdown("* 첫 줄\\\\\n  * 하위\n* 서버\\\n  * 하위2\n")
+    assert re.search(r"첫 줄<br\s*/?>\s*<ul>", html)
+    assert re.search(r"서버\s*<ul>", html)
+    assert [node.text for _, node in walk(ext.outline)] == ["첫 줄", "하위", "서버", "하위2"]

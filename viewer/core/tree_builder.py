@@ -339,6 +339,10 @@ def _with_attributes(raw: str, ial: str) -> str:
 # --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------
 
 
+# Elements of kramdown's :block category that hold text (element.rb CATEGORY; th is its td).
+_BLOCK_CATEGORY = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th"}
+
+
 def _append_text(element: etree.Element, text: str) -> None:
     if not text:
         return
@@ -353,7 +357,7 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
     """Append kramdown spans to `element`: text as text, each span as its element."""
     pending: list[str] = []
 
-    def flush() -> None:
+    def flush(last: bool = False) -> None:
         if not pending:
             return
         text = "".join(pending)
@@ -361,9 +365,13 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
         if in_html or "\\\n" not in text:
             _append_text(element, text)
             return
-        # GFM: a backslash at the end of a line is a line break (outside HTML elements).
+        # GFM: a backslash at the end of a line is a line break (outside HTML elements), but not
+        # one ending a block's text (gfm.rb update_text_type, omit_trailing_br).
         first, *rest = text.split("\\\n")
         _append_text(element, first)
+        if last and rest[-1] == "" and element.tag in _BLOCK_CATEGORY:
+            rest.pop()
+            _append_text(element, "\n")
         for part in rest:
             etree.SubElement(element, "br").tail = "\n" + part
 
@@ -377,7 +385,7 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
             continue
         flush()
         _append_span(element, child, in_html)
-    flush()
+    flush(last=True)
 
 
 def _append_span(parent: etree.Element, span: Span, in_html: bool) -> None:
