@@ -39,6 +39,17 @@ def _is_our_math(node: Element) -> bool:  # math-markup
     return any("math" in c for c in node.attrs.get("class", "").split())
 
 
+_DISPLAY_MATHS = re.compile(r"(?:\s*\\\[[\s\S]*?\\\]\s*)+")  # math-markup: kramdown's \[…\] one after another
+
+
+def _is_kramdown_math_div(node: Element) -> bool:  # math-markup: kramdown's \[…\] with attributes is in a div
+    return (
+        node.tag == "div"
+        and all(isinstance(child, str) for child in node.children)
+        and re.fullmatch(r"\s*\\\[[\s\S]*\\\]\s*", text_of(node)) is not None
+    )
+
+
 def _is_footnotes(node: Element) -> bool:  # footnote-section
     return node.tag == "div" and bool({"footnote", "footnotes"} & set(node.attrs.get("class", "").split()))
 
@@ -121,7 +132,10 @@ def block_structure(node: Element) -> list[str]:
     def end_run() -> None:
         nonlocal run, in_run
         if in_run:
-            out.append("math" if re.fullmatch(r"\s*\\\[[\s\S]*\\\]\s*", run) else "text")  # math-markup
+            if _DISPLAY_MATHS.fullmatch(run):  # math-markup
+                out.extend("math" for _ in re.finditer(r"\\\[", run))
+            else:
+                out.append("text")
         run, in_run = "", False
 
     for child in node.children:
@@ -132,7 +146,7 @@ def block_structure(node: Element) -> list[str]:
                 in_run = True
             continue
         end_run()
-        if _is_our_math_block(child):
+        if _is_our_math_block(child) or _is_kramdown_math_div(child):
             out.append("math")
         elif _is_footnotes(child):
             out.append("footnotes[" + " ".join(b for b in block_structure(child) if b != "hr") + "]")
@@ -227,7 +241,7 @@ def visible_words(root: Element) -> list[str]:
             if isinstance(child, str):
                 parts.append(child)
             elif child.tag in {"script", "style"} or _is_our_math(child):
-                continue
+                parts.append(" ")  # as kramdown's \(…\) text is taken out (math-markup)
             else:
                 block = child.tag in BLOCKS or child.tag == "br"
                 parts.append(" " if block else "")
