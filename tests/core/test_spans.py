@@ -277,6 +277,25 @@ def test_only_the_first_toc_list_is_a_table_of_contents_and_none_without_heading
     assert_as_kramdown("* x\n{:toc}\n\n본문\n", "<p>본문</p>")
 
 
+def test_toc_lists_a_header_with_an_empty_id_and_drops_its_own_notes() -> None:
+    # kramdown 2.4: '# :' has GFM's empty id, left out of the header but listed as '#'; a note
+    # referenced only inside the list the TOC replaces is never written out.
+    assert_as_kramdown(
+        "* [^1]\n{:toc}\n\n# :\n\n## 둘\n\n[^1]: 각주\n",
+        '<ul class="markdown-toc" id="markdown-toc"><li><a href="#" id="markdown-toc-">:</a>'
+        '<ul><li><a href="#둘" id="markdown-toc-둘">둘</a></li></ul></li></ul>\n'
+        '<h1>:</h1>\n<h2 id="둘">둘</h2>',
+    )
+
+
+def test_a_task_box_alone_before_a_sub_list() -> None:
+    # kramdown: '- [ ]' with a sub-list is a task (its text ends with the newline parse_list adds).
+    page, ext = render_markdown("- [ ]\n  - 하위 항목\n")
+    assert [(node.text, node.checked) for node in ext.outline] == [("", False)]
+    assert [node.text for node in ext.outline[0].children] == ["하위 항목"]
+    assert "[ ]" not in page
+
+
 # --- our bare URLs (kramdown leaves them text) -------------------------------------------------------
 
 

@@ -28,8 +28,15 @@ class FootnoteTreeprocessor(Treeprocessor):
         order: list[str] = []
         notes: list[etree.Element] = []
 
+        # The list that becomes the table of contents is never written out, nor its references
+        # (kramdown's converter replaces it whole: converter/html.rb convert_root).
+        toc = next((e for e in root.iter() if e.tag in ("ul", "ol") and e.get("data-toc")), None)
+        unwritten = set() if toc is None else {id(marker) for marker in toc.iter("sup")}
+
         def number_markers(tree: etree.Element) -> None:
             for marker in tree.iter("sup"):
+                if id(marker) in unwritten:
+                    continue
                 name = marker.attrib.pop("data-footnote", None)
                 if name is None:
                     continue

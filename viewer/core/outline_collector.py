@@ -257,12 +257,10 @@ class OutlineCollector(Treeprocessor):
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
         for heading in root.iter():
             heading_id = heading.get("id", "")
-            if (
-                heading.tag not in _HEADINGS
-                or not heading_id
-                or "no_toc" in (heading.get("class") or "").split()
-            ):
-                continue  # kramdown lists the headers that have ids
+            if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or "").split():
+                continue
+            # Every header has an id in kramdown, if only GFM's empty one ('# :'), which it
+            # leaves out of the header but lists as '#' (converter/html.rb convert_header)
             level = int(heading.tag[1])
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()
