@@ -55,7 +55,11 @@ def _is_footnotes(node: Element) -> bool:  # footnote-section
 
 
 def _is_bare_web_link(href: str, text: str) -> bool:  # bare-urls
-    return href.startswith(("http://", "https://")) and href in {text, "http://" + text, "https://" + text}
+    return href.lower().startswith(("http://", "https://", "ftp://", "ftps://")) and href in {
+        text,
+        "http://" + text,
+        "https://" + text,
+    }
 
 
 # --- HTML as a tree ------------------------------------------------------------------------------------------
