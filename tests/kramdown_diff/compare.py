@@ -202,12 +202,12 @@ def _first_paragraph(item: Element) -> str:
 
 def outline_rows(root: Element) -> list[Row]:
     """The outline as /work/shared/tools/outline_html.py reads it from HTML: headings nest under the
-    nearest earlier heading of a smaller level, items under the item containing them, else under the
-    heading they follow."""
-    rows: list[Row] = []
-    headings: list[tuple[int, int]] = []  # (level, depth) of open headings
+    nearest earlier heading of a smaller level; items under the item containing them (even past a
+    heading inside that item), else under the heading they follow. Rows in tree order."""
+    roots: list[tuple[str, str, list]] = []  # type: ignore[type-arg]
+    headings: list[tuple[int, list]] = []  # type: ignore[type-arg]  # (level, children) of open headings
 
-    def visit(node: Element, item_depth: int | None) -> None:
+    def visit(node: Element, item: list | None) -> None:  # type: ignore[type-arg]
         for child in node.children:
             if not isinstance(child, Element) or _skipped(child):
                 continue
@@ -215,17 +215,26 @@ def outline_rows(root: Element) -> list[Row]:
                 level = int(child.tag[1])
                 while headings and headings[-1][0] >= level:
                     headings.pop()
-                depth = headings[-1][1] + 1 if headings else 0
-                rows.append((depth, "heading", _norm(text_of(child))))
-                headings.append((level, depth))
+                children: list = []  # type: ignore[type-arg]
+                (headings[-1][1] if headings else roots).append(("heading", _norm(text_of(child)), children))
+                headings.append((level, children))
             elif child.tag == "li":
-                depth = item_depth + 1 if item_depth is not None else (headings[-1][1] + 1 if headings else 0)
-                rows.append((depth, "item", _norm(_first_paragraph(child))))
-                visit(child, depth)
+                children = []
+                parent = item if item is not None else (headings[-1][1] if headings else roots)
+                parent.append(("item", _norm(_first_paragraph(child)), children))
+                visit(child, children)
             else:
-                visit(child, item_depth)
+                visit(child, item)
 
     visit(root, None)
+    rows: list[Row] = []
+
+    def flatten(nodes: list, depth: int) -> None:  # type: ignore[type-arg]
+        for kind, text, children in nodes:
+            rows.append((depth, kind, text))
+            flatten(children, depth + 1)
+
+    flatten(roots, 0)
     return rows
 
 
