@@ -176,3 +176,10 @@ def test_a_backslash_ending_an_item_before_its_sub_list() -> None:
     assert re.search(r"첫 줄<br\s*/?>\s*<ul>", html)
     assert re.search(r"서버\s*<ul>", html)
     assert [node.text for _, node in walk(ext.outline)] == ["첫 줄", "하위", "서버", "하위2"]
+
+
+def test_a_note_ending_with_an_html_block_has_its_back_link_in_a_paragraph_of_its_own() -> None:
+    # kramdown 2.4: '<T>정리\n</T>' then '<p><a href="#fnref:3" …>↩</a></p>' (converter/html.rb
+    # footnote_content appends to the last paragraph only when the note ends with one).
+    html, _ = render_markdown("본문[^3]\n\n[^3]:\n    <T>정리\n")
+    assert re.search(r"<T>정리\s*</T>\s*<p><a [^>]*footnote-backref", html)

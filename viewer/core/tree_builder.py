@@ -64,6 +64,17 @@ class KramdownRawHtml(RawHtmlPostprocessor):
         return isinstance(html, BlockHtml) or super().isblocklevel(html)
 
 
+_PLACEHOLDER = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
+
+
+def is_html_block(element: etree.Element, md: Markdown) -> bool:
+    """Whether `element` is the paragraph Python-Markdown holds an HTML block's place with."""
+    if element.tag != "p" or len(element) or not element.text:
+        return False
+    match = _PLACEHOLDER.fullmatch(element.text)
+    return match is not None and isinstance(md.htmlStash.rawHtmlBlocks[int(match.group(1))], BlockHtml)
+
+
 class KramdownBlockProcessor(BlockProcessor):
     """Builds the element tree of the whole document from kramdown's block structure."""
 
