@@ -165,6 +165,9 @@ CONSTRUCTS = [
     Construct("many [", lambda n: _body(_repeat("[", n)), 1 << 20),
     Construct("many `", lambda n: _body(_repeat("`", n)), 1 << 20),
     Construct("many *", lambda n: _body(_repeat("*", n)), 1 << 20),
+    # a table's pipe check reads span HTML (an element never closed takes the rest of the text)
+    Construct("'| <a> ' on one line", lambda n: _body(_repeat("| <a> ", n)), 64 << 10),
+    Construct("table rows with <b>", lambda n: _body(_repeat("| <b>가</b> | 나 |\n", n)), 128 << 10),
     Construct("many list items", lambda n: _body(_repeat("* 항목 item\n", n)), 128 << 10),
     Construct("many links", lambda n: _body(_repeat("[링크](https://example.com/a_b) ", n)), 256 << 10),
     Construct(
@@ -217,14 +220,15 @@ def _preview(html: str) -> tuple[float, int]:
     app = QApplication.instance() or QApplication([])  # noqa: F841 (fonts and widgets need it)
     build: Callable[[str], tuple[QTextDocument, str]] | None = None
     try:  # the window's own way of building the document (it may cut or degrade a huge post)
-        from viewer.ui.preview import PostView
+        from PySide6.QtGui import QPalette
 
-        view = PostView()
-        if hasattr(view, "build_document"):
+        from viewer.ui.post_document import DocumentLook, build_document, post_stylesheet
 
-            def build(text: str) -> tuple[QTextDocument, str]:
-                built = view.build_document(text)
-                return built.qt, getattr(built, "note", "")
+        look = DocumentLook(post_stylesheet(QPalette()))
+
+        def build(text: str) -> tuple[QTextDocument, str]:
+            built = build_document(text, look)
+            return built.qt, getattr(built, "note", "")
 
     except ImportError:
         pass

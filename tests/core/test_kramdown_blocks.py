@@ -123,3 +123,15 @@ def test_attribute_lists_reach_code_and_html_blocks() -> None:
     )
     assert '<pre class="code 예시">' in page  # "#코드" is no id: ids start with an ASCII letter
     assert '<div class="상자" title="제목">내용</div>' in page
+
+
+def test_pipes_inside_span_html_make_no_table() -> None:
+    # kramdown 2.4 (table.rb: the pipe check reads code spans and span HTML): '<span>$$a|b$$' and
+    # '<<데이터>> |' (the tag <데이터> is never closed) are paragraphs; a pipe outside the element,
+    # or an element inside a code span, still makes a table.
+    for text in ("<span>$$a|b$$\n", "<<데이터>> |\n", "x <T> 공식|\n"):
+        root, _ = parse(text)
+        assert [child.type for child in root.children] == ["p"], text
+    for text in ("a <b>굵게</b> | 나\n", "`<b>` | 다\n"):
+        root, _ = parse(text)
+        assert [child.type for child in root.children] == ["table"], text
