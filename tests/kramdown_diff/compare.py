@@ -39,7 +39,7 @@ def _is_our_math(node: Element) -> bool:  # math-markup
     return any("math" in c for c in node.attrs.get("class", "").split())
 
 
-_DISPLAY_MATHS = re.compile(r"(?:\s*\\\[[\s\S]*?\\\]\s*)+")  # math-markup: kramdown's \[…\] one after another
+_DISPLAY_MATH = re.compile(r"(\\\[[\s\S]*?\\\])")  # math-markup: kramdown's \[…\]
 
 
 def _is_kramdown_math_div(node: Element) -> bool:  # math-markup: kramdown's \[…\] with attributes is in a div
@@ -136,10 +136,10 @@ def block_structure(node: Element) -> list[str]:
     def end_run() -> None:
         nonlocal run, in_run
         if in_run:
-            if _DISPLAY_MATHS.fullmatch(run):  # math-markup
-                out.extend("math" for _ in re.finditer(r"\\\[", run))
-            else:
-                out.append("text")
+            # math-markup: kramdown's display formulas are bare \[…\] between the blocks
+            for number, piece in enumerate(_DISPLAY_MATH.split(run)):
+                if number % 2 or piece.strip():
+                    out.append("math" if number % 2 else "text")
         run, in_run = "", False
 
     for child in node.children:

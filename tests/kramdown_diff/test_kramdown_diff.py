@@ -35,53 +35,17 @@ KNOWN_DIVERGENCES: dict[str, str] = {
     "parse_extension_start_tag); ours drops it or turns it into an attribute",
     "ial": "a heading's trailing {: .cls} is text, only {#id} is taken (parser/kramdown/header.rb HEADER_ID); "
     "ours takes it as attributes",
-    "brace-text": "{address}, {char} are text: an attribute list needs {: (extensions.rb IAL_SPAN_START); ours "
-    "reads them as attributes of headings and code spans",
-    "unknown-entity": "&notanentity; is written out as text (parser/kramdown/html_entity.rb parse_html_entity); "
-    "ours decodes a prefix (&not → ¬)",
     "footnote": "only referenced footnote definitions are output, numbered in reference order; names are ASCII "
     "(ALD_ID_NAME), so [^주석] is text (parser/kramdown/footnote.rb, converter/html.rb footnote_content)",
-    "html-block-unclosed": "an HTML block never closed runs to the end of its container and is closed there "
-    "(parser/kramdown/html.rb parse_block_html); ours shows the tag as text",
     "html-block": "a line starting with <name (any name: <T>, <여러분의 IP>) or a stray </p> is an HTML block "
     "(html.rb HTML_BLOCK_START, parse_block_html); ours a paragraph",
     "tag-like-text": "an end tag with no start tag (</br>, </center>) stays text (html.rb parse_span_html); "
     "ours drops it",
-    "html-inline": "heading ids leave inline HTML out: '# 資料 <br/>' → 資料-, '# <br/>' → no id "
-    "(gfm.rb update_raw_text, generate_gfm_header_id)",
-    "autolink-email": r"<me@example.com> is a mailto link showing the address (parser/kramdown/autolink.rb); "
-    r"ours leaks Python-Markdown's \x02amp\x03 placeholders into the outline",
-    "bare-email": "a bare e-mail address stays text (kramdown links only <…> autolinks); ours links it",
     "bare-url": "our bare-URL links take in *emphasis* and a closing ) that kramdown leaves as text after it",
-    "table": "table lines with no cell (a lone |) are a paragraph (parser/kramdown/table.rb parse_table); ours an "
-    "empty table",
-    "hard-break": r"a backslash at a line's end is a line break after any character (gfm.rb @hard_line_break); "
-    r"ours keeps it after some (서버\, :\)",
     "tab-indent": r"tabs: 1-3 spaces then a tab is not code (kramdown.rb INDENT /^(?:\t| {4})/); list lines "
     "match tab-or-4-space groups (parser/kramdown/list.rb parse_first_list_line, content_re)",
-    "task-list": "a task item's text has no glyph, its box is an <input> (gfm.rb parse_list); our outline text "
-    "starts with ☐/☑",
-    "reference-link": "[[x]][r] is a link whose text is [x]; [`code`][] finds its definition "
-    "(parser/kramdown/link.rb parse_link)",
-    "emphasis-4star": "****x**** is <strong>**x</strong>**: no strong inside a strong "
-    "(parser/kramdown/emphasis.rb parse_emphasis); ours nests two",
-    "emphasis-multiline": "emphasis opened on one line closes on a later line by kramdown's rule (a closer not "
-    "after white space, emphasis.rb parse_emphasis); ours leaves the delimiters",
-    "emphasis-unbalanced": "a line with an odd number of * or _ (or runs) (**데이터 *서버*, *.md *note*) pairs them as "
-    "emphasis.rb parse_emphasis does (a strong with no closer falls back to em)",
-    "emphasis-intraword": "_ after a digit opens emphasis (24__deck__ → 24<strong>deck</strong>); only a letter "
-    "before it prevents that (emphasis.rb parse_emphasis)",
-    "inline-link": '[x]("url") takes "url" (quotes included) as the address (parser/kramdown/link.rb parse_link); '
-    "ours reads it as a title and an empty address",
-    "ald": "an attribute list definition line {:ref: .cls} directly followed by a setext underline or a | line",
-    "code-span": "a | after an unclosed code span (` `a|b`) is not a table cell separator (table.rb, codespan.rb); "
-    "ours makes a table",
     "strikethrough": "~~~python indented inside a list item is not a fence there; ~~x~~ strikes (gfm.rb "
     "FENCED_CODEBLOCK_START, STRIKETHROUGH_MATCH)",
-    "escape": r"an escaped \< before <<x>>, and an item holding only \ then a tab",
-    "nested-list": "an ATX heading right after a list item line ends the list (gfm.rb PARAGRAPH_END_GFM)",
-    "emphasis-hangul": "_ inside a Hangul word (_서버_발표 then _y_ on the next line): a _ followed by a letter "
-    "does not close, so kramdown's emphasis runs on to the next line (emphasis.rb parse_emphasis)",
 }
 
 
