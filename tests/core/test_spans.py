@@ -322,3 +322,9 @@ def test_text_made_of_nothing_but_markup_is_shown_whole_with_a_warning() -> None
     page, ext = render_markdown(text + "\n\n끝 문단\n")
     assert any("more markup than can be shown" in warning for warning in ext.warnings)
     assert page.count("다") == 60_000 and "끝 문단" in page
+
+
+def test_an_attribute_list_after_a_bare_url_is_text() -> None:
+    # kramdown 2.4 reads the URL as text, so '{: .x}' after it is text too ('링크 www.a.example{: .x} 끝').
+    page, _ = render_markdown("링크 www.a.example{: .x} 끝\n")
+    assert '<a href="http://www.a.example">www.a.example</a>{: .x} 끝' in page

@@ -725,8 +725,14 @@ class SpanParser:
             return self._extension(extension)
         ial = IAL_SPAN.match(text, start, end)
         last = self.tree.children[-1] if self.tree.children else None
-        if ial is None or last is None or (isinstance(last, str) and not isinstance(last, Symbol)):
-            self.add_text("{")  # an attribute list after text is text
+        if (
+            ial is None
+            or last is None
+            or (isinstance(last, str) and not isinstance(last, Symbol))
+            or (isinstance(last, Span) and last.attrs.get("data-written") == "bare")
+        ):
+            # an attribute list after text is text (our bare URLs are text to kramdown)
+            self.add_text("{")
             self.pos = start + 1
             return True
         self.pos = ial.end()
