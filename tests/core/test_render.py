@@ -183,3 +183,10 @@ def test_a_note_ending_with_an_html_block_has_its_back_link_in_a_paragraph_of_it
     # footnote_content appends to the last paragraph only when the note ends with one).
     html, _ = render_markdown("본문[^3]\n\n[^3]:\n    <T>정리\n")
     assert re.search(r"<T>정리\s*</T>\s*<p><a [^>]*footnote-backref", html)
+
+
+def test_an_attribute_list_goes_into_a_tag_shown_as_text() -> None:
+    # kramdown 2.4: '{: .cls #i}' + '<여러분의 IP>' → '<여러분의 IP="" class="cls" id="i">', which a
+    # browser shows as text (a tag name must start with an ASCII letter).
+    html, _ = render_markdown("{: .cls #i}\n<여러분의 IP>\n")
+    assert '&lt;여러분의 IP="" class="cls" id="i"&gt;' in html

@@ -1205,9 +1205,8 @@ def _span_element_end(text: str, at: int, tags: TagScanner) -> int | None:
             continue
         pos = inner.end
         inner_name = element_name(inner.name)
-        if not (
-            inner.self_closing or inner_name in HTML_ELEMENTS_WITHOUT_BODY or inner_name in HTML_BLOCK_ELEMENTS
-        ):
+        bodiless = inner_name in HTML_ELEMENTS_WITHOUT_BODY or inner_name in HTML_BLOCK_ELEMENTS
+        if not (inner.self_closing or bodiless):
             open_names.append(inner_name)
     return len(text)
 

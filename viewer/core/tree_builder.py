@@ -17,6 +17,7 @@ from markdown.util import ETX, STX
 
 from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
+from viewer.core.kramdown_html import escape_text
 from viewer.core.kramdown_spans import (
     RawText,
     Span,
@@ -339,12 +340,29 @@ def _with_attributes(raw: str, ial: str) -> str:
         return raw
     first = _FIRST_TAG.match(raw.lstrip())
     if first is None:
-        return raw
+        return _with_shown_attributes(raw, ial)
     element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
     apply_ial(element, ial)
     written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
     start = len(raw) - len(raw.lstrip())
     return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"
+
+
+# A start tag whose name no browser reads as one, written out as text (kramdown_html.shown_tag).
+_SHOWN_TAG = re.compile(r'&lt;([^\s&<>]+)((?: [^\s="]+="[^"]*")*)( /)?&gt;')
+
+
+def _with_shown_attributes(raw: str, ial: str) -> str:
+    """kramdown writes an attribute list into any start tag, `<여러분의 IP="" class="cls">` too,
+    which a browser shows as text: so do we."""
+    start = len(raw) - len(raw.lstrip())
+    first = _SHOWN_TAG.match(raw, start)
+    if first is None:
+        return raw
+    element = etree.Element("x", dict(re.findall(r' ([^\s="]+)="([^"]*)"', first.group(2))))
+    apply_ial(element, ial)
+    written = escape_text("".join(f' {key}="{value}"' for key, value in element.attrib.items()))
+    return f"{raw[:start]}&lt;{first.group(1)}{written}{first.group(3) or ''}&gt;{raw[first.end() :]}"
 
 
 # --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------
