@@ -328,3 +328,16 @@ def test_an_attribute_list_after_a_bare_url_is_text() -> None:
     # kramdown 2.4 reads the URL as text, so '{: .x}' after it is text too ('링크 www.a.example{: .x} 끝').
     page, _ = render_markdown("링크 www.a.example{: .x} 끝\n")
     assert '<a href="http://www.a.example">www.a.example</a>{: .x} 끝' in page
+
+
+def test_toc_entries_keep_the_header_markup_but_not_its_links_or_notes() -> None:
+    # kramdown 2.4 (converter/html.rb fix_for_toc_entry): '<strong>굵게</strong> 링크 <code>코드</code>'.
+    page, _ = render_markdown("* x\n{:toc}\n\n## **굵게** [링크](http://a.example) `코드`[^1]\n\n[^1]: 주\n")
+    toc = page.split("<h2")[0]
+    assert '<a href="#굵게-링크-코드" id="markdown-toc-굵게-링크-코드"><strong>굵게</strong> 링크 <code>코드</code></a>' in toc
+
+
+def test_a_header_inside_the_list_the_toc_replaces_is_not_listed() -> None:
+    # kramdown 2.4 writes nothing for '   * x\n####\t정리\n{:toc}': the header is in the list's item.
+    page, _ = render_markdown("   * x\n####\t정리\n{:toc}\n")
+    assert page.strip() == ""

@@ -255,9 +255,15 @@ class OutlineCollector(Treeprocessor):
         attrs["class"] = f"{attrs.get('class', '')} markdown-toc".lstrip()  # for the stylesheet
         toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
+        # The list the TOC replaces is never written out, nor the headers inside it.
+        unwritten = {id(element) for element in placeholder.iter()}
         for heading in root.iter():
             heading_id = heading.get("id", "")
-            if heading.tag not in _HEADINGS or "no_toc" in (heading.get("class") or "").split():
+            if (
+                heading.tag not in _HEADINGS
+                or "no_toc" in (heading.get("class") or "").split()
+                or id(heading) in unwritten
+            ):
                 continue
             # Every header has an id in kramdown, if only GFM's empty one ('# :'), which it
             # leaves out of the header but lists as '#' (converter/html.rb convert_header)
@@ -270,13 +276,43 @@ class OutlineCollector(Treeprocessor):
                 container = sub if sub is not None else etree.SubElement(container, kind)
             li = etree.SubElement(container, "li")
             link = etree.SubElement(li, "a", {"href": f"#{heading_id}", "id": f"{attrs['id']}-{heading_id}"})
-            link.text = plain_text(heading, self.md, notes=False)
+            _copy_for_toc(heading, link)
             stack.append((level, li))
         index = list(parent).index(placeholder)
         parent.remove(placeholder)
         if len(toc):
             toc.tail = placeholder.tail
             parent.insert(index, toc)
+
+
+def _copy_for_toc(heading: etree.Element, link: etree.Element) -> None:
+    """The header's content into its TOC entry as kramdown's fix_for_toc_entry leaves it
+    (converter/html.rb): footnote markers removed, links unwrapped, the rest (images, code,
+    emphasis) kept."""
+
+    def copy(source: etree.Element, target: etree.Element) -> None:
+        _append(target, source.text)
+        for child in source:
+            if child.tag == "sup" and child.get("role") == "doc-noteref":
+                _append(target, child.tail)
+                continue
+            if child.tag == "a":
+                copy(child, target)
+            else:
+                element = etree.SubElement(target, child.tag, dict(child.attrib))
+                copy(child, element)
+            _append(target, child.tail)
+
+    copy(heading, link)
+
+
+def _append(element: etree.Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _stash_text(md: Markdown, index: int) -> str:
