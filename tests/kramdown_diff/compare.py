@@ -137,7 +137,10 @@ def block_structure(node: Element) -> list[str]:
         nonlocal run, in_run
         if in_run:
             # math-markup: kramdown's display formulas are bare \[…\] between the blocks
-            for number, piece in enumerate(_DISPLAY_MATH.split(run)):
+            pieces = _DISPLAY_MATH.split(run)
+            if len(pieces) == 1:
+                out.append("text")
+            for number, piece in enumerate(pieces if len(pieces) > 1 else ()):
                 if number % 2 or piece.strip():
                     out.append("math" if number % 2 else "text")
         run, in_run = "", False
