@@ -190,3 +190,10 @@ def test_an_attribute_list_goes_into_a_tag_shown_as_text() -> None:
     # browser shows as text (a tag name must start with an ASCII letter).
     html, _ = render_markdown("{: .cls #i}\n<여러분의 IP>\n")
     assert '&lt;여러분의 IP="" class="cls" id="i"&gt;' in html
+
+
+def test_an_item_reads_on_into_an_html_block_of_an_inline_tag() -> None:
+    # kramdown 2.4 writes '<li>x\n<x y=""> 한국어\n</x>': the page (and outline_html.py) reads the
+    # item as 'x 한국어'; a <div> is a block and ends the item's text.
+    _, ext = render_markdown("- x\n  <x y> 한국어\n- 가\n  <div>나</div>\n")
+    assert [node.text for node in ext.outline] == ["x 한국어", "가"]

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
 from viewer.core.raw_html_links import raw_html_links
-from viewer.core.tree_builder import ID_TEXT, TASK
+from viewer.core.tree_builder import ID_TEXT, TASK, BlockHtml
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
@@ -183,8 +183,8 @@ class OutlineCollector(Treeprocessor):
             raw = self._stashed(child)
             if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
                 continue  # a comment standing as a block: nothing a reader sees
-            if child.tag == "div" and child.get("class") == "math display":
-                shell.append(child)
+            if (child.tag == "div" and child.get("class") == "math display") or isinstance(raw, BlockHtml):
+                shell.append(child)  # an HTML block of a tag a page reads inline (<T>, <x y>) too
                 continue
             if child.tag in _BLOCK_TAGS:
                 if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
