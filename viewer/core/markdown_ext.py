@@ -79,7 +79,7 @@ class JekyllExtension(Extension):
         md.postprocessors.register(KramdownRawHtml(md), "raw_html", 30)
 
     def _render_note(self, parent: etree.Element, name: str) -> None:
-        builder = TreeBuilder(self.md, self)
+        builder = TreeBuilder(self.md, self, gfm_line_breaks=False)
         builder.build_text(parent, self.footnote_definitions.get(name, ""))
         builder.give_basic_ids(parent)
 

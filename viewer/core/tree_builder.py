@@ -98,9 +98,12 @@ class KramdownBlockProcessor(BlockProcessor):
 class TreeBuilder:
     """Turns Markdown text into elements under a parent: kramdown's blocks, then their spans."""
 
-    def __init__(self, md: Markdown, extension: JekyllExtension) -> None:
+    def __init__(self, md: Markdown, extension: JekyllExtension, gfm_line_breaks: bool = True) -> None:
         self.md = md
         self.extension = extension
+        #: Whether a backslash ending a line is a line break: GFM's parser makes it one only in
+        #: the document's tree, not in footnotes (kramdown-parser-gfm update_elements walks @root).
+        self.gfm_line_breaks = gfm_line_breaks
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
 
@@ -280,7 +283,7 @@ class TreeBuilder:
             self.extension.warnings.append(
                 f"Line {line}: markup nested deeper than {SpanParser.MAX_DEPTH} levels is shown as text."
             )
-        append_spans(element, root.children)
+        append_spans(element, root.children, in_html=not self.gfm_line_breaks)
         return root
 
 
@@ -383,7 +386,8 @@ def _append_text(element: etree.Element, text: str) -> None:
 
 
 def append_spans(element: etree.Element, children: list[Span | str], in_html: bool = False) -> None:
-    """Append kramdown spans to `element`: text as text, each span as its element."""
+    """Append kramdown spans to `element`: text as text, each span as its element. `in_html`:
+    inside an HTML element or a footnote, where GFM's backslash line breaks are not made."""
     pending: list[str] = []
 
     def flush(last: bool = False) -> None:
