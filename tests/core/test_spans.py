@@ -341,3 +341,9 @@ def test_a_header_inside_the_list_the_toc_replaces_is_not_listed() -> None:
     # kramdown 2.4 writes nothing for '   * x\n####\t정리\n{:toc}': the header is in the list's item.
     page, _ = render_markdown("   * x\n####\t정리\n{:toc}\n")
     assert page.strip() == ""
+
+
+def test_a_bare_url_ends_where_a_formula_starts() -> None:
+    # kramdown 2.4 reads 'www.example.com/a_b.$$\alpha_{i}$$' as text and a formula \(\alpha_{i}\).
+    page, _ = render_markdown("주소 www.example.com/a_b.$$\\alpha_{i}$$ 끝\n")
+    assert '<span class="math inline">\\(\\alpha_{i}\\)</span> 끝' in page
