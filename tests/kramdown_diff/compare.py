@@ -186,9 +186,20 @@ Row = tuple[int, str, str]
 def _skipped(node: Element) -> bool:
     """Generated tables of contents and footnote sections are not part of the outline."""
     classes = set(node.attrs.get("class", "").split())
-    return (node.tag in {"ul", "ol"} and node.attrs.get("id") == "markdown-toc") or (
+    return (node.tag in {"ul", "ol"} and _is_toc(node)) or (
         node.tag in {"div", "section", "nav"} and bool({"toc", "footnotes", "footnote"} & classes)
     )
+
+
+def _is_toc(node: Element) -> bool:
+    """kramdown's TOC list: id 'markdown-toc', or the id its attribute list gave, which its
+    entries' ids start with ('anchor' → 'anchor-x')."""
+    list_id = node.attrs.get("id", "")
+    if list_id == "markdown-toc":
+        return True
+    first = next((child for child in node.children if isinstance(child, Element) and child.tag == "li"), None)
+    link = next((c for c in first.children if isinstance(c, Element) and c.tag == "a"), None) if first else None
+    return bool(list_id) and link is not None and link.attrs.get("id", "").startswith(list_id + "-")
 
 
 def _first_paragraph(item: Element) -> str:
@@ -259,7 +270,7 @@ def visible_words(root: Element) -> list[str]:
             elif child.tag in {"script", "style"} or _is_our_math(child):
                 parts.append(" ")  # as kramdown's \(…\) text is taken out (math-markup)
             else:
-                block = child.tag in BLOCKS or child.tag == "br"
+                block = child.tag in BLOCKS or child.tag in {"br", "tr", "td", "th"}
                 parts.append(" " if block else "")
                 visit(child)
                 parts.append(" " if block else "")
