@@ -205,3 +205,15 @@ def test_a_backslash_ending_a_line_in_a_footnote_stays() -> None:
     html, _ = render_markdown("a[^1] b[^2]\n\n[^1]: 발표\\\n    끝\n\n[^2]: 주\\\\\n    끝\n")
     assert "발표\\\n끝" in html
     assert re.search(r"주<br\s*/?>\n끝", html)
+
+
+def test_an_item_reading_into_html_takes_br_as_a_space_and_stops_at_a_block_tag() -> None:
+    # kramdown 2.4's page, read by outline_html.py: '학습 자료 …' and '<여러분의 IP=""> `'.
+    _, ext = render_markdown("- 학습\n  <x y>자료<br/>…\n* <여러분의 IP> `<div>`\n")
+    assert [node.text for node in ext.outline] == ["학습 자료 …", '<여러분의 IP=""> `']
+
+
+def test_a_toc_reference_before_html_writes_nothing_into_the_tag() -> None:
+    # kramdown 2.4: '{:toc}\n<T>' → '<T>' (only a list becomes the table of contents).
+    html, _ = render_markdown("{:toc}\n<T>\n")
+    assert html.startswith("<T>\n")

@@ -347,3 +347,10 @@ def test_a_bare_url_ends_where_a_formula_starts() -> None:
     # kramdown 2.4 reads 'www.example.com/a_b.$$\alpha_{i}$$' as text and a formula \(\alpha_{i}\).
     page, _ = render_markdown("주소 www.example.com/a_b.$$\\alpha_{i}$$ 끝\n")
     assert '<span class="math inline">\\(\\alpha_{i}\\)</span> 끝' in page
+
+
+def test_a_link_written_as_html_stays_a_link_in_its_toc_entry() -> None:
+    # kramdown 2.4 unwraps Markdown links only: '<a href="#발표" …><a href="http://example.com">발표</a></a>'.
+    page, _ = render_markdown('* x\n{:toc}\n\n## <a href="http://example.com">발표</a>\n')
+    toc = page.split("<h2")[0]
+    assert '<a href="http://example.com">발표</a></a>' in toc

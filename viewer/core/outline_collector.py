@@ -26,6 +26,7 @@ _BLOCK_TAGS = frozenset(
     "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_BLOCK_TAG = re.compile(rf"<(?:{'|'.join(sorted(_BLOCK_TAGS, key=len, reverse=True))})\b", re.I)
 
 
 def gfm_heading_id(text: str, counts: dict[str, int]) -> str:
@@ -80,6 +81,8 @@ class OutlineCollector(Treeprocessor):
         self.heading_ids: list[str] = []
         self.id_counts: dict[str, int] = {}
         self.item_count = 0
+        #: <a> elements written as HTML (kept in TOC entries, where Markdown links are unwrapped).
+        self.html_links: set[int] = set()
         self.last_line = 0
         tocs: list[tuple[etree.Element, etree.Element]] = []
         self._visit(root, None, 0, "", tocs)
@@ -183,8 +186,16 @@ class OutlineCollector(Treeprocessor):
             raw = self._stashed(child)
             if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
                 continue  # a comment standing as a block: nothing a reader sees
-            if (child.tag == "div" and child.get("class") == "math display") or isinstance(raw, BlockHtml):
-                shell.append(child)  # an HTML block of a tag a page reads inline (<T>, <x y>) too
+            if isinstance(raw, BlockHtml):
+                # An HTML block of a tag a page reads inline (<T>, <x y>): its text up to a
+                # block tag inside it (where a page ends the item's text), a <br> a space.
+                cut = _BLOCK_TAG.search(raw)
+                _append(shell, _html_text(raw[: cut.start()] if cut else raw))
+                if cut:
+                    break
+                continue
+            if child.tag == "div" and child.get("class") == "math display":
+                shell.append(child)
                 continue
             if child.tag in _BLOCK_TAGS:
                 if child.tag == "p" and not (shell.text or "").strip() and len(shell) == 0:
@@ -218,6 +229,8 @@ class OutlineCollector(Treeprocessor):
 
     def _add_link(self, element: etree.Element, anchor: str) -> None:
         written_as = element.attrib.pop("data-written", "markdown")
+        if written_as == "html":
+            self.html_links.add(id(element))
         href = element.get("href")
         if not href or "footnote" in (element.get("class") or ""):
             return
@@ -276,7 +289,7 @@ class OutlineCollector(Treeprocessor):
                 container = sub if sub is not None else etree.SubElement(container, kind)
             li = etree.SubElement(container, "li")
             link = etree.SubElement(li, "a", {"href": f"#{heading_id}", "id": f"{attrs['id']}-{heading_id}"})
-            _copy_for_toc(heading, link)
+            _copy_for_toc(heading, link, self.html_links)
             stack.append((level, li))
         index = list(parent).index(placeholder)
         parent.remove(placeholder)
@@ -285,10 +298,10 @@ class OutlineCollector(Treeprocessor):
             parent.insert(index, toc)
 
 
-def _copy_for_toc(heading: etree.Element, link: etree.Element) -> None:
+def _copy_for_toc(heading: etree.Element, link: etree.Element, html_links: set[int]) -> None:
     """The header's content into its TOC entry as kramdown's fix_for_toc_entry leaves it
-    (converter/html.rb): footnote markers removed, links unwrapped, the rest (images, code,
-    emphasis) kept."""
+    (converter/html.rb): footnote markers removed, Markdown links unwrapped, the rest (images,
+    code, emphasis, links written as HTML) kept."""
 
     def copy(source: etree.Element, target: etree.Element) -> None:
         _append(target, source.text)
@@ -296,7 +309,7 @@ def _copy_for_toc(heading: etree.Element, link: etree.Element) -> None:
             if child.tag == "sup" and child.get("role") == "doc-noteref":
                 _append(target, child.tail)
                 continue
-            if child.tag == "a":
+            if child.tag == "a" and id(child) not in html_links:
                 copy(child, target)
             else:
                 element = etree.SubElement(target, child.tag, dict(child.attrib))
@@ -319,10 +332,14 @@ def _stash_text(md: Markdown, index: int) -> str:
     raw = md.htmlStash.rawHtmlBlocks[index]
     if not isinstance(raw, str):
         return "".join(raw.itertext())
-    if re.match(r"\s*<br\b", raw, re.I):
-        return " "
     if raw.lstrip().startswith("<!--"):
         return ""
+    return _html_text(raw)
+
+
+def _html_text(raw: str) -> str:
+    """Raw HTML's text as a page shows it: tags and comments left out, a <br> a space."""
+    raw = re.sub(r"<br\b[^>]*>", " ", re.sub(r"<!--.*?-->", "", raw, flags=re.S), flags=re.I)
     return html.unescape(re.sub(r"<[^>]*>", "", raw))
 
 

@@ -346,6 +346,7 @@ def _with_attributes(raw: str, ial: str) -> str:
         return _with_shown_attributes(raw, ial)
     element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
     apply_ial(element, ial)
+    element.attrib.pop("data-toc", None)  # only a list becomes the table of contents
     written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
     start = len(raw) - len(raw.lstrip())
     return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"
@@ -364,6 +365,7 @@ def _with_shown_attributes(raw: str, ial: str) -> str:
         return raw
     element = etree.Element("x", dict(re.findall(r' ([^\s="]+)="([^"]*)"', first.group(2))))
     apply_ial(element, ial)
+    element.attrib.pop("data-toc", None)
     written = escape_text("".join(f' {key}="{value}"' for key, value in element.attrib.items()))
     return f"{raw[:start]}&lt;{first.group(1)}{written}{first.group(3) or ''}&gt;{raw[first.end() :]}"
 
