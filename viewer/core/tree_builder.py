@@ -141,6 +141,12 @@ class TreeBuilder:
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
                 self._spans(parent, block.text, block.line, block.raw, id(block) in self._boxed)
+                # The newline kramdown ends the text with before a nested block (read by the
+                # spans above) is no text a reader sees: the page shows none there.
+                if len(parent):
+                    parent[-1].tail = (parent[-1].tail or "").rstrip("\n") or None
+                elif parent.text:
+                    parent.text = parent.text.rstrip("\n")
                 return
             element = etree.SubElement(parent, "p")
             self._spans(element, block.text, block.line, block.raw, id(block) in self._boxed)
@@ -184,7 +190,11 @@ class TreeBuilder:
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
             if block.text.strip():
-                self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
+                raw = _with_attributes(block.text.strip("\n"), block.ial)
+                after_text = (parent.text or "").strip() or len(parent)
+                if after_text and all(c.tag in _INLINE_TAGS for c in parent):
+                    raw = "\n" + raw  # after an item's text, as kramdown writes it: 'x\n<T>'
+                self._stash(parent, raw)
             return
         elif kind == "comment":  # {::comment}: kept out of sight, as kramdown writes it
             # ('<!-- text -->': a '-->' in the text ends the comment there, and the rest shows)
@@ -373,6 +383,8 @@ def _with_shown_attributes(raw: str, ial: str) -> str:
 # --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------
 
 
+# What an item's text holds (kramdown's span elements as we write them).
+_INLINE_TAGS = {"em", "strong", "a", "img", "br", "code", "del", "sup", "span", "abbr", "kbd", "b", "i"}
 # Elements of kramdown's :block category that hold text (element.rb CATEGORY; th is its td).
 _BLOCK_CATEGORY = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th"}
 
