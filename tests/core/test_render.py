@@ -217,3 +217,10 @@ def test_a_toc_reference_before_html_writes_nothing_into_the_tag() -> None:
     # kramdown 2.4: '{:toc}\n<T>' → '<T>' (only a list becomes the table of contents).
     html, _ = render_markdown("{:toc}\n<T>\n")
     assert html.startswith("<T>\n")
+
+
+def test_reading_an_item_into_html_leaves_the_page_as_it_was() -> None:
+    # kramdown 2.4: '<li>가 <strong>나</strong>\n<T> 다\n</T></li>'; the outline reads '가 나 다'.
+    html, ext = render_markdown("- 가 **나**\n  <T> 다\n")
+    assert "<strong>나</strong>\n<T> 다\n</T>" in html
+    assert [node.text for node in ext.outline] == ["가 나 다"]

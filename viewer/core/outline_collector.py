@@ -190,7 +190,8 @@ class OutlineCollector(Treeprocessor):
                 # An HTML block of a tag a page reads inline (<T>, <x y>): its text up to a
                 # block tag inside it (where a page ends the item's text), a <br> a space.
                 cut = _BLOCK_TAG.search(raw)
-                _append(shell, _html_text(raw[: cut.start()] if cut else raw))
+                # (a new element: the shell shares the item's elements, whose tails are the page's)
+                etree.SubElement(shell, "span").text = _html_text(raw[: cut.start()] if cut else raw)
                 if cut:
                     break
                 continue
