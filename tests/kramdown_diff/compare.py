@@ -21,7 +21,9 @@ from viewer.core.render import render_markdown
 DELIBERATE: dict[str, str] = {
     "nfc": "we NFC-normalise a post's text when loading it; kramdown keeps the bytes (its side is NFC'd here)",
     "bare-urls": "we link bare web addresses (http://…, www.…) that kramdown leaves as text; such links "
-    "(text = address) are left out of the link lists",
+    "(text = address) are left out of the link lists, and an address keeps what kramdown would read as "
+    "Markdown inside it (a_b.__x__, 2*3*4, 5'10\"): in words holding an address, * _ ' \" and curly quotes "
+    "are not compared",
     "math-markup": "formulas are our span/div with class 'math' and kramdown's \\(…\\) / \\[…\\] text for "
     "MathJax: both are left out of the visible words, a display formula is a 'math' block on both sides",
     "item-ids": "we give list items ids (li-N) as scroll targets; kramdown gives none (only heading ids are compared)",
@@ -202,16 +204,35 @@ def _is_toc(node: Element) -> bool:
     return bool(list_id) and link is not None and link.attrs.get("id", "").startswith(list_id + "-")
 
 
+#: outline_html.py's BLOCKS: where an item's text ends.
+_ENDS_ITEM_TEXT = {*"p pre ul ol blockquote table div figure dl hr details iframe section".split(), *HEADINGS}
+
+
 def _first_paragraph(item: Element) -> str:
-    """An item's text: the inline text before its first nested block (or its first <p> when it starts with one)."""
-    text = ""
-    for child in item.children:
-        if isinstance(child, Element) and child.tag in BLOCKS:
-            if child.tag == "p" and not text.strip():
-                text += text_of(child)
-            break
-        text += text_of(child)
-    return text
+    """An item's text as outline_html.py reads it: the text before the first block element that
+    starts anywhere inside it (its first <p> when it starts with one), a <br> a space."""
+    parts: list[str] = []
+    p_seen = False
+
+    def walk(node: Element) -> bool:  # False: the text has ended
+        nonlocal p_seen
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag in _ENDS_ITEM_TEXT:
+                if child.tag != "p" or "".join(parts).strip() or p_seen:
+                    return False
+                p_seen = True
+                walk(child)
+                return False
+            elif child.tag == "br":
+                parts.append(" ")
+            elif not walk(child):
+                return False
+        return True
+
+    walk(item)
+    return "".join(parts)
 
 
 def outline_rows(root: Element) -> list[Row]:
@@ -277,7 +298,7 @@ def visible_words(root: Element) -> list[str]:
 
     visit(root)
     text = _KRAMDOWN_MATH.sub(" ", "".join(parts))
-    return _NOT_WORDS.sub(" ", text).split()
+    return [_url_word(word) for word in _NOT_WORDS.sub(" ", text).split()]
 
 
 def link_targets(root: Element) -> list[str]:
@@ -293,7 +314,15 @@ def link_targets(root: Element) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(_url_word(word) for word in text.split())
+
+
+_ADDRESS = re.compile(r"(?i)(?:https?|ftps?)://|www\.")
+_IN_ADDRESS = re.compile("[*_'\"\u2018\u2019\u201c\u201d]")
+
+
+def _url_word(word: str) -> str:  # bare-urls
+    return _IN_ADDRESS.sub("", word) if _ADDRESS.search(word) else word
 
 
 # --- comparison -----------------------------------------------------------------------------------------------
