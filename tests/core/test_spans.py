@@ -354,3 +354,10 @@ def test_a_link_written_as_html_stays_a_link_in_its_toc_entry() -> None:
     page, _ = render_markdown('* x\n{:toc}\n\n## <a href="http://example.com">발표</a>\n')
     toc = page.split("<h2")[0]
     assert '<a href="http://example.com">발표</a></a>' in toc
+
+
+def test_text_after_a_toc_list_without_headers_stays() -> None:
+    # kramdown 2.4: '{:toc}\n+ x\n\n \t본문' writes ' \t본문' (a line no paragraph starts with: a
+    # space then a tab) and nothing for the TOC.
+    page, _ = render_markdown("{:toc}\n+ x\n\n \t본문\n")
+    assert page.strip() == "본문"

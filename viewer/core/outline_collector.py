@@ -297,6 +297,11 @@ class OutlineCollector(Treeprocessor):
         if len(toc):
             toc.tail = placeholder.tail
             parent.insert(index, toc)
+        elif placeholder.tail:  # the text after the list stays (' \tx', which is no paragraph)
+            if index:
+                parent[index - 1].tail = (parent[index - 1].tail or "") + placeholder.tail
+            else:
+                parent.text = (parent.text or "") + placeholder.tail
 
 
 def _copy_for_toc(heading: etree.Element, link: etree.Element, html_links: set[int]) -> None:
