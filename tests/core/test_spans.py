@@ -361,3 +361,10 @@ def test_text_after_a_toc_list_without_headers_stays() -> None:
     # space then a tab) and nothing for the TOC.
     page, _ = render_markdown("{:toc}\n+ x\n\n \t본문\n")
     assert page.strip() == "본문"
+
+
+def test_a_bare_url_ends_before_an_asterisk() -> None:
+    # kramdown 2.4: 'https://github.com/owner/repo_name<em>서버 정리</em>' (the address is text to it).
+    page, ext = render_markdown("https://github.com/owner/repo_name*서버 정리*\n")
+    assert "<em>서버 정리</em>" in page
+    assert [link.url for link in ext.links] == ["https://github.com/owner/repo_name"]

@@ -25,27 +25,16 @@ DOCUMENTS = 200
 KNOWN_DIVERGENCES: dict[str, str] = {
     # Files are kramdown 2.4's (Debian: /usr/share/rubygems-integration/all/gems/kramdown-2.4.0/lib/kramdown/)
     # and kramdown-parser-gfm 1.1's (…/gems/kramdown-parser-gfm-1.1.0/lib/kramdown/parser/gfm.rb).
-    "math-block": r"$$…$$ alone as a block (in a list item too, on one line too) is display math \[…\], no "
-    "Markdown inside (parser/kramdown/math.rb parse_block_math); ours is a paragraph of text",
     "math-inline": r"$$…$$ within text is inline math \(…\), no Markdown inside (math.rb parse_inline_math); "
     "ours is text whose _ and | are parsed as Markdown",
     "toc": "a {:toc} list in a document without headings outputs nothing (converter/html.rb convert_root); "
     "ours an empty list",
-    "comment-extension": "{::comment} without its end, or a stray {:/}, stays text (parser/kramdown/extensions.rb "
-    "parse_extension_start_tag); ours drops it or turns it into an attribute",
-    "ial": "a heading's trailing {: .cls} is text, only {#id} is taken (parser/kramdown/header.rb HEADER_ID); "
-    "ours takes it as attributes",
-    "footnote": "only referenced footnote definitions are output, numbered in reference order; names are ASCII "
-    "(ALD_ID_NAME), so [^주석] is text (parser/kramdown/footnote.rb, converter/html.rb footnote_content)",
     "html-block": "a line starting with <name (any name: <T>, <여러분의 IP>) or a stray </p> is an HTML block "
     "(html.rb HTML_BLOCK_START, parse_block_html); ours a paragraph",
     "tag-like-text": "an end tag with no start tag (</br>, </center>) stays text (html.rb parse_span_html); "
     "ours drops it",
-    "bare-url": "our bare-URL links take in *emphasis* and a closing ) that kramdown leaves as text after it",
     "tab-indent": r"tabs: 1-3 spaces then a tab is not code (kramdown.rb INDENT /^(?:\t| {4})/); list lines "
     "match tab-or-4-space groups (parser/kramdown/list.rb parse_first_list_line, content_re)",
-    "strikethrough": "~~~python indented inside a list item is not a fence there; ~~x~~ strikes (gfm.rb "
-    "FENCED_CODEBLOCK_START, STRIKETHROUGH_MATCH)",
 }
 
 

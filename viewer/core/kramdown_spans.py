@@ -104,9 +104,10 @@ _STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
 _BARE_URL = re.compile(r"(?:ht|f)tps?://|www\.", re.I)
 _URL_DOMAIN = re.compile(r"[^_\W][-\w.]*")
 # What a URL's path, query and fragment can hold: RFC 3986 leaves out white space and
-# < > " ^ ` { } | (and [ ], which only a host holds); a writer's backslash escapes ('a\\_b') are
-# read as the characters.
-_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\\[\]]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
+# < > " ^ ` { } | (and [ ], which only a host holds); nor '*', which kramdown reads as emphasis
+# there ('repo_name*server server*'); a writer's backslash escapes ('a\\_b', 'a\\*b') are read
+# as the characters.
+_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\\[\]*]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
 _URL_PARENTHESIS = re.compile(r"[()]")
 _URL_TRAILING = frozenset("?!.,:*_~^'\"")
 _URL_CLOSERS = {")": "("}
