@@ -368,3 +368,10 @@ def test_a_bare_url_ends_before_an_asterisk() -> None:
     page, ext = render_markdown("https://github.com/owner/repo_name*서버 정리*\n")
     assert "<em>서버 정리</em>" in page
     assert [link.url for link in ext.links] == ["https://github.com/owner/repo_name"]
+
+
+def test_a_bare_url_ends_before_a_strikethrough() -> None:
+    # kramdown 2.4: 'www.example.com/a_b.<del>메모</del>'; a single '~' stays in the address.
+    page, ext = render_markdown("www.example.com/a_b.~~메모~~ https://a.example/~user/x\n")
+    assert "<del>메모</del>" in page
+    assert [link.url for link in ext.links] == ["http://www.example.com/a_b", "https://a.example/~user/x"]

@@ -903,10 +903,14 @@ def _url_end(text: str, start: int, after_scheme: int) -> tuple[int, int]:
             else:
                 end = bracket.start()
                 break
-        # a formula kramdown reads from '$$' on (math.rb INLINE_MATH_START) is not the URL's
+        # a formula kramdown reads from '$$' on (math.rb INLINE_MATH_START) is not the URL's,
+        # nor a strikethrough from '~~' (gfm.rb STRIKETHROUGH_MATCH)
         dollars = text.find("$$", floor, end)
         if dollars >= 0 and text.find("$$", dollars + 2) >= 0:
             end = dollars
+        tildes = text.find("~~", floor, end)
+        if tildes >= 0:
+            end = tildes
     read = end
     floor = domain.start()
     counts: dict[str, list[int]] | None = None
