@@ -284,20 +284,21 @@ def heading_ids(root: Element) -> list[str]:
 def visible_words(root: Element) -> list[str]:
     parts: list[str] = []
 
-    def visit(node: Element) -> None:
+    def visit(node: Element, code: bool) -> None:
         for child in node.children:
             if isinstance(child, str):
-                parts.append(child)
+                # kramdown writes a formula as one text (math-markup); code is never one
+                parts.append(child if code else _KRAMDOWN_MATH.sub(" ", child))
             elif child.tag in {"script", "style"} or _is_our_math(child):
                 parts.append(" ")  # as kramdown's \(…\) text is taken out (math-markup)
             else:
                 block = child.tag in BLOCKS or child.tag in {"br", "tr", "td", "th"}
                 parts.append(" " if block else "")
-                visit(child)
+                visit(child, code or child.tag in {"code", "pre"})
                 parts.append(" " if block else "")
 
-    visit(root)
-    text = _KRAMDOWN_MATH.sub(" ", "".join(parts))
+    visit(root, False)
+    text = "".join(parts)
     return [_url_word(word) for word in _NOT_WORDS.sub(" ", text).split()]
 
 
