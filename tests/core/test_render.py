@@ -224,3 +224,10 @@ def test_reading_an_item_into_html_leaves_the_page_as_it_was() -> None:
     html, ext = render_markdown("- 가 **나**\n  <T> 다\n")
     assert "<strong>나</strong>\n<T> 다\n</T>" in html
     assert [node.text for node in ext.outline] == ["가 나 다"]
+
+
+def test_an_items_text_goes_on_after_a_comment_standing_as_a_block() -> None:
+    # kramdown 2.4 writes '<li>\n<!-- 메모 -->\n   \t가\n</li>' (the tab line is text, no paragraph);
+    # its page (outline_html.py) reads the item as '가'.
+    _, ext = render_markdown("- x\n     * <!-- 메모 -->\n\t \t가\n")
+    assert [node.text for node in ext.outline[0].children] == ["가"]

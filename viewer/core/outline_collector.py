@@ -184,14 +184,15 @@ class OutlineCollector(Treeprocessor):
             if self._is_block_placeholder(child):
                 break
             raw = self._stashed(child)
-            if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
-                continue  # a comment standing as a block: nothing a reader sees
-            if isinstance(raw, BlockHtml):
-                # An HTML block of a tag a page reads inline (<T>, <x y>): its text up to a
-                # block tag inside it (where a page ends the item's text), a <br> a space.
-                cut = _BLOCK_TAG.search(raw)
+            if isinstance(raw, str) and (isinstance(raw, BlockHtml) or raw.lstrip().startswith("<!--")):
+                # A comment standing as a block (nothing a reader sees), or an HTML block of a
+                # tag a page reads inline (<T>, <x y>): its text up to a block tag inside it
+                # (where a page ends the item's text), a <br> a space; then the text after it.
+                shown = _COMMENT.sub("", raw)
+                cut = _BLOCK_TAG.search(shown)
+                text = _html_text(shown[: cut.start()]) if cut else _html_text(shown) + (child.tail or "")
                 # (a new element: the shell shares the item's elements, whose tails are the page's)
-                etree.SubElement(shell, "span").text = _html_text(raw[: cut.start()] if cut else raw)
+                etree.SubElement(shell, "span").text = text
                 if cut:
                     break
                 continue
@@ -343,9 +344,12 @@ def _stash_text(md: Markdown, index: int) -> str:
     return _html_text(raw)
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def _html_text(raw: str) -> str:
     """Raw HTML's text as a page shows it: tags and comments left out, a <br> a space."""
-    raw = re.sub(r"<br\b[^>]*>", " ", re.sub(r"<!--.*?-->", "", raw, flags=re.S), flags=re.I)
+    raw = re.sub(r"<br\b[^>]*>", " ", _COMMENT.sub("", raw), flags=re.I)
     return html.unescape(re.sub(r"<[^>]*>", "", raw))
 
 
