@@ -231,3 +231,9 @@ def test_an_items_text_goes_on_after_a_comment_standing_as_a_block() -> None:
     # its page (outline_html.py) reads the item as '가'.
     _, ext = render_markdown("- x\n     * <!-- 메모 -->\n\t \t가\n")
     assert [node.text for node in ext.outline[0].children] == ["가"]
+
+
+def test_an_item_opening_with_a_comment_reads_its_paragraph() -> None:
+    # kramdown 2.4: '<li>\n<!-- 메모 -->\n<p>본문</p>\n</li>', read as '본문'.
+    _, ext = render_markdown("- <!-- 메모 --> 본문\n")
+    assert [node.text for node in ext.outline] == ["본문"]

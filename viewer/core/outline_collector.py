@@ -191,8 +191,10 @@ class OutlineCollector(Treeprocessor):
                 shown = _COMMENT.sub("", raw)
                 cut = _BLOCK_TAG.search(shown)
                 text = _html_text(shown[: cut.start()]) if cut else _html_text(shown) + (child.tail or "")
-                # (a new element: the shell shares the item's elements, whose tails are the page's)
-                etree.SubElement(shell, "span").text = text
+                # (a new element: the shell shares the item's elements, whose tails are the page's;
+                # none for no text: a first paragraph after a comment is still the item's text)
+                if text.strip():
+                    etree.SubElement(shell, "span").text = text
                 if cut:
                     break
                 continue
