@@ -62,7 +62,7 @@ def test_markdown_inside_html_when_the_element_asks_for_it() -> None:
     root, _ = parse('<div class="상자" markdown="1">\n* 가\n  * 나\n</div>\n문단\n')
     element = root.children[0]
     assert (element.type, element.text, element.attrs) == ("html_element", "div", {"class": "상자"})
-    assert shape(element) == [("ul", [("li", [("p", "가"), ("ul", [("li", [("p", "나")])])])])]
+    assert shape(element) == [("ul", [("li", [("p", "가\n"), ("ul", [("li", [("p", "나")])])])])]
     assert shape(root)[1:] == [("p", "문단")]
 
 
@@ -106,7 +106,7 @@ def test_tabs_in_list_items_follow_kramdowns_tab_stops() -> None:
     # spaces and a tab is not a nested list (its tab is no list marker's space).
     nested, _ = parse("* 가\n\t* 나\n\t\t* 다\n")
     assert shape(nested) == [
-        ("ul", [("li", [("p", "가"), ("ul", [("li", [("p", "나"), ("ul", [("li", [("p", "다")])])])])])])
+        ("ul", [("li", [("p", "가\n"), ("ul", [("li", [("p", "나\n"), ("ul", [("li", [("p", "다")])])])])])])
     ]
     lazy, _ = parse("* 가\n  \t* 나\n")
     assert shape(lazy) == [("ul", [("li", [("p", "가\n\t* 나")])])]
@@ -123,3 +123,15 @@ def test_attribute_lists_reach_code_and_html_blocks() -> None:
     )
     assert '<pre class="code 예시">' in page  # "#코드" is no id: ids start with an ASCII letter
     assert '<div class="상자" title="제목">내용</div>' in page
+
+
+def test_pipes_inside_span_html_make_no_table() -> None:
+    # kramdown 2.4 (table.rb: the pipe check reads code spans and span HTML): '<span>$$a|b$$' and
+    # '<<데이터>> |' (the tag <데이터> is never closed) are paragraphs; a pipe outside the element,
+    # or an element inside a code span, still makes a table.
+    for text in ("<span>$$a|b$$\n", "<<데이터>> |\n", "x <T> 공식|\n"):
+        root, _ = parse(text)
+        assert [child.type for child in root.children] == ["p"], text
+    for text in ("a <b>굵게</b> | 나\n", "`<b>` | 다\n"):
+        root, _ = parse(text)
+        assert [child.type for child in root.children] == ["table"], text

@@ -159,3 +159,81 @@ def test_jekyll_date_filters(write_post) -> None:
     )
     items = [node.text for node in render_post(load_post(post)).outline]
     assert items == ["09 Mar 2024", "09 March 2024", "2024년 03월 09일", "2024-03-09T14:30:00+09:00"]
+
+
+def test_html_blocks_with_any_tag_stand_without_a_paragraph() -> None:
+    # kramdown (checked with kramdown 2.4) writes '<note>\n한국어 메모\n</note>' bare, and a '<T>'
+    # in a quote too: an HTML block is never inside a <p>, whatever its tag.
+    html, _ = render_markdown("<note>\n한국어 메모\n</note>\n\n> <T>인용\n")
+    assert "<p>" not in html
+    assert "<note>\n한국어 메모\n</note>" in html
+
+
+def test_a_backslash_ending_an_item_before_its_sub_list() -> None:
+    # kramdown: '* 첫 줄\\\\' + sub-list → '첫 줄<br />'; '* 서버\\' + sub-list → '서버' (GFM drops a
+    # line break ending the text, and the backslash with it).
+    html, ext = render_markdown("* 첫 줄\\\\\n  * 하위\n* 서버\\\n  * 하위2\n")
+    assert re.search(r"첫 줄<br\s*/?>\s*<ul>", html)
+    assert re.search(r"서버\s*<ul>", html)
+    assert [node.text for _, node in walk(ext.outline)] == ["첫 줄", "하위", "서버", "하위2"]
+
+
+def test_a_note_ending_with_an_html_block_has_its_back_link_in_a_paragraph_of_its_own() -> None:
+    # kramdown 2.4: '<T>정리\n</T>' then '<p><a href="#fnref:3" …>↩</a></p>' (converter/html.rb
+    # footnote_content appends to the last paragraph only when the note ends with one).
+    html, _ = render_markdown("본문[^3]\n\n[^3]:\n    <T>정리\n")
+    assert re.search(r"<T>정리\s*</T>\s*<p><a [^>]*footnote-backref", html)
+
+
+def test_an_attribute_list_goes_into_a_tag_shown_as_text() -> None:
+    # kramdown 2.4: '{: .cls #i}' + '<여러분의 IP>' → '<여러분의 IP="" class="cls" id="i">', which a
+    # browser shows as text (a tag name must start with an ASCII letter).
+    html, _ = render_markdown("{: .cls #i}\n<여러분의 IP>\n")
+    assert '&lt;여러분의 IP="" class="cls" id="i"&gt;' in html
+
+
+def test_an_item_reads_on_into_an_html_block_of_an_inline_tag() -> None:
+    # kramdown 2.4 writes '<li>x\n<x y=""> 한국어\n</x>': the page (and outline_html.py) reads the
+    # item as 'x 한국어'; a <div> is a block and ends the item's text.
+    _, ext = render_markdown("- x\n  <x y> 한국어\n- 가\n  <div>나</div>\n")
+    assert [node.text for node in ext.outline] == ["x 한국어", "가"]
+
+
+def test_a_backslash_ending_a_line_in_a_footnote_stays() -> None:
+    # kramdown 2.4: '<p>발표\\\n끝 …' in the note: GFM's backslash line break is made in the document's
+    # tree only (kramdown-parser-gfm update_elements); kramdown's own '\\\\' break still is one.
+    html, _ = render_markdown("a[^1] b[^2]\n\n[^1]: 발표\\\n    끝\n\n[^2]: 주\\\\\n    끝\n")
+    assert "발표\\\n끝" in html
+    assert re.search(r"주<br\s*/?>\n끝", html)
+
+
+def test_an_item_reading_into_html_takes_br_as_a_space_and_stops_at_a_block_tag() -> None:
+    # kramdown 2.4's page, read by outline_html.py: '학습 자료 …' and '<여러분의 IP=""> `'.
+    _, ext = render_markdown("- 학습\n  <x y>자료<br/>…\n* <여러분의 IP> `<div>`\n")
+    assert [node.text for node in ext.outline] == ["학습 자료 …", '<여러분의 IP=""> `']
+
+
+def test_a_toc_reference_before_html_writes_nothing_into_the_tag() -> None:
+    # kramdown 2.4: '{:toc}\n<T>' → '<T>' (only a list becomes the table of contents).
+    html, _ = render_markdown("{:toc}\n<T>\n")
+    assert html.startswith("<T>\n")
+
+
+def test_reading_an_item_into_html_leaves_the_page_as_it_was() -> None:
+    # kramdown 2.4: '<li>가 <strong>나</strong>\n<T> 다\n</T></li>'; the outline reads '가 나 다'.
+    html, ext = render_markdown("- 가 **나**\n  <T> 다\n")
+    assert "<strong>나</strong>\n<T> 다\n</T>" in html
+    assert [node.text for node in ext.outline] == ["가 나 다"]
+
+
+def test_an_items_text_goes_on_after_a_comment_standing_as_a_block() -> None:
+    # kramdown 2.4 writes '<li>\n<!-- 메모 -->\n   \t가\n</li>' (the tab line is text, no paragraph);
+    # its page (outline_html.py) reads the item as '가'.
+    _, ext = render_markdown("- x\n     * <!-- 메모 -->\n\t \t가\n")
+    assert [node.text for node in ext.outline[0].children] == ["가"]
+
+
+def test_an_item_opening_with_a_comment_reads_its_paragraph() -> None:
+    # kramdown 2.4: '<li>\n<!-- 메모 -->\n<p>본문</p>\n</li>', read as '본문'.
+    _, ext = render_markdown("- <!-- 메모 --> 본문\n")
+    assert [node.text for node in ext.outline] == ["본문"]

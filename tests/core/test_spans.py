@@ -277,6 +277,25 @@ def test_only_the_first_toc_list_is_a_table_of_contents_and_none_without_heading
     assert_as_kramdown("* x\n{:toc}\n\n본문\n", "<p>본문</p>")
 
 
+def test_toc_lists_a_header_with_an_empty_id_and_drops_its_own_notes() -> None:
+    # kramdown 2.4: '# :' has GFM's empty id, left out of the header but listed as '#'; a note
+    # referenced only inside the list the TOC replaces is never written out.
+    assert_as_kramdown(
+        "* [^1]\n{:toc}\n\n# :\n\n## 둘\n\n[^1]: 각주\n",
+        '<ul class="markdown-toc" id="markdown-toc"><li><a href="#" id="markdown-toc-">:</a>'
+        '<ul><li><a href="#둘" id="markdown-toc-둘">둘</a></li></ul></li></ul>\n'
+        '<h1>:</h1>\n<h2 id="둘">둘</h2>',
+    )
+
+
+def test_a_task_box_alone_before_a_sub_list() -> None:
+    # kramdown: '- [ ]' with a sub-list is a task (its text ends with the newline parse_list adds).
+    page, ext = render_markdown("- [ ]\n  - 하위 항목\n")
+    assert [(node.text, node.checked) for node in ext.outline] == [("", False)]
+    assert [node.text for node in ext.outline[0].children] == ["하위 항목"]
+    assert "[ ]" not in page
+
+
 # --- our bare URLs (kramdown leaves them text) -------------------------------------------------------
 
 
@@ -303,3 +322,56 @@ def test_text_made_of_nothing_but_markup_is_shown_whole_with_a_warning() -> None
     page, ext = render_markdown(text + "\n\n끝 문단\n")
     assert any("more markup than can be shown" in warning for warning in ext.warnings)
     assert page.count("다") == 60_000 and "끝 문단" in page
+
+
+def test_an_attribute_list_after_a_bare_url_is_text() -> None:
+    # kramdown 2.4 reads the URL as text, so '{: .x}' after it is text too ('링크 www.a.example{: .x} 끝').
+    page, _ = render_markdown("링크 www.a.example{: .x} 끝\n")
+    assert '<a href="http://www.a.example">www.a.example</a>{: .x} 끝' in page
+
+
+def test_toc_entries_keep_the_header_markup_but_not_its_links_or_notes() -> None:
+    # kramdown 2.4 (converter/html.rb fix_for_toc_entry): '<strong>굵게</strong> 링크 <code>코드</code>'.
+    page, _ = render_markdown("* x\n{:toc}\n\n## **굵게** [링크](http://a.example) `코드`[^1]\n\n[^1]: 주\n")
+    toc = page.split("<h2")[0]
+    assert '<a href="#굵게-링크-코드" id="markdown-toc-굵게-링크-코드"><strong>굵게</strong> 링크 <code>코드</code></a>' in toc
+
+
+def test_a_header_inside_the_list_the_toc_replaces_is_not_listed() -> None:
+    # kramdown 2.4 writes nothing for '   * x\n####\t정리\n{:toc}': the header is in the list's item.
+    page, _ = render_markdown("   * x\n####\t정리\n{:toc}\n")
+    assert page.strip() == ""
+
+
+def test_a_bare_url_ends_where_a_formula_starts() -> None:
+    # kramdown 2.4 reads 'www.example.com/a_b.$$\alpha_{i}$$' as text and a formula \(\alpha_{i}\).
+    page, _ = render_markdown("주소 www.example.com/a_b.$$\\alpha_{i}$$ 끝\n")
+    assert '<span class="math inline">\\(\\alpha_{i}\\)</span> 끝' in page
+
+
+def test_a_link_written_as_html_stays_a_link_in_its_toc_entry() -> None:
+    # kramdown 2.4 unwraps Markdown links only: '<a href="#발표" …><a href="http://example.com">발표</a></a>'.
+    page, _ = render_markdown('* x\n{:toc}\n\n## <a href="http://example.com">발표</a>\n')
+    toc = page.split("<h2")[0]
+    assert '<a href="http://example.com">발표</a></a>' in toc
+
+
+def test_text_after_a_toc_list_without_headers_stays() -> None:
+    # kramdown 2.4: '{:toc}\n+ x\n\n \t본문' writes ' \t본문' (a line no paragraph starts with: a
+    # space then a tab) and nothing for the TOC.
+    page, _ = render_markdown("{:toc}\n+ x\n\n \t본문\n")
+    assert page.strip() == "본문"
+
+
+def test_a_bare_url_ends_before_an_asterisk() -> None:
+    # kramdown 2.4: 'https://github.com/owner/repo_name<em>서버 정리</em>' (the address is text to it).
+    page, ext = render_markdown("https://github.com/owner/repo_name*서버 정리*\n")
+    assert "<em>서버 정리</em>" in page
+    assert [link.url for link in ext.links] == ["https://github.com/owner/repo_name"]
+
+
+def test_a_bare_url_ends_before_a_strikethrough() -> None:
+    # kramdown 2.4: 'www.example.com/a_b.<del>메모</del>'; a single '~' stays in the address.
+    page, ext = render_markdown("www.example.com/a_b.~~메모~~ https://a.example/~user/x\n")
+    assert "<del>메모</del>" in page
+    assert [link.url for link in ext.links] == ["http://www.example.com/a_b", "https://a.example/~user/x"]

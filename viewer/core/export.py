@@ -50,6 +50,11 @@ def _meta(rendered: RenderedPost) -> dict[str, Any]:
     }
 
 
+def _task_box(node: OutlineNode) -> str:
+    """A task item's state as GFM writes it ('[x] ', '[ ] '); nothing for other nodes."""
+    return "" if node.checked is None else "[x] " if node.checked else "[ ] "
+
+
 def outline_json(rendered: RenderedPost) -> str:
     data = {**_meta(rendered), "outline": [node.to_dict() for node in rendered.outline]}
     return json.dumps(data, ensure_ascii=False, indent=1)
@@ -59,7 +64,7 @@ def outline_text(rendered: RenderedPost) -> str:
     lines = [rendered.post.metadata.title]
     for depth, node in walk(rendered.outline):
         marker = "#" * node.level if node.kind == "heading" else "-"
-        lines.append(f"{'  ' * depth}{marker} {node.text}")
+        lines.append(f"{'  ' * depth}{marker} {_task_box(node)}{node.text}")
     return "\n".join(lines)
 
 
@@ -95,7 +100,7 @@ def outline_markdown(rendered: RenderedPost) -> str:
         if node.kind == "heading":
             lines += ["", f"{'#' * min(node.level + 1, 6)} {node.text}", ""]
         else:
-            lines.append(f"{'  ' * (node.level - 1)}- {node.text}")
+            lines.append(f"{'  ' * (node.level - 1)}- {_task_box(node)}{node.text}")
     return "\n".join(line for i, line in enumerate(lines) if line or (i and lines[i - 1])).strip() + "\n"
 
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from viewer.core.tree_builder import is_html_block
+
 # kramdown's back-link: ↩, and ↩² … for the later references to the same note.
 _BACK = "\u21a9"
 
@@ -28,8 +30,15 @@ class FootnoteTreeprocessor(Treeprocessor):
         order: list[str] = []
         notes: list[etree.Element] = []
 
+        # The list that becomes the table of contents is never written out, nor its references
+        # (kramdown's converter replaces it whole: converter/html.rb convert_root).
+        toc = next((e for e in root.iter() if e.tag in ("ul", "ol") and e.get("data-toc")), None)
+        unwritten = set() if toc is None else {id(marker) for marker in toc.iter("sup")}
+
         def number_markers(tree: etree.Element) -> None:
             for marker in tree.iter("sup"):
+                if id(marker) in unwritten:
+                    continue
                 name = marker.attrib.pop("data-footnote", None)
                 if name is None:
                     continue
@@ -66,15 +75,15 @@ class FootnoteTreeprocessor(Treeprocessor):
         container = etree.SubElement(root, "div", {"class": "footnote", "role": "doc-endnotes"})
         listing = etree.SubElement(container, "ol")
         for name, note, count in zip(order, notes, back_links, strict=True):
-            _add_back_links(note, name, count)
+            _add_back_links(note, name, count, self.md)
             listing.append(note)
 
 
-def _add_back_links(note: etree.Element, name: str, count: int) -> None:
+def _add_back_links(note: etree.Element, name: str, count: int, md: Markdown) -> None:
     """kramdown puts the back-links at the end of the note's last paragraph, after a no-break
-    space, or in a paragraph of their own."""
+    space, or in a paragraph of their own (after an HTML block too)."""
     last = note[-1] if len(note) else None
-    if last is not None and last.tag == "p" and not (last.tail or "").strip():
+    if last is not None and last.tag == "p" and not (last.tail or "").strip() and not is_html_block(last, md):
         paragraph, space = last, "\u00a0"
     else:
         paragraph, space = etree.SubElement(note, "p"), ""

@@ -608,6 +608,10 @@ class KramdownBlockParser:
                     )
                 )
             ):
+                # kramdown ends the text with a newline when a block follows it in the item
+                # (a '\\' or '\' ending it is then a line break)
+                if len(kids) > 1 and kids[1].type != "blank":
+                    kids[0].text += "\n"
                 kids[0].transparent = True
             last = kids.pop() if kids[-1].type == "blank" else None
         if last is not None and not eob_found:
@@ -687,6 +691,8 @@ class KramdownBlockParser:
                 continue
             last = dd.children.pop() if dd.children[-1].type == "blank" else None
             if dd.children and dd.children[0].type == "p" and not as_para:
+                if len(dd.children) > 1:  # as in a list item (list.rb parse_definition_list)
+                    dd.children[0].text += "\n"
                 dd.children[0].transparent = True
         if kids and kids[-1].type == "dl":
             kids[-1].children.extend(dl.children)
@@ -1109,13 +1115,32 @@ def _fetch_pattern(list_type: str, indentation: int) -> str:
     return rf"^({spaces}{marker})({PATTERN_TAIL})"
 
 
-def _code_spans(text: str) -> list[tuple[bool, str]]:
-    """Text and code spans, as kramdown's codespan parser splits `text`: (is code, text)."""
+def _code_spans(text: str, with_html: bool = False) -> list[tuple[bool, str]]:
+    """Text and code spans, as kramdown's codespan parser splits `text`: (is code, text).
+
+    `with_html`: also span HTML elements, as kramdown's table check reads a table's text
+    (parse_spans with [:codespan, :span_html]): an element counts as its name (here "\\0": no
+    pipe, no line), so the pipes inside it, or after one never closed, separate no cells
+    ('<span>$$a|b$$', '<<x>> |'); a comment counts as written; a closing tag nothing opened
+    and a block element's tag are text (parser/kramdown/html.rb parse_span_html)."""
     parts: list[tuple[bool, str]] = []
     plain: list[str] = []
     not_found: dict[str, int] = {}  # delimiter -> position from which it does not occur
+    tags = TagScanner(text) if with_html and "<" in text else None
+    starts = _re(r"`|<" if tags is not None else "`")
     pos = 0
-    while (start := text.find("`", pos)) >= 0:
+    while (found := starts.search(text, pos)) is not None:
+        start = found.start()
+        if tags is not None and text[start] == "<":
+            element_end = _span_element_end(text, start, tags)
+            plain.append(text[pos : start + (element_end is None)])
+            pos = start + 1
+            if element_end is not None:
+                parts.append((False, "".join(plain)))
+                plain = []
+                parts.append((False, text[start:element_end] if text.startswith("<!--", start) else "\0"))
+                pos = element_end
+            continue
         end = start
         while end < len(text) and text[end] == "`":
             end += 1
@@ -1147,6 +1172,45 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
     return [part for part in parts if part[0] or part[1]]
 
 
+def _span_element_end(text: str, at: int, tags: TagScanner) -> int | None:
+    """Where the span HTML element (or comment) starting at `at` ends, or None when kramdown
+    reads text there. Elements inside it take their own end tags; an element never closed
+    takes the rest of the text, and so do the elements around it."""
+    if text.startswith("<!--", at):
+        end = tags.comment_end(at)
+        return end if end >= 0 else None
+    tag = tags.start_tag(at)
+    if tag is None:
+        return None
+    name = element_name(tag.name)
+    if name in HTML_BLOCK_ELEMENTS:
+        return None
+    if tag.self_closing or name in HTML_ELEMENTS_WITHOUT_BODY:
+        return tag.end
+    open_names = [name]
+    pos = tag.end
+    for event in _re(rf"</({UNAME})\s*>|<").finditer(text, tag.end):
+        if event.start() < pos:
+            continue
+        if event.group(1) is not None:
+            closed = event.group(1)
+            if (closed.lower() if open_names[-1] in HTML_ELEMENTS else closed) == open_names[-1]:
+                open_names.pop()
+                if not open_names:
+                    return event.end()
+            pos = event.end()
+            continue
+        inner = tags.start_tag(event.start())
+        if inner is None or len(open_names) >= 50:  # deeper is text (as SpanParser.MAX_DEPTH)
+            continue
+        pos = inner.end
+        inner_name = element_name(inner.name)
+        bodiless = inner_name in HTML_ELEMENTS_WITHOUT_BODY or inner_name in HTML_BLOCK_ELEMENTS
+        if not (inner.self_closing or bodiless):
+            open_names.append(inner_name)
+    return len(text)
+
+
 def _ruby_lines(text: str) -> list[str]:
     """Ruby's text.split("\n"): no trailing empty strings."""
     lines = text.split("\n")
@@ -1156,11 +1220,10 @@ def _ruby_lines(text: str) -> list[str]:
 
 
 def _pipe_on_every_line(table: str) -> bool:
-    """kramdown's check that a table's lines have pipes outside code spans (span HTML, which
-    kramdown also sets aside here, is read as text)."""
+    """kramdown's check that a table's lines have pipes outside code spans and span HTML."""
     pipe = _re(rf"^{TABLE_PIPE_CHECK}")
     pipe_on_line = False
-    for is_code, value in _code_spans(table):
+    for is_code, value in _code_spans(table, with_html=True):
         lines = _ruby_lines(value)
         if is_code:
             if len(lines) > 2 or (len(lines) == 2 and not pipe_on_line):

@@ -104,9 +104,10 @@ _STRIKE_END = re.compile(r"[^ \t\n\r\f\v~]~~")
 _BARE_URL = re.compile(r"(?:ht|f)tps?://|www\.", re.I)
 _URL_DOMAIN = re.compile(r"[^_\W][-\w.]*")
 # What a URL's path, query and fragment can hold: RFC 3986 leaves out white space and
-# < > " ^ ` { } | (and [ ], which only a host holds); a writer's backslash escapes ('a\\_b') are
-# read as the characters.
-_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\\[\]]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
+# < > " ^ ` { } | (and [ ], which only a host holds); nor '*', which kramdown reads as emphasis
+# there ('repo_name*server server*'); a writer's backslash escapes ('a\\_b', 'a\\*b') are read
+# as the characters.
+_URL_PATH = re.compile(r"""(?:[^\s<>"^`{}|\\\[\]*]|\\[\\.*_+`<>()\[\]{}#!:|"'$=\-~]|\\)*""")
 _URL_PARENTHESIS = re.compile(r"[()]")
 _URL_TRAILING = frozenset("?!.,:*_~^'\"")
 _URL_CLOSERS = {")": "("}
@@ -725,8 +726,14 @@ class SpanParser:
             return self._extension(extension)
         ial = IAL_SPAN.match(text, start, end)
         last = self.tree.children[-1] if self.tree.children else None
-        if ial is None or last is None or (isinstance(last, str) and not isinstance(last, Symbol)):
-            self.add_text("{")  # an attribute list after text is text
+        if (
+            ial is None
+            or last is None
+            or (isinstance(last, str) and not isinstance(last, Symbol))
+            or (isinstance(last, Span) and last.attrs.get("data-written") == "bare")
+        ):
+            # an attribute list after text is text (our bare URLs are text to kramdown)
+            self.add_text("{")
             self.pos = start + 1
             return True
         self.pos = ial.end()
@@ -896,6 +903,14 @@ def _url_end(text: str, start: int, after_scheme: int) -> tuple[int, int]:
             else:
                 end = bracket.start()
                 break
+        # a formula kramdown reads from '$$' on (math.rb INLINE_MATH_START) is not the URL's,
+        # nor a strikethrough from '~~' (gfm.rb STRIKETHROUGH_MATCH)
+        dollars = text.find("$$", floor, end)
+        if dollars >= 0 and text.find("$$", dollars + 2) >= 0:
+            end = dollars
+        tildes = text.find("~~", floor, end)
+        if tildes >= 0:
+            end = tildes
     read = end
     floor = domain.start()
     counts: dict[str, list[int]] | None = None

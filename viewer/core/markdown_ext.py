@@ -24,7 +24,12 @@ from viewer.core.links import Link
 from viewer.core.outline import OutlineNode
 from viewer.core.outline_collector import OutlineCollector
 from viewer.core.span_search import Work
-from viewer.core.tree_builder import KramdownBlockProcessor, KramdownWhitespace, TreeBuilder
+from viewer.core.tree_builder import (
+    KramdownBlockProcessor,
+    KramdownRawHtml,
+    KramdownWhitespace,
+    TreeBuilder,
+)
 
 
 class JekyllExtension(Extension):
@@ -70,9 +75,11 @@ class JekyllExtension(Extension):
         md.treeprocessors.register(FootnoteTreeprocessor(md, self._render_note), "kramdown_footnotes", 7)
         md.treeprocessors.register(OutlineCollector(md, self), "jekyll_outline", 5)
         md.treeprocessors.register(_LiteralAmpersands(md), "literal_ampersands", 1)
+        # Same place as the writer it replaces: HTML blocks come out without a paragraph around.
+        md.postprocessors.register(KramdownRawHtml(md), "raw_html", 30)
 
     def _render_note(self, parent: etree.Element, name: str) -> None:
-        builder = TreeBuilder(self.md, self)
+        builder = TreeBuilder(self.md, self, gfm_line_breaks=False)
         builder.build_text(parent, self.footnote_definitions.get(name, ""))
         builder.give_basic_ids(parent)
 

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from viewer.core.links import Link, classify_url
 from viewer.core.outline import OutlineNode
 from viewer.core.raw_html_links import raw_html_links
-from viewer.core.tree_builder import ID_TEXT, TASK
+from viewer.core.tree_builder import ID_TEXT, TASK, BlockHtml
 
 if TYPE_CHECKING:
     from viewer.core.markdown_ext import JekyllExtension
@@ -26,6 +26,7 @@ _BLOCK_TAGS = frozenset(
     "p pre ul ol blockquote table div figure dl hr h1 h2 h3 h4 h5 h6 details iframe section".split()
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_BLOCK_TAG = re.compile(rf"<(?:{'|'.join(sorted(_BLOCK_TAGS, key=len, reverse=True))})\b", re.I)
 
 
 def gfm_heading_id(text: str, counts: dict[str, int]) -> str:
@@ -80,6 +81,8 @@ class OutlineCollector(Treeprocessor):
         self.heading_ids: list[str] = []
         self.id_counts: dict[str, int] = {}
         self.item_count = 0
+        #: <a> elements written as HTML (kept in TOC entries, where Markdown links are unwrapped).
+        self.html_links: set[int] = set()
         self.last_line = 0
         tocs: list[tuple[etree.Element, etree.Element]] = []
         self._visit(root, None, 0, "", tocs)
@@ -181,8 +184,20 @@ class OutlineCollector(Treeprocessor):
             if self._is_block_placeholder(child):
                 break
             raw = self._stashed(child)
-            if isinstance(raw, str) and raw.lstrip().startswith("<!--"):
-                continue  # a comment standing as a block: nothing a reader sees
+            if isinstance(raw, str) and (isinstance(raw, BlockHtml) or raw.lstrip().startswith("<!--")):
+                # A comment standing as a block (nothing a reader sees), or an HTML block of a
+                # tag a page reads inline (<T>, <x y>): its text up to a block tag inside it
+                # (where a page ends the item's text), a <br> a space; then the text after it.
+                shown = _COMMENT.sub("", raw)
+                cut = _BLOCK_TAG.search(shown)
+                text = _html_text(shown[: cut.start()]) if cut else _html_text(shown) + (child.tail or "")
+                # (a new element: the shell shares the item's elements, whose tails are the page's;
+                # none for no text: a first paragraph after a comment is still the item's text)
+                if text.strip():
+                    etree.SubElement(shell, "span").text = text
+                if cut:
+                    break
+                continue
             if child.tag == "div" and child.get("class") == "math display":
                 shell.append(child)
                 continue
@@ -218,6 +233,8 @@ class OutlineCollector(Treeprocessor):
 
     def _add_link(self, element: etree.Element, anchor: str) -> None:
         written_as = element.attrib.pop("data-written", "markdown")
+        if written_as == "html":
+            self.html_links.add(id(element))
         href = element.get("href")
         if not href or "footnote" in (element.get("class") or ""):
             return
@@ -255,14 +272,18 @@ class OutlineCollector(Treeprocessor):
         attrs["class"] = f"{attrs.get('class', '')} markdown-toc".lstrip()  # for the stylesheet
         toc = etree.Element(kind, attrs)
         stack: list[tuple[int, etree.Element]] = [(0, toc)]
+        # The list the TOC replaces is never written out, nor the headers inside it.
+        unwritten = {id(element) for element in placeholder.iter()}
         for heading in root.iter():
             heading_id = heading.get("id", "")
             if (
                 heading.tag not in _HEADINGS
-                or not heading_id
                 or "no_toc" in (heading.get("class") or "").split()
+                or id(heading) in unwritten
             ):
-                continue  # kramdown lists the headers that have ids
+                continue
+            # Every header has an id in kramdown, if only GFM's empty one ('# :'), which it
+            # leaves out of the header but lists as '#' (converter/html.rb convert_header)
             level = int(heading.tag[1])
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()
@@ -272,23 +293,65 @@ class OutlineCollector(Treeprocessor):
                 container = sub if sub is not None else etree.SubElement(container, kind)
             li = etree.SubElement(container, "li")
             link = etree.SubElement(li, "a", {"href": f"#{heading_id}", "id": f"{attrs['id']}-{heading_id}"})
-            link.text = plain_text(heading, self.md, notes=False)
+            _copy_for_toc(heading, link, self.html_links)
             stack.append((level, li))
         index = list(parent).index(placeholder)
         parent.remove(placeholder)
         if len(toc):
             toc.tail = placeholder.tail
             parent.insert(index, toc)
+        elif placeholder.tail:  # the text after the list stays (' \tx', which is no paragraph)
+            if index:
+                parent[index - 1].tail = (parent[index - 1].tail or "") + placeholder.tail
+            else:
+                parent.text = (parent.text or "") + placeholder.tail
+
+
+def _copy_for_toc(heading: etree.Element, link: etree.Element, html_links: set[int]) -> None:
+    """The header's content into its TOC entry as kramdown's fix_for_toc_entry leaves it
+    (converter/html.rb): footnote markers removed, Markdown links unwrapped, the rest (images,
+    code, emphasis, links written as HTML) kept."""
+
+    def copy(source: etree.Element, target: etree.Element) -> None:
+        _append(target, source.text)
+        for child in source:
+            if child.tag == "sup" and child.get("role") == "doc-noteref":
+                _append(target, child.tail)
+                continue
+            if child.tag == "a" and id(child) not in html_links:
+                copy(child, target)
+            else:
+                element = etree.SubElement(target, child.tag, dict(child.attrib))
+                copy(child, element)
+            _append(target, child.tail)
+
+    copy(heading, link)
+
+
+def _append(element: etree.Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _stash_text(md: Markdown, index: int) -> str:
     raw = md.htmlStash.rawHtmlBlocks[index]
     if not isinstance(raw, str):
         return "".join(raw.itertext())
-    if re.match(r"\s*<br\b", raw, re.I):
-        return " "
     if raw.lstrip().startswith("<!--"):
         return ""
+    return _html_text(raw)
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _html_text(raw: str) -> str:
+    """Raw HTML's text as a page shows it: tags and comments left out, a <br> a space."""
+    raw = re.sub(r"<br\b[^>]*>", " ", _COMMENT.sub("", raw), flags=re.I)
     return html.unescape(re.sub(r"<[^>]*>", "", raw))
 
 

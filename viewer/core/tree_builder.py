@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import ETX, STX
 
 from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
+from viewer.core.kramdown_html import escape_text
 from viewer.core.kramdown_spans import (
     RawText,
     Span,
@@ -47,6 +49,33 @@ class KramdownWhitespace(Preprocessor):
         return (source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n").split("\n")
 
 
+class BlockHtml(str):
+    """Raw HTML that kramdown writes as a block of its own, whatever its tag (`<T>`, `<x y>`)."""
+
+
+class KramdownRawHtml(RawHtmlPostprocessor):
+    """Python-Markdown's raw-HTML writer, which keeps a paragraph around HTML whose tag it does not
+    know as block-level; kramdown's converter writes an HTML block bare (converter/html.rb
+    convert_html_element / convert_xml_comment), so a `BlockHtml` never gets one."""
+
+    def stash_to_string(self, text: str) -> str:
+        return text if isinstance(text, BlockHtml) else str(text)
+
+    def isblocklevel(self, html: str) -> bool:
+        return isinstance(html, BlockHtml) or super().isblocklevel(html)
+
+
+_PLACEHOLDER = re.compile(f"{STX}wzxhzdk:(\\d+){ETX}")
+
+
+def is_html_block(element: etree.Element, md: Markdown) -> bool:
+    """Whether `element` is the paragraph Python-Markdown holds an HTML block's place with."""
+    if element.tag != "p" or len(element) or not element.text:
+        return False
+    match = _PLACEHOLDER.fullmatch(element.text)
+    return match is not None and isinstance(md.htmlStash.rawHtmlBlocks[int(match.group(1))], BlockHtml)
+
+
 class KramdownBlockProcessor(BlockProcessor):
     """Builds the element tree of the whole document from kramdown's block structure."""
 
@@ -69,9 +98,12 @@ class KramdownBlockProcessor(BlockProcessor):
 class TreeBuilder:
     """Turns Markdown text into elements under a parent: kramdown's blocks, then their spans."""
 
-    def __init__(self, md: Markdown, extension: JekyllExtension) -> None:
+    def __init__(self, md: Markdown, extension: JekyllExtension, gfm_line_breaks: bool = True) -> None:
         self.md = md
         self.extension = extension
+        #: Whether a backslash ending a line is a line break: GFM's parser makes it one only in
+        #: the document's tree, not in footnotes (kramdown-parser-gfm update_elements walks @root).
+        self.gfm_line_breaks = gfm_line_breaks
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
 
@@ -100,7 +132,7 @@ class TreeBuilder:
 
     def _stash(self, parent: etree.Element, raw: str) -> None:
         p = etree.SubElement(parent, "p")
-        p.text = self.md.htmlStash.store(raw)
+        p.text = self.md.htmlStash.store(BlockHtml(raw))
 
     def _add(self, parent: etree.Element, block: Block) -> None:
         kind = block.type
@@ -109,6 +141,12 @@ class TreeBuilder:
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
                 self._spans(parent, block.text, block.line, block.raw, id(block) in self._boxed)
+                # The newline kramdown ends the text with before a nested block (read by the
+                # spans above) is no text a reader sees: the page shows none there.
+                if len(parent):
+                    parent[-1].tail = (parent[-1].tail or "").rstrip("\n") or None
+                elif parent.text:
+                    parent.text = parent.text.rstrip("\n")
                 return
             element = etree.SubElement(parent, "p")
             self._spans(element, block.text, block.line, block.raw, id(block) in self._boxed)
@@ -152,7 +190,11 @@ class TreeBuilder:
             element = etree.SubElement(parent, "hr")
         elif kind == "html":
             if block.text.strip():
-                self._stash(parent, _with_attributes(block.text.strip("\n"), block.ial))
+                raw = _with_attributes(block.text.strip("\n"), block.ial)
+                after_text = (parent.text or "").strip() or len(parent)
+                if after_text and all(c.tag in _INLINE_TAGS for c in parent):
+                    raw = "\n" + raw  # after an item's text, as kramdown writes it: 'x\n<T>'
+                self._stash(parent, raw)
             return
         elif kind == "comment":  # {::comment}: kept out of sight, as kramdown writes it
             # ('<!-- text -->': a '-->' in the text ends the comment there, and the rest shows)
@@ -251,7 +293,7 @@ class TreeBuilder:
             self.extension.warnings.append(
                 f"Line {line}: markup nested deeper than {SpanParser.MAX_DEPTH} levels is shown as text."
             )
-        append_spans(element, root.children)
+        append_spans(element, root.children, in_html=not self.gfm_line_breaks)
         return root
 
 
@@ -311,15 +353,40 @@ def _with_attributes(raw: str, ial: str) -> str:
         return raw
     first = _FIRST_TAG.match(raw.lstrip())
     if first is None:
-        return raw
+        return _with_shown_attributes(raw, ial)
     element = etree.Element(first.group(1), dict(re.findall(r'([\w:-]+)="([^"]*)"', first.group(2))))
     apply_ial(element, ial)
+    element.attrib.pop("data-toc", None)  # only a list becomes the table of contents
     written = "".join(f' {key}="{html.escape(value)}"' for key, value in element.attrib.items())
     start = len(raw) - len(raw.lstrip())
     return f"{raw[:start]}<{first.group(1)}{written}{first.group(3)}>{raw[start + first.end() :]}"
 
 
+# A start tag whose name no browser reads as one, written out as text (kramdown_html.shown_tag).
+_SHOWN_TAG = re.compile(r'&lt;([^\s&<>]+)((?: [^\s="]+="[^"]*")*)( /)?&gt;')
+
+
+def _with_shown_attributes(raw: str, ial: str) -> str:
+    """kramdown writes an attribute list into any start tag, `<여러분의 IP="" class="cls">` too,
+    which a browser shows as text: so do we."""
+    start = len(raw) - len(raw.lstrip())
+    first = _SHOWN_TAG.match(raw, start)
+    if first is None:
+        return raw
+    element = etree.Element("x", dict(re.findall(r' ([^\s="]+)="([^"]*)"', first.group(2))))
+    apply_ial(element, ial)
+    element.attrib.pop("data-toc", None)
+    written = escape_text("".join(f' {key}="{value}"' for key, value in element.attrib.items()))
+    return f"{raw[:start]}&lt;{first.group(1)}{written}{first.group(3) or ''}&gt;{raw[first.end() :]}"
+
+
 # --- kramdown spans → elements (kramdown's HTML converter) -----------------------------------------------
+
+
+# What an item's text holds (kramdown's span elements as we write them).
+_INLINE_TAGS = {"em", "strong", "a", "img", "br", "code", "del", "sup", "span", "abbr", "kbd", "b", "i"}
+# Elements of kramdown's :block category that hold text (element.rb CATEGORY; th is its td).
+_BLOCK_CATEGORY = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th"}
 
 
 def _append_text(element: etree.Element, text: str) -> None:
@@ -333,10 +400,11 @@ def _append_text(element: etree.Element, text: str) -> None:
 
 
 def append_spans(element: etree.Element, children: list[Span | str], in_html: bool = False) -> None:
-    """Append kramdown spans to `element`: text as text, each span as its element."""
+    """Append kramdown spans to `element`: text as text, each span as its element. `in_html`:
+    inside an HTML element or a footnote, where GFM's backslash line breaks are not made."""
     pending: list[str] = []
 
-    def flush() -> None:
+    def flush(last: bool = False) -> None:
         if not pending:
             return
         text = "".join(pending)
@@ -344,9 +412,13 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
         if in_html or "\\\n" not in text:
             _append_text(element, text)
             return
-        # GFM: a backslash at the end of a line is a line break (outside HTML elements).
+        # GFM: a backslash at the end of a line is a line break (outside HTML elements), but not
+        # one ending a block's text (gfm.rb update_text_type, omit_trailing_br).
         first, *rest = text.split("\\\n")
         _append_text(element, first)
+        if last and rest[-1] == "" and element.tag in _BLOCK_CATEGORY:
+            rest.pop()
+            _append_text(element, "\n")
         for part in rest:
             etree.SubElement(element, "br").tail = "\n" + part
 
@@ -360,7 +432,7 @@ def append_spans(element: etree.Element, children: list[Span | str], in_html: bo
             continue
         flush()
         _append_span(element, child, in_html)
-    flush()
+    flush(last=True)
 
 
 def _append_span(parent: etree.Element, span: Span, in_html: bool) -> None:

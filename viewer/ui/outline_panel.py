@@ -131,6 +131,10 @@ class OutlineModel(QAbstractItemModel):
             return node.text or translate("OutlineModel", "(empty)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(node.text or translate("OutlineModel", "(empty)"))
+        if role == Qt.ItemDataRole.CheckStateRole and node.checked is not None:
+            # A task item's box, drawn by the view beside the text (not user-checkable: the
+            # post says what is done); the text itself has no glyph, as in Jekyll's page.
+            return Qt.CheckState.Checked if node.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole and node.kind == "heading":
             return self._heading_font
         if role == NodeIdRole:
