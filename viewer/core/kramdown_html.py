@@ -35,23 +35,23 @@ HTML_BLOCK_ELEMENTS = frozenset(
 HTML_ELEMENTS_WITHOUT_BODY = frozenset(
     "area base br col command embed hr img input keygen link meta param source track wbr".split()
 )
-_CONTENT_MODEL_BLOCK = frozenset(
+CONTENT_MODEL_BLOCK = frozenset(
     "address applet article aside blockquote body dd details div dl fieldset figure figcaption footer "
     "form header hgroup iframe li main map menu nav noscript object section summary td".split()
 )
-_CONTENT_MODEL_SPAN = frozenset(
+CONTENT_MODEL_SPAN = frozenset(
     "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend "
     "optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split()
 )
-_CONTENT_MODEL_RAW = frozenset("script style math option textarea pre code kbd samp var".split())
+CONTENT_MODEL_RAW = frozenset("script style math option textarea pre code kbd samp var".split())
 #: Names kramdown knows as HTML elements (their names are compared in lower case).
 HTML_ELEMENTS = (
     HTML_SPAN_ELEMENTS
     | HTML_BLOCK_ELEMENTS
     | HTML_ELEMENTS_WITHOUT_BODY
-    | _CONTENT_MODEL_BLOCK
-    | _CONTENT_MODEL_SPAN
-    | _CONTENT_MODEL_RAW
+    | CONTENT_MODEL_BLOCK
+    | CONTENT_MODEL_SPAN
+    | CONTENT_MODEL_RAW
 )
 #: The `markdown` attribute's values: "0" raw, "1" the element's own model, "span", "block".
 MARKDOWN_ATTRIBUTE = {"0": "raw", "1": "default", "span": "span", "block": "block"}
@@ -59,9 +59,9 @@ MARKDOWN_ATTRIBUTE = {"0": "raw", "1": "default", "span": "span", "block": "bloc
 
 def content_model(name: str) -> str:
     """kramdown's HTML_CONTENT_MODEL: "block", "span" or "raw" (anything unknown is raw)."""
-    if name in _CONTENT_MODEL_BLOCK:
+    if name in CONTENT_MODEL_BLOCK:
         return "block"
-    if name in _CONTENT_MODEL_SPAN:
+    if name in CONTENT_MODEL_SPAN:
         return "span"
     return "raw"
 

@@ -23,6 +23,14 @@ from collections.abc import Callable, Mapping
 from html.entities import html5, name2codepoint
 
 from viewer.core.attribute_lists import parse_attribute_list
+from viewer.core.kramdown_html import (
+    CONTENT_MODEL_BLOCK,
+    CONTENT_MODEL_RAW,
+    CONTENT_MODEL_SPAN,
+    HTML_BLOCK_ELEMENTS,
+    HTML_ELEMENTS,
+    HTML_ELEMENTS_WITHOUT_BODY,
+)
 from viewer.core.span_search import (
     ELEMENT_WORK,
     INDEX_ENTRIES_PER_STEP,
@@ -113,37 +121,7 @@ _URL_TRAILING = frozenset("?!.,:*_~^'\"")
 _URL_CLOSERS = {")": "("}
 _URL_AFTER = frozenset("*_~^[('\"")
 
-# kramdown's element lists (parser/html.rb).
-HTML_SPAN_ELEMENTS = frozenset(
-    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb "
-    "rbc rp rt rtc ruby samp select small span strong sub sup tt u var".split()
-)
-HTML_BLOCK_ELEMENTS = frozenset(
-    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption "
-    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol "
-    "optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
-)
-HTML_ELEMENTS_WITHOUT_BODY = frozenset(
-    "area base br col command embed hr img input keygen link meta param source track wbr".split()
-)
-_CONTENT_MODEL_BLOCK = frozenset(
-    "address applet article aside blockquote body dd details div dl fieldset figure figcaption footer "
-    "form header hgroup iframe li main map menu nav noscript object section summary td".split()
-)
-_CONTENT_MODEL_SPAN = frozenset(
-    "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend "
-    "optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split()
-)
-_CONTENT_MODEL_RAW = frozenset("script style math option textarea pre code kbd samp var".split())
-_CODE_ELEMENTS = _CONTENT_MODEL_RAW - {"option"}
-HTML_ELEMENTS = (
-    HTML_SPAN_ELEMENTS
-    | HTML_BLOCK_ELEMENTS
-    | HTML_ELEMENTS_WITHOUT_BODY
-    | _CONTENT_MODEL_BLOCK
-    | _CONTENT_MODEL_SPAN
-    | _CONTENT_MODEL_RAW
-)
+_CODE_ELEMENTS = CONTENT_MODEL_RAW - {"option"}
 
 # kramdown's entity table is HTML 4's, with CP1252's meaning for &#128;-&#159; and four
 # code points of its own.
@@ -510,7 +488,7 @@ class SpanParser:
             self.add_text(tag.group(0))
             return True
         attrs = _html_attributes(tag.group(2), known)
-        model = "span" if name in _CONTENT_MODEL_SPAN else "block" if name in _CONTENT_MODEL_BLOCK else "raw"
+        model = "span" if name in CONTENT_MODEL_SPAN else "block" if name in CONTENT_MODEL_BLOCK else "raw"
         parse = model != "raw" and not self.raw_content
         choice = attrs.pop("markdown", None)
         if choice in ("1", "span"):
