@@ -13,6 +13,7 @@ import html
 import re
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
     QTextImageFormat,
     QTextLength,
 )
@@ -433,22 +435,27 @@ def link_spans(document: QTextDocument, url: str) -> list[tuple[int, int]]:
 
     wanted = normalize_url(url)
     spans: list[tuple[int, int]] = []
+    for _block, fragment in fragments(document):
+        href = fragment.charFormat().anchorHref()
+        end = fragment.position() + fragment.length()
+        if not href or normalize_url(href) != wanted:
+            pass
+        elif spans and spans[-1][1] == fragment.position():
+            spans[-1] = (spans[-1][0], end)  # the same link on (bold inside a link, say)
+        else:
+            spans.append((fragment.position(), end))
+    return spans
+
+
+def fragments(document: QTextDocument) -> Iterator[tuple[QTextBlock, QTextFragment]]:
+    """Every run of text of one format, in order, with its block."""
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
-            fragment = iterator.fragment()
-            href = fragment.charFormat().anchorHref()
-            end = fragment.position() + fragment.length()
-            if not href or normalize_url(href) != wanted:
-                pass
-            elif spans and spans[-1][1] == fragment.position():
-                spans[-1] = (spans[-1][0], end)  # the same link on (bold inside a link, say)
-            else:
-                spans.append((fragment.position(), end))
+            yield block, iterator.fragment()
             iterator += 1
         block = block.next()
-    return spans
 
 
 def anchor_positions(document: QTextDocument) -> dict[str, int]:
@@ -456,18 +463,12 @@ def anchor_positions(document: QTextDocument) -> dict[str, int]:
     the post gave (`title` attributes) are made plain on the way (viewer.ui.tooltips)."""
     found: dict[str, int] = {}
     tooltips: list[tuple[int, int, str]] = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            char_format = fragment.charFormat()
-            for name in char_format.anchorNames():
-                found.setdefault(name, block.position())
-            if char_format.toolTip():
-                tooltips.append((fragment.position(), fragment.length(), char_format.toolTip()))
-            iterator += 1
-        block = block.next()
+    for block, fragment in fragments(document):
+        char_format = fragment.charFormat()
+        for name in char_format.anchorNames():
+            found.setdefault(name, block.position())
+        if char_format.toolTip():
+            tooltips.append((fragment.position(), fragment.length(), char_format.toolTip()))
     cursor = QTextCursor(document)
     for position, length, tooltip in tooltips:
         cursor.setPosition(position)
@@ -662,16 +663,10 @@ class _Placed:
 def _images_in(document: QTextDocument) -> list[tuple[int, QTextImageFormat]]:
     """Each image character of the document with its format, in order."""
     found: list[tuple[int, QTextImageFormat]] = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().isImageFormat():
-                image_format = fragment.charFormat().toImageFormat()
-                found.extend((fragment.position() + i, image_format) for i in range(fragment.length()))
-            iterator += 1
-        block = block.next()
+    for _block, fragment in fragments(document):
+        if fragment.charFormat().isImageFormat():
+            image_format = fragment.charFormat().toImageFormat()
+            found.extend((fragment.position() + i, image_format) for i in range(fragment.length()))
     return found
 
 
