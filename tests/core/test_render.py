@@ -237,3 +237,17 @@ def test_an_item_opening_with_a_comment_reads_its_paragraph() -> None:
     # kramdown 2.4: '<li>\n<!-- 메모 -->\n<p>본문</p>\n</li>', read as '본문'.
     _, ext = render_markdown("- <!-- 메모 --> 본문\n")
     assert [node.text for node in ext.outline] == ["본문"]
+
+
+def test_a_bare_address_reads_character_references_in_its_text() -> None:
+    # kramdown (which leaves the address as text) shows 'www.example.com/a_b.개…'.
+    html, _ = render_markdown("x\nwww.example.com/a_b.&#44060;…\n")
+    assert ">www.example.com/a_b.개…</a>" in html and "&amp;#" not in html
+
+
+def test_a_task_item_with_only_a_code_block_shows_its_box_before_the_block() -> None:
+    # kramdown: <li class="task-list-item"><input … checked="checked" /> <pre><code>…
+    html, _ = render_markdown("- [x]\n  ~~~\n  코드\n  ~~~\n")
+    item = html[html.index("<li") : html.index("</li>")]
+    assert "<p>" not in item  # the code block is not put inside a paragraph
+    assert item.index("task-box") < item.index("<pre")

@@ -843,7 +843,8 @@ class SpanParser:
         url = ESCAPED_CHAR.sub(r"\1", text[start:end])
         href = "http://" + url if match.group(0).lower() == "www." else url
         link = Span("a", attrs={"href": decode_references(href), "data-written": "bare"})
-        link.children.append(RawText(url) if self.raw_content else url)
+        # Its text reads character references as kramdown reads them in the text it sees there.
+        link.children.append(RawText(url) if self.raw_content else decode_references(url))
         self._add(link)
         self.pos = end
         if end < self.n and text[end] in "\"'" and not self.raw_content:

@@ -315,7 +315,11 @@ def _task(item: Block) -> str | None:
 
 
 def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) -> None:
-    holder = li if len(li) == 0 or li[0].tag != "p" or (li.text or "").strip() else li[0]
+    first = li[0] if len(li) else None
+    # The box goes into the item's first paragraph, if it starts with one (not a stashed block:
+    # a task item with no text before its code block shows the box before the block, as kramdown).
+    paragraph = first is not None and first.tag == "p" and not _is_stashed(first)
+    holder = first if paragraph and first is not None and not (li.text or "").strip() else li
     box = etree.Element("span", {"class": "task-box"})
     box.text = "\u2611 " if state == "x" else "\u2610 "
     box.tail = holder.text
@@ -324,6 +328,11 @@ def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) ->
     li.set(TASK, state)
     li.set("class", f"{li.get('class', '')} task-list-item".lstrip())
     list_element.set("class", "task-list")
+
+
+def _is_stashed(paragraph: etree.Element) -> bool:
+    """A paragraph holding only a block of raw HTML put aside (Python-Markdown's placeholder)."""
+    return len(paragraph) == 0 and (paragraph.text or "").startswith(STX + "wzxhzdk:")
 
 
 def apply_ial(element: etree.Element, ial: str) -> None:
