@@ -135,3 +135,28 @@ def test_pipes_inside_span_html_make_no_table() -> None:
     for text in ("a <b>굵게</b> | 나\n", "`<b>` | 다\n"):
         root, _ = parse(text)
         assert [child.type for child in root.children] == ["table"], text
+
+
+def test_an_element_read_as_markdown_inside_raw_html_in_a_quote_ends_and_reads_on() -> None:
+    # Found by the fuzzer (benchmarks/fuzz.py): the element's content ended mid-line, the rest
+    # of the text became a text of its own, and the raw HTML around it read the old text again
+    # from the new position, for ever. Expected output checked against kramdown 2.4.
+    import signal
+
+    def stuck(*_args: object) -> None:
+        raise AssertionError("rendering did not end")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(20)
+    try:
+        html, _ = render_markdown(
+            '@/details>\n> 인용문 안의 목록\n><detaiis markdown="1">\n'
+            '<summary>펼치기</su[* 숨은 목록 *강\n<details markdown="1">문 안의 목 [노트].\n'
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    quote = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert "<p>인용문 안의 목록</p>" in quote and "<detaiis" in quote
+    assert html.index("</blockquote>") < html.index("<summary>펼치기&lt;/su[* 숨은 목록 *강")
+    assert "<details>" in html and "<p>문 안의 목 [노트].</p>" in html

@@ -861,7 +861,9 @@ class KramdownBlockParser:
             tag_line = src.line
             src.pos = tag.end
             blocks.extend(self._html_element(tag, at, tag_line, src, raw_parent=True))
-            pos = src.pos
+            # Its content may have ended mid-line: the rest is then a text of its own (see
+            # Source.restart_line), read on from there.
+            text, tags, pos = src.text, src.tags, src.pos
             out, piece_line = [], src.line
         src.pos = pos
         closings = {name: shown_tag(f"</{name}>", name, True) for name in set(open_names)}
