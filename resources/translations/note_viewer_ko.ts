@@ -1108,6 +1108,85 @@ Hand it to the system anyway?</source>
     </message>
 </context>
 <context>
+    <name>PostMessages</name>
+    <message>
+        <source>The file is not UTF-8; it was read as {encoding}.</source>
+        <translation>UTF-8 파일이 아니어서 {encoding}(으)로 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>빈 파일입니다.</translation>
+    </message>
+    <message>
+        <source>The front matter {problem}; it was ignored.</source>
+        <translation>머리말(front matter)이 {problem}. 머리말은 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>The site settings file {path} {problem}; it was ignored.</source>
+        <translation>사이트 설정 파일 {path}이(가) {problem}. 설정은 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>is not valid YAML ({detail})</source>
+        <translation>올바른 YAML이 아닙니다({detail})</translation>
+    </message>
+    <message>
+        <source>expands to more than {count} characters through its aliases</source>
+        <translation>별칭(alias)으로 {count}자 넘게 불어납니다</translation>
+    </message>
+    <message>
+        <source>cannot be read ({why})</source>
+        <translation>읽을 수 없습니다({why})</translation>
+    </message>
+    <message>
+        <source>Line 1: the front matter is opened with &apos;---&apos; but never closed.</source>
+        <translation>1행: 머리말이 &apos;---&apos;로 열렸지만 닫히지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The front matter date {date} is not a date Jekyll understands.</source>
+        <translation>머리말의 날짜 {date}은(는) Jekyll이 읽을 수 있는 날짜가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a Markdown post</source>
+        <translation>Markdown 글이 아니라 바이너리 파일입니다</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read it ({why})</source>
+        <translation>{path}: 읽을 수 없습니다({why})</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a post</source>
+        <translation>{path}: 글이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{path}: is not a regular file</source>
+        <translation>{path}: 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path}: is {size} MB; posts larger than {limit} MB are not opened</source>
+        <translation>{path}: {size} MB입니다. {limit} MB보다 큰 글은 열지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path}: the file disappeared while it was being read</source>
+        <translation>{path}: 읽는 동안 파일이 사라졌습니다</translation>
+    </message>
+    <message>
+        <source>Line {line}: lists or quotes nested deeper than {levels} levels are shown as plain text.</source>
+        <translation>{line}행: {levels}단계보다 깊이 중첩된 목록이나 인용은 일반 텍스트로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: markup nested deeper than {levels} levels is shown as text.</source>
+        <translation>{line}행: {levels}단계보다 깊이 중첩된 마크업은 텍스트로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Line {line} on: the post has more markup than can be shown in good time; the rest of its text is shown without formatting.</source>
+        <translation>{line}행부터: 제때 보여 줄 수 있는 것보다 마크업이 많아 나머지 글은 서식 없이 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
     <name>PostView</name>
     <message>
         <source>Post</source>

@@ -470,3 +470,37 @@ def test_the_tab_key_goes_through_the_window_in_reading_order(qtbot, window, sit
     assert all(w in order for w in major), [type(w).__name__ for w in order]
     positions = [order.index(w) for w in major]
     assert positions == sorted(positions), [type(w).__name__ for w in order]
+
+
+def test_what_the_core_says_about_a_post_is_said_in_korean(korean, tmp_path: Path) -> None:
+    from viewer.core.document import PostError, load_post
+    from viewer.core.render import render_post
+    from viewer.ui.core_texts import post_message
+
+    deep = "".join("  " * level + "* 항목\n" for level in range(40))
+    posts = {
+        "empty.md": b"",
+        "cp949.md": "---\ntitle: 제목\n---\n* 한글 본문\n".encode("cp949"),
+        "unclosed.md": "---\ntitle: 닫히지 않음\n* 본문\n".encode(),
+        "not-yaml.md": "---\ntitle: [깨진\n---\n* 본문\n".encode(),
+        "bad-date.md": "---\ntitle: 날짜\ndate: 어제\n---\n* 본문\n".encode(),
+        "deep.md": f"---\ntitle: 깊이\n---\n{deep}".encode(),
+        "binary.md": b"\x00\x01\x02PNG\x00" * 50,
+    }
+    said = []
+    for name, data in posts.items():
+        (tmp_path / name).write_bytes(data)
+        try:
+            rendered = render_post(load_post(tmp_path / name))
+            said.extend(rendered.all_warnings)
+        except PostError as exc:
+            said.append(str(exc))
+    for missing in (tmp_path / "없는 글.md", tmp_path):  # no such file; a folder
+        try:
+            load_post(missing)
+        except PostError as exc:
+            said.append(str(exc))
+    assert len(said) >= len(posts) + 2
+    for message in said:
+        shown = post_message(message)
+        assert re.search(r"[가-힣]", shown.replace(str(tmp_path), "")), message  # said in Korean

@@ -368,7 +368,9 @@ class MainWindow(QMainWindow):
 
     def _show_reading(self, rendered: RenderedPost | None) -> None:
         if rendered is None:
-            self.statusBar().showMessage(self.reading.problem, 10000)
+            from viewer.ui.core_texts import post_message
+
+            self.statusBar().showMessage(post_message(self.reading.problem), 10000)
         else:
             self.settings.add_recent(str(rendered.post.path))
             self.statusBar().showMessage(str(rendered.post.path), 4000)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.library import SORT_ORDERS, PostSummary, filtered_posts, sorted_posts
 from viewer.ui.composing_edit import ComposingEdit
+from viewer.ui.core_texts import post_message
 from viewer.ui.delegates import Index, TwoLineDelegate
 from viewer.ui.key_bindings import KeyBinding, KeyTable
 from viewer.ui.tooltips import plain_tooltip
@@ -116,7 +117,8 @@ class PostListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title}, {describe(post)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{post.path}\n{post.problem}" if post.problem else str(post.path))
+            problem = f"\n{post_message(post.problem)}" if post.problem else ""
+            return plain_tooltip(f"{post.path}{problem}")
         return None
 
 

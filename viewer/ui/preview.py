@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
+from viewer.ui.core_texts import post_message
 from viewer.ui.page_style import PageStyle, column_width, natural_line
 from viewer.ui.post_document import (
     DOCUMENT_MARGIN,
@@ -109,7 +110,7 @@ class PostView(QTextBrowser):
     def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
         document = self.reading.document
         if rendered is None or document is None:
-            self.show_message(self.tr("This post cannot be shown"), self.reading.problem)
+            self.show_message(self.tr("This post cannot be shown"), post_message(self.reading.problem))
             return
         scroll = self.verticalScrollBar().value()
         self.show_post(document, [node.id for _, node in walk(self.reading.outline_shown)])

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from viewer.ui.core_texts import post_message
+
 if TYPE_CHECKING:
     from viewer.core.render import RenderedPost
     from viewer.ui.reading import Reading
@@ -52,5 +54,6 @@ class WarningBar(QFrame):
         if not messages:
             self.hide()
             return
-        self.label.setText("⚠ " + "<br>⚠ ".join(html.escape(m, quote=False) for m in messages))
+        shown = (html.escape(post_message(m), quote=False) for m in messages)
+        self.label.setText("⚠ " + "<br>⚠ ".join(shown))
         self.show()
