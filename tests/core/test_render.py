@@ -251,3 +251,12 @@ def test_a_task_item_with_only_a_code_block_shows_its_box_before_the_block() -> 
     item = html[html.index("<li") : html.index("</li>")]
     assert "<p>" not in item  # the code block is not put inside a paragraph
     assert item.index("task-box") < item.index("<pre")
+
+
+def test_a_note_whose_last_lines_define_a_link_has_its_back_link_in_a_paragraph_of_its_own() -> None:
+    # kramdown (converter/html.rb footnote_content): the note's last element is the blank line
+    # before the definition, not a paragraph, so the back-link gets a paragraph of its own.
+    html, _ = render_markdown("본문[^1]\n\n[^1]: 노트\n\n    [r]: https://example.com/\n")
+    note = html[html.index('<li id="fn:1"') : html.index("</li>")]
+    assert "<p>노트</p>" in note and note.index("<p>노트</p>") < note.index("footnote-backref")
+    assert not re.search(r"<p>노트\W*<a", note)

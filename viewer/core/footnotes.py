@@ -20,7 +20,7 @@ class FootnoteTreeprocessor(Treeprocessor):
     notes, each rendered into its element by `render_note(element, name)`, as kramdown's
     converter does."""
 
-    def __init__(self, md: Markdown, render_note: Callable[[etree.Element, str], None]) -> None:
+    def __init__(self, md: Markdown, render_note: Callable[[etree.Element, str], bool]) -> None:
         super().__init__(md)
         self.render_note = render_note
 
@@ -28,7 +28,7 @@ class FootnoteTreeprocessor(Treeprocessor):
         numbers: dict[str, int] = {}
         references: dict[str, int] = {}  # how often each note was referenced
         order: list[str] = []
-        notes: list[etree.Element] = []
+        notes: list[tuple[etree.Element, bool]] = []
 
         # The list that becomes the table of contents is never written out, nor its references
         # (kramdown's converter replaces it whole: converter/html.rb convert_root).
@@ -64,9 +64,9 @@ class FootnoteTreeprocessor(Treeprocessor):
             # note out (in the text, and in the notes before it), not to those inside it.
             back_links.append(references[name])
             note = etree.Element("li", {"id": f"fn:{name}", "role": "doc-endnote"})
-            self.render_note(note, name)
+            ends_blank = self.render_note(note, name)
             number_markers(note)
-            notes.append(note)
+            notes.append((note, ends_blank))
             index += 1
         if not notes:
             return
@@ -74,15 +74,16 @@ class FootnoteTreeprocessor(Treeprocessor):
         # div.footnotes and a.reversefootnote).
         container = etree.SubElement(root, "div", {"class": "footnote", "role": "doc-endnotes"})
         listing = etree.SubElement(container, "ol")
-        for name, note, count in zip(order, notes, back_links, strict=True):
-            _add_back_links(note, name, count, self.md)
+        for name, (note, ends_blank), count in zip(order, notes, back_links, strict=True):
+            _add_back_links(note, name, count, self.md, ends_blank)
             listing.append(note)
 
 
-def _add_back_links(note: etree.Element, name: str, count: int, md: Markdown) -> None:
+def _add_back_links(note: etree.Element, name: str, count: int, md: Markdown, ends_blank: bool) -> None:
     """kramdown puts the back-links at the end of the note's last paragraph, after a no-break
-    space, or in a paragraph of their own (after an HTML block too)."""
-    last = note[-1] if len(note) else None
+    space, or in a paragraph of their own (after an HTML block too, or when the note's last
+    element is a blank line: converter/html.rb footnote_content looks at the last element)."""
+    last = note[-1] if len(note) and not ends_blank else None
     if last is not None and last.tag == "p" and not (last.tail or "").strip() and not is_html_block(last, md):
         paragraph, space = last, "\u00a0"
     else:

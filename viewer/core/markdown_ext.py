@@ -78,10 +78,11 @@ class JekyllExtension(Extension):
         # Same place as the writer it replaces: HTML blocks come out without a paragraph around.
         md.postprocessors.register(KramdownRawHtml(md), "raw_html", 30)
 
-    def _render_note(self, parent: etree.Element, name: str) -> None:
+    def _render_note(self, parent: etree.Element, name: str) -> bool:
         builder = TreeBuilder(self.md, self, gfm_line_breaks=False)
-        builder.build_text(parent, self.footnote_definitions.get(name, ""))
+        ends_blank = builder.build_text(parent, self.footnote_definitions.get(name, ""))
         builder.give_basic_ids(parent)
+        return ends_blank
 
 
 # The tree holds text as the reader sees it, but Python-Markdown's writer leaves '&name;' as

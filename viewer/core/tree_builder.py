@@ -107,7 +107,9 @@ class TreeBuilder:
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
 
-    def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> None:
+    def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> bool:
+        """Build `text` under `parent`; whether its last block is a blank line (what stands after
+        it wrote nothing: a definition, say), which kramdown keeps as the last element."""
         extension = self.extension
         block_parser = KramdownBlockParser(self._define_link, self._define_footnote)
         root = block_parser.parse(text, first_line)
@@ -117,6 +119,8 @@ class TreeBuilder:
                 f"{KramdownBlockParser.MAX_DEPTH} levels are shown as plain text."
             )
         self.build(parent, root)
+        written = [child.type for child in root.children if child.type != "eob"]
+        return bool(written) and written[-1] == "blank"
 
     def _define_link(self, name: str, url: str, title: str | None) -> None:
         self.extension.link_definitions[_normalize_link_id(name)] = (url, title)
