@@ -260,3 +260,10 @@ def test_a_note_whose_last_lines_define_a_link_has_its_back_link_in_a_paragraph_
     note = html[html.index('<li id="fn:1"') : html.index("</li>")]
     assert "<p>노트</p>" in note and note.index("<p>노트</p>") < note.index("footnote-backref")
     assert not re.search(r"<p>노트\W*<a", note)
+
+
+def test_a_task_items_box_goes_into_its_text_written_as_raw_html() -> None:
+    # kramdown: <li class="task-list-item"><p><input … /><b>한국어</b></p>
+    html, _ = render_markdown("* 처음\n\n* [ ] {::nomarkdown}<b>한국어</b>{:/}\n")
+    item = html[html.index('class="task-list-item"') : html.index("</li>", html.index('class="task-list-item"'))]
+    assert re.search(r"<p><span class=\"task-box\">☐ </span><b>한국어</b></p>", item)

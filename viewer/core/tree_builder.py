@@ -106,6 +106,8 @@ class TreeBuilder:
         self.gfm_line_breaks = gfm_line_breaks
         #: Task items' first paragraphs (by id): kramdown puts the box in their text.
         self._boxed: set[int] = set()
+        #: The paragraphs that only hold a block put aside (code, HTML): no item's text.
+        self._stashed: set[etree.Element] = set()
 
     def build_text(self, parent: etree.Element, text: str, first_line: int = 1) -> bool:
         """Build `text` under `parent`; whether its last block is a blank line (what stands after
@@ -137,6 +139,7 @@ class TreeBuilder:
     def _stash(self, parent: etree.Element, raw: str) -> None:
         p = etree.SubElement(parent, "p")
         p.text = self.md.htmlStash.store(BlockHtml(raw))
+        self._stashed.add(p)
 
     def _add(self, parent: etree.Element, block: Block) -> None:
         kind = block.type
@@ -172,7 +175,7 @@ class TreeBuilder:
                 self.build(li, item)
                 apply_ial(li, item.ial)
                 if task is not None:
-                    _add_task_box(li, element, task)
+                    _add_task_box(li, element, task, self._stashed)
         elif kind == "codeblock":
             language = block.attrs.get("lang", "")
             code = block.text
@@ -318,11 +321,13 @@ def _task(item: Block) -> str | None:
     return match.group(1).lower()
 
 
-def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) -> None:
+def _add_task_box(
+    li: etree.Element, list_element: etree.Element, state: str, stashed: set[etree.Element]
+) -> None:
     first = li[0] if len(li) else None
-    # The box goes into the item's first paragraph, if it starts with one (not a stashed block:
-    # a task item with no text before its code block shows the box before the block, as kramdown).
-    paragraph = first is not None and first.tag == "p" and not _is_stashed(first)
+    # The box goes into the item's first paragraph, if it starts with one (not a block put
+    # aside: a task item with no text before its code block shows the box before the block).
+    paragraph = first is not None and first.tag == "p" and first not in stashed
     holder = first if paragraph and first is not None and not (li.text or "").strip() else li
     box = etree.Element("span", {"class": "task-box"})
     box.text = "\u2611 " if state == "x" else "\u2610 "
@@ -332,11 +337,6 @@ def _add_task_box(li: etree.Element, list_element: etree.Element, state: str) ->
     li.set(TASK, state)
     li.set("class", f"{li.get('class', '')} task-list-item".lstrip())
     list_element.set("class", "task-list")
-
-
-def _is_stashed(paragraph: etree.Element) -> bool:
-    """A paragraph holding only a block of raw HTML put aside (Python-Markdown's placeholder)."""
-    return len(paragraph) == 0 and (paragraph.text or "").startswith(STX + "wzxhzdk:")
 
 
 def apply_ial(element: etree.Element, ial: str) -> None:
