@@ -73,8 +73,6 @@ MENU_TITLES = (
     QT_TRANSLATE_NOOP("Menus", "&Go"),
     QT_TRANSLATE_NOOP("Menus", "&Help"),
 )
-#: Panels hidden until the reader first shows them.
-HIDDEN_AT_FIRST = frozenset({"map"})
 
 
 def plain(text: str) -> str:

@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
         """Only what the first paint of a post needs: the post and its header, where they will
         be, beside empty places of the side panels' restored widths. `build()` adds the rest
         (their modules and widgets take as long again to load and make as all of this)."""
-        from viewer.ui.actions import HIDDEN_AT_FIRST
         from viewer.ui.post_header import PostHeader
         from viewer.ui.preview import PostView
 
@@ -158,7 +157,7 @@ class MainWindow(QMainWindow):
         for name, widget in (("outline", QWidget(self)), ("", middle), ("links", QWidget(self))):
             self.splitter.addWidget(widget)
             if name:
-                widget.setVisible(self.settings.panel_visible(name, default=name not in HIDDEN_AT_FIRST))
+                widget.setVisible(self.settings.panel_visible(name))
         self.splitter.setStretchFactor(1, 1)
         # Wanted widths for a first start, fitted to the window: see ReadingSplitter.
         self.splitter.setSizes(default_panel_widths(max(self.width(), 1280)))
@@ -309,7 +308,7 @@ class MainWindow(QMainWindow):
         return {"outline": self.left, "links": self.links, "map": self.map}
 
     def _restore_layout(self) -> None:
-        from viewer.ui.actions import HIDDEN_AT_FIRST, PANEL_ACTIONS
+        from viewer.ui.actions import PANEL_ACTIONS
 
         state = self.settings.window_state("state")
         if state is not None:
@@ -319,7 +318,7 @@ class MainWindow(QMainWindow):
             if sizes is not None:
                 splitter.restoreState(sizes)
         for name, widget in self._panels().items():
-            visible = self.settings.panel_visible(name, default=name not in HIDDEN_AT_FIRST)
+            visible = self.settings.panel_visible(name)
             widget.setVisible(visible)
             self.commands[PANEL_ACTIONS[name]].setChecked(visible)
         self.preview.set_zoom(self.settings.zoom)

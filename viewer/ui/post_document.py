@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QTextLength,
 )
 
+from viewer.core.code_style import CLASS_PREFIX
 from viewer.core.colours import is_dark, mix, readable_on
 from viewer.core.resources_policy import (
     ImageSource,
@@ -183,7 +184,7 @@ NATURAL_LINE = 1.45
 
 
 def post_stylesheet(
-    palette: QPalette, line_height: int = LINE_HEIGHT, natural_line: float = NATURAL_LINE
+    palette: QPalette, line_height: int = LINE_HEIGHT, natural_line: float = NATURAL_LINE, code: bool = True
 ) -> str:
     """The preview stylesheet for the palette's colours and the reader's line height, with the
     code colours for its background (dark code style on a dark page).
@@ -201,8 +202,14 @@ def post_stylesheet(
     heights["lh_list"] = qt_percent(line_height + OTHER_LINE_HEIGHTS["list"])
     values = {**colours, **heights, "lh_body": qt_percent(line_height), "mono": MONO_FAMILIES}
     sheet = re.sub(r"@(\w+)@", lambda m: values[m.group(1)], _template())
-    code = code_css(is_dark(palette.color(QPalette.ColorRole.Base).name()), colours["code_bg"])
-    return f"{sheet}\n{code}\n"
+    if not code:  # see DocumentLook.code_colours
+        return f"{sheet}\n"
+    return f"{sheet}\n{code_css(*code_colours(palette))}\n"
+
+
+def code_colours(palette: QPalette) -> tuple[bool, str]:
+    """(a dark code style, the code background) for the palette's page."""
+    return is_dark(palette.color(QPalette.ColorRole.Base).name()), page_colours(palette)["code_bg"]
 
 
 @lru_cache(maxsize=1)
@@ -388,6 +395,10 @@ class DocumentLook:
     #: Folders besides the post's site (or folder) its images may come from: the folder the
     #: reader opened as a library.
     image_folders: tuple[Path, ...] = ()
+    #: The code colours to add to `stylesheet` for a post with highlighted code: (dark style,
+    #: code background), or None when `stylesheet` has them. Made only when a post has code
+    #: (Pygments' styles take a while to load: the first paint of a post without code need not wait).
+    code_colours: tuple[bool, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -506,7 +517,12 @@ def build_document(
 
     document = PostTextDocument()
     document.setUndoRedoEnabled(False)
-    document.setDefaultStyleSheet(look.stylesheet)
+    stylesheet = look.stylesheet
+    if look.code_colours is not None and f'class="{CLASS_PREFIX}' in prepared:
+        from viewer.core.code_style import code_css
+
+        stylesheet = f"{stylesheet}{code_css(*look.code_colours)}\n"
+    document.setDefaultStyleSheet(stylesheet)
     document.setDocumentMargin(DOCUMENT_MARGIN)
     document.setIndentWidth(indent_width(look.font))
     document.setDefaultFont(look.font)

@@ -29,6 +29,7 @@ from viewer.ui.post_document import (
     ZERO_WIDTH_SPACE,
     DocumentLook,
     PostDocument,
+    code_colours,
     indent_width,
     page_colours,
     post_stylesheet,
@@ -190,11 +191,12 @@ class PostView(QTextBrowser):
         palette = self.palette()
         colours = page_colours(palette)
         look = DocumentLook(
-            post_stylesheet(palette, self._style.line_height, natural_line(self._style.font())),
+            post_stylesheet(palette, self._style.line_height, natural_line(self._style.font()), code=False),
             self._style.font(self._zoom),
             colours["text"],
             colours["muted"],
             self.devicePixelRatioF(),
+            code_colours=code_colours(palette),
         )
         if look == self._look:
             return False

@@ -20,6 +20,10 @@ def settings_file() -> Path:
     return config_folder() / "settings.ini"
 
 
+#: Panels hidden until the reader first shows them.
+HIDDEN_AT_FIRST = frozenset({"map"})
+
+
 class Settings:
     """Preferences (what the user chose) are kept apart from window state (how it was left)."""
 
@@ -155,8 +159,9 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"window/{key}", value)
 
-    def panel_visible(self, name: str, default: bool = True) -> bool:
-        return _bool(self._store.value(f"window/panel_{name}", default))
+    def panel_visible(self, name: str) -> bool:
+        """Whether the panel `name` was left shown (a panel of HIDDEN_AT_FIRST starts hidden)."""
+        return _bool(self._store.value(f"window/panel_{name}", name not in HIDDEN_AT_FIRST))
 
     def set_panel_visible(self, name: str, visible: bool) -> None:
         self._store.setValue(f"window/panel_{name}", bool(visible))
