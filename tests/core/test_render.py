@@ -243,6 +243,9 @@ def test_a_bare_address_reads_character_references_in_its_text() -> None:
     # kramdown (which leaves the address as text) shows 'www.example.com/a_b.개…'.
     html, _ = render_markdown("x\nwww.example.com/a_b.&#44060;…\n")
     assert ">www.example.com/a_b.개…</a>" in html and "&amp;#" not in html
+    # A name kramdown's table does not know (HTML 5's &Tab;) stays as written, as in kramdown's text.
+    html, _ = render_markdown("x www.example.com/a&Tab;b y\n")
+    assert ">www.example.com/a&amp;Tab;b</a>" in html
 
 
 def test_a_task_item_with_only_a_code_block_shows_its_box_before_the_block() -> None:

@@ -143,6 +143,23 @@ def _entity_char(code: int) -> str:
     return chr(code)
 
 
+def _referenced(match: re.Match[str]) -> str | None:
+    """The character kramdown reads a reference (matched by _ENTITY) as; None for a name it does
+    not know (html_entity.rb: then '&' and the rest are text)."""
+    name, decimal, hexadecimal = match.groups()
+    if name is not None:
+        code = _ENTITY_NAMES.get(name)
+        return None if code is None else _entity_char(code)
+    return _entity_char(int(decimal) if decimal is not None else int(hexadecimal, 16))
+
+
+def read_references(text: str) -> str:
+    """Character references as kramdown reads them in text (names it knows, numbers)."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: _referenced(match) or match.group(0), text)
+
+
 def decode_references(text: str) -> str:
     """Character references as a browser reads them in HTML text or an attribute value."""
     if "&" not in text:
@@ -762,17 +779,12 @@ class SpanParser:
         if match is None:
             return False
         self.pos = match.end()
-        name, decimal, hexadecimal = match.groups()
-        if name is not None:
-            code = _ENTITY_NAMES.get(name)
-            if code is None:  # kramdown knows no such entity: '&' and the rest as text
-                self.tree.children.append(Symbol("&"))
-                self.add_text(match.group(0)[1:])
-                return True
-            self.tree.children.append(Symbol(_entity_char(code)))
-        else:
-            code = int(decimal) if decimal is not None else int(hexadecimal, 16)
-            self.tree.children.append(Symbol(_entity_char(code)))
+        character = _referenced(match)
+        if character is None:  # kramdown knows no such entity: '&' and the rest as text
+            self.tree.children.append(Symbol("&"))
+            self.add_text(match.group(0)[1:])
+            return True
+        self.tree.children.append(Symbol(character))
         return True
 
     def _typographic_symbol(self) -> bool:
@@ -844,7 +856,7 @@ class SpanParser:
         href = "http://" + url if match.group(0).lower() == "www." else url
         link = Span("a", attrs={"href": decode_references(href), "data-written": "bare"})
         # Its text reads character references as kramdown reads them in the text it sees there.
-        link.children.append(RawText(url) if self.raw_content else decode_references(url))
+        link.children.append(RawText(url) if self.raw_content else read_references(url))
         self._add(link)
         self.pos = end
         if end < self.n and text[end] in "\"'" and not self.raw_content:
