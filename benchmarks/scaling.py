@@ -66,8 +66,14 @@ def _alias_bomb(levels: int, fan: int = 6) -> str:
 
 def _deep_list(size: int) -> str:
     # One list nested as deep as the size allows (line i is indented 2i spaces): ~sqrt(size) levels.
-    depth = max(1, int(math.sqrt(size)))
-    return "".join("  " * i + "* 깊이\n" for i in range(depth))
+    lines, total = [], 0
+    for i in range(max(1, int(math.sqrt(size)))):
+        line = "  " * i + "* 깊이\n"
+        total += len(line.encode())
+        if total > size and lines:
+            break
+        lines.append(line)
+    return "".join(lines)
 
 
 def _real_post(size: int) -> str:
@@ -228,7 +234,7 @@ def _preview(html: str) -> tuple[float, int]:
 
         def build(text: str) -> tuple[QTextDocument, str]:
             built = build_document(text, look)
-            return built.qt, getattr(built, "note", "")
+            return built.qt, getattr(built, "note", "") or "\n".join(getattr(built, "warnings", ()))
 
     except ImportError:
         pass
@@ -377,6 +383,22 @@ def run(constructs: list[Construct], timeout: float, scale: float) -> list[list[
                 file=sys.stderr,
                 flush=True,
             )
+        # The limit itself, measured (a slope read off small sizes says little about 8 MB: fixed
+        # costs flatten it, a budget that runs out bends it).
+        at_limit: dict[str, object] = {}
+        if not construct.levels and gave_up["core"] is None and sizes[-1] < (LIMIT - 4096) * 0.9:
+            live = [s for s in stages if gave_up[s] is None]
+            size, at_limit = measure(construct, LIMIT - 4096, live, timeout)
+            for s in stages:
+                result = at_limit.get(s)
+                if isinstance(result, tuple) and isinstance(result[0], float):
+                    warned[s] += int(result[1])
+            print(
+                f"  {construct.name} at the limit ({size:,} bytes): "
+                + ", ".join(f"{s} {_cell(at_limit.get(s), timeout)}" for s in stages),
+                file=sys.stderr,
+                flush=True,
+            )
         for s in stages:
             rows.append(
                 [
@@ -384,7 +406,7 @@ def run(constructs: list[Construct], timeout: float, scale: float) -> list[list[
                     s,
                     f"{sizes[0]:,} levels" if construct.levels else _bytes(sizes[0]),
                     *cells[s],
-                    *summarise(construct, points[s], gave_up[s], timeout),
+                    *summarise(construct, points[s], gave_up[s], timeout, at_limit.get(s)),
                     str(warned[s]),
                 ]
             )
@@ -392,11 +414,25 @@ def run(constructs: list[Construct], timeout: float, scale: float) -> list[list[
     return rows
 
 
+def _cell(result: object, timeout: float) -> str:
+    if isinstance(result, tuple) and isinstance(result[0], float):
+        return f"{result[0]:.3g} s"
+    if result == ("timeout",):
+        return f"> {timeout:g} s"
+    why = str(result[1]) if isinstance(result, tuple) and len(result) > 1 else str(result)
+    return "-" if result is None else f"failed: {'out of memory' if 'Memory' in why else why[:40]}"
+
+
 def summarise(
-    construct: Construct, points: list[tuple[int, float]], gave_up: tuple[int, float] | None, timeout: float
+    construct: Construct,
+    points: list[tuple[int, float]],
+    gave_up: tuple[int, float] | None,
+    timeout: float,
+    at_limit: object = None,
 ) -> tuple[str, str]:
-    """The growth (exponent in size, or factor per nesting level) and the time at the 8 MB limit.
-    A size that timed out makes both lower bounds ("> ...")."""
+    """The growth (exponent in size over n..8n, or factor per nesting level) and the time at the
+    8 MB limit: measured when it was (`at_limit`), else extrapolated from the largest size. A
+    size that timed out makes both lower bounds ("> ...")."""
     usable = [(n, t) for n, t in points if t >= 0.01]
     bound = ">" if gave_up is not None else ""
     if construct.levels:
@@ -410,6 +446,8 @@ def summarise(
         low = exponent([points[-1], gave_up])
         slope = max(slope or 0.0, low or 0.0)
     growth = "?" if slope is None else f"{bound}{slope:.2f}"
+    if at_limit is not None:
+        return growth, _cell(at_limit, timeout) + " (measured)"
     if not points:
         return growth, f"> {timeout:g} s"
     last_size, last_time = points[-1]

@@ -1056,8 +1056,12 @@ Hand it to the system anyway?</source>
         </translation>
     </message>
     <message>
-        <source>This post has more elements, or elements nested deeper, than the preview lays out ({limit} elements, {depth} levels); the rest of it is shown as plain text.</source>
-        <translation>이 글은 미리 보기가 배치하는 것보다 요소가 많거나 더 깊이 중첩되어 있습니다(요소 {limit}개, {depth}단계). 나머지는 일반 텍스트로 표시합니다.</translation>
+        <source>This post has more elements, elements nested deeper or more text than the preview lays out ({limit} elements, {depth} levels, {length} characters of HTML); the rest of it is shown as plain text.</source>
+        <translation>이 글은 미리 보기가 배치하는 것보다 요소가 많거나, 더 깊이 중첩되어 있거나, 글이 깁니다(요소 {limit}개, {depth}단계, HTML {length}자). 나머지는 일반 텍스트로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>The preview shows the first {shown} characters of that text, not the last {left}; search counts the matches in all of it.</source>
+        <translation>그 텍스트 중 앞의 {shown}자만 보여 주고 뒤의 {left}자는 보여 주지 않습니다. 검색은 전체에서 일치 항목을 셉니다.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln formula(s) shown as TeX ({formula}: {why}).</source>
@@ -1184,6 +1188,10 @@ Hand it to the system anyway?</source>
     <message>
         <source>Line {line} on: the post has more markup than can be shown in good time; the rest of its text is shown without formatting.</source>
         <translation>{line}행부터: 제때 보여 줄 수 있는 것보다 마크업이 많아 나머지 글은 서식 없이 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Line {line} on: the post has more than {count} paragraphs, items and table cells; the rest of it is shown as written, without formatting.</source>
+        <translation>{line}행부터: 문단, 항목, 표 칸이 {count}개를 넘어 나머지는 서식 없이 쓰인 그대로 보여 줍니다.</translation>
     </message>
 </context>
 <context>

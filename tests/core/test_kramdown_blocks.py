@@ -3,6 +3,8 @@ with GFM input makes of the same text)."""
 
 from __future__ import annotations
 
+import re
+
 from viewer.core.attribute_lists import parse_attribute_list
 from viewer.core.kramdown_blocks import Block, KramdownBlockParser
 from viewer.core.render import render_markdown
@@ -160,3 +162,27 @@ def test_an_element_read_as_markdown_inside_raw_html_in_a_quote_ends_and_reads_o
     assert "<p>인용문 안의 목록</p>" in quote and "<detaiis" in quote
     assert html.index("</blockquote>") < html.index("<summary>펼치기&lt;/su[* 숨은 목록 *강")
     assert "<details>" in html and "<p>문 안의 목 [노트].</p>" in html
+
+
+def test_past_the_block_budget_each_text_keeps_its_rest_in_its_place(monkeypatch) -> None:
+    """A list or table that runs out of blocks ends at an item or a row; what is left of each
+    text is shown as written where it stood, and the warning names the first such line."""
+    monkeypatch.setattr(KramdownBlockParser, "MAX_BLOCKS", 6)
+    text = (
+        "# 제목\n\n* 가 **굵게**\n* 나\n  * 다 **굵게**\n  * 라\n* 마\n\n"
+        "| 칸 | 값 |\n|---|---|\n| 1 | 2 |\n\n문단 *기울임*\n"
+    )
+    html, extension = render_markdown(text)
+    assert extension.warnings == [
+        "Line 5 on: the post has more than 6 paragraphs, items and table cells; the rest of it is "
+        "shown as written, without formatting."
+    ]
+    assert [node.text for node in extension.outline[0].children] == ["가 굵게", "나", "마"]
+    assert "<strong>굵게</strong>" in html.split("나")[0]  # before the budget ran out: formatted
+    unformatted = re.findall(r'<p class="unformatted">(.*?)</p>', html, re.S)
+    assert unformatted == [
+        "* 다 **굵게**<br />* 라",  # the rest of 나's text, in 나 (its lines as the item holds them)
+        "마",  # an item already read keeps its place in the list
+        "| 칸 | 값 |<br />|---|---|<br />| 1 | 2 |",
+        "문단 *기울임*",
+    ]

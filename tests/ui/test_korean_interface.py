@@ -472,10 +472,13 @@ def test_the_tab_key_goes_through_the_window_in_reading_order(qtbot, window, sit
     assert positions == sorted(positions), [type(w).__name__ for w in order]
 
 
-def test_what_the_core_says_about_a_post_is_said_in_korean(korean, tmp_path: Path) -> None:
+def test_what_the_core_says_about_a_post_is_said_in_korean(korean, tmp_path: Path, monkeypatch) -> None:
     from viewer.core.document import PostError, load_post
+    from viewer.core.kramdown_blocks import KramdownBlockParser
     from viewer.core.render import render_post
     from viewer.ui.core_texts import post_message
+
+    monkeypatch.setattr(KramdownBlockParser, "MAX_BLOCKS", 30)  # as 45,000, smaller
 
     deep = "".join("  " * level + "* 항목\n" for level in range(40))
     posts = {
@@ -485,6 +488,7 @@ def test_what_the_core_says_about_a_post_is_said_in_korean(korean, tmp_path: Pat
         "not-yaml.md": "---\ntitle: [깨진\n---\n* 본문\n".encode(),
         "bad-date.md": "---\ntitle: 날짜\ndate: 어제\n---\n* 본문\n".encode(),
         "deep.md": f"---\ntitle: 깊이\n---\n{deep}".encode(),
+        "many-blocks.md": "".join(f"* 항목 {n}\n" for n in range(50)).encode(),
         "binary.md": b"\x00\x01\x02PNG\x00" * 50,
     }
     said = []

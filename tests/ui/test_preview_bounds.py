@@ -8,6 +8,7 @@ from itertools import pairwise
 from PySide6.QtGui import QFont, QTextDocument
 
 from viewer.core.render import render_markdown
+from viewer.ui import post_document
 from viewer.ui.post_document import (
     LIST_CHUNK,
     MAX_PREVIEW_DEPTH,
@@ -96,3 +97,24 @@ def test_quotes_nested_as_real_posts_nest_them_are_boxes(qapp) -> None:
     document = build_document(html, look())
     assert not document.warnings
     assert document.qt.rootFrame().childFrames()  # drawn as boxes with a bar, not plain text
+
+
+def test_past_the_text_budget_the_rest_is_plain_and_search_still_counts_it(qapp, monkeypatch) -> None:
+    """Qt lays out about two megabytes of text a second: past MAX_PREVIEW_HTML the post goes on
+    as plain text, and past MAX_PLAIN_CHARS of that it is not laid out but still searched."""
+    monkeypatch.setattr(post_document, "MAX_PREVIEW_HTML", 3_000)
+    monkeypatch.setattr(post_document, "MAX_PLAIN_CHARS", 2_000)
+    paragraphs = [f"문단 {n} **굵게** 데이터 &amp; <끝>" for n in range(400)]
+    html, _ = render_markdown("\n\n".join(p.replace("&amp;", "&") for p in paragraphs))
+    document = build_document(html, look())
+    text = document.qt.toPlainText()
+    assert "문단 0 굵게 데이터 & <끝>" in text and document.qt.find("굵게").charFormat().fontWeight() > 500
+    assert "문단 399" not in text  # not laid out …
+    assert "문단 399 굵게 데이터 & <끝>" in document.rest_text  # … but there for search to count
+    shown = [n for n in range(400) if f"문단 {n} " in text]
+    assert shown == list(range(len(shown))) and 20 < len(shown) < 399  # a start, then nothing skipped
+    not_shown = [n for n in range(400) if f"문단 {n} " in document.rest_text]
+    assert not_shown[-1] == 399 and not_shown[0] in (shown[-1], shown[-1] + 1)  # nothing lost
+    assert len(document.warnings) == 2
+    assert "shown as plain text" in document.warnings[0] and "2,000,000" not in document.warnings[0]
+    assert "search counts the matches in all of it" in document.warnings[1]

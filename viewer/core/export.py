@@ -148,6 +148,7 @@ body {{ max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.65;
   font-family: "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }}
 pre {{ background: {CODE_BACKGROUND}; padding: .8em; overflow-x: auto; }}
 .post-meta {{ color: #666; }}
+p.unformatted {{ white-space: pre-wrap; }}
 {code_css(False, CODE_BACKGROUND)}
 </style>
 </head>

@@ -134,7 +134,8 @@ def _re(pattern: str) -> re.Pattern[str]:
 class Block:
     """One block of the document, as kramdown's parser sees it.
 
-    Types: root, p, text (text outside any paragraph), header, ul, ol, li, dl, dt, dd,
+    Types: root, p, text (text outside any paragraph), unformatted (the rest of a post with
+    too many blocks, shown as written), header, ul, ol, li, dl, dt, dd,
     blockquote, codeblock, math, hr, table, html (raw HTML), html_element (an HTML element
     whose content kramdown parses: `text` is its name, `attrs` its attributes), comment,
     blank and eob (nothing to show; `text` says what made it)."""
@@ -259,6 +260,11 @@ class KramdownBlockParser:
     #: Blocks nested deeper than this (lists, quotes, HTML elements) are shown as plain text.
     #: Real posts nest less than ten levels; every level re-reads the indented rest of the post.
     MAX_DEPTH = 32
+    #: Blocks (paragraphs, blank lines, items, rows, cells…) a post may have before the rest of
+    #: it is shown as written: each costs 10-30 µs on its way to HTML, outline and links, so a
+    #: post of nothing but list items or table cells would take 10-20 s at the 8 MB limit. The
+    #: most a real post of ours has is 1,150; a megabyte of dense nested bullets has 40,000.
+    MAX_BLOCKS = 45_000
 
     def __init__(self, on_link_definition: LinkDefinition, on_footnote: FootnoteDefinition) -> None:
         self._on_link_definition = on_link_definition
@@ -269,6 +275,9 @@ class KramdownBlockParser:
         self._closed_element = False  # the closing tag of the HTML element being parsed was met
         #: Source line where nesting went past MAX_DEPTH, if it did.
         self.too_deep_at: int | None = None
+        self._blocks_left = self.MAX_BLOCKS
+        #: Source line from which the text is shown as written (past MAX_BLOCKS), if it is.
+        self.unformatted_from: int | None = None
         #: Attribute list definitions ({:name: .class}) by name, once the text is parsed.
         self.alds: dict[str, str] = {}
         self._ald_parts: dict[str, list[str]] = {}
@@ -354,14 +363,11 @@ class KramdownBlockParser:
                 return False
             while not src.eos():
                 self._restart_here(src)
-                for start, parser in self._candidates(src.text, src.pos):
-                    if start.match(src.text, src.pos) and parser(parent, src):
-                        break
-                else:
-                    # No block parser takes the line (kramdown warns "this should not occur"):
-                    # its text is added as it is, outside any paragraph.
-                    line = src.line
-                    self._add_bare_text(parent, src.scan_line(), line)
+                if self._blocks_left <= 0:
+                    self._unformatted_rest(parent, src)
+                    return False
+                self._blocks_left -= 1
+                self._parse_block(parent, src)
                 if self._closed_element:
                     self._closed_element = False
                     return True
@@ -369,6 +375,23 @@ class KramdownBlockParser:
         finally:
             self._depth -= 1
             self._block_ial = outer_ial
+
+    def _parse_block(self, parent: Block, src: Source) -> None:
+        for start, parser in self._candidates(src.text, src.pos):
+            if start.match(src.text, src.pos) and parser(parent, src):
+                return
+        # No block parser takes the line (kramdown warns "this should not occur"): its text is
+        # added as it is, outside any paragraph.
+        line = src.line
+        self._add_bare_text(parent, src.scan_line(), line)
+
+    def _unformatted_rest(self, parent: Block, src: Source) -> None:
+        """Past MAX_BLOCKS: the rest of `src` as written. A list or table that ran out ended at
+        an item or row, so each text read so far has its rest in its own place."""
+        if self.unformatted_from is None:
+            self.unformatted_from = src.line
+        parent.children.append(Block("unformatted", src.line, src.text[src.pos :]))
+        src.pos = len(src.text)
 
     def _restart_here(self, src: Source) -> None:
         """Past a block that ended mid-line, read on as Ruby does: the position is a line start
@@ -535,6 +558,9 @@ class KramdownBlockParser:
                 break
             match = list_start_re.match(src.text, src.pos)
             if match is not None:
+                if self._blocks_left <= 0 and block.children:
+                    break  # out of blocks: the list ends here, the rest is shown as written
+                self._blocks_left -= 1
                 src.pos = match.end()
                 item = Block("li", line)
                 value, indentation = _first_list_line(len(match.group(1)), match.group(2))
@@ -921,7 +947,7 @@ class KramdownBlockParser:
         src.scan(TABLE_SEP_LINE)
         sections: list[tuple[str, list[list[str]]]] = []
         rows: list[list[str]] = []
-        has_header = has_footer = False
+        has_header = has_footer = out_of_blocks = False
 
         def add_section(kind: str, force: bool) -> None:
             nonlocal rows
@@ -943,11 +969,23 @@ class KramdownBlockParser:
                     add_section("tbody", True)
                 has_footer = True
             elif (row := src.check(TABLE_ROW_LINE)) is not None:
+                cells = _table_cells(row.group(1), leading_pipe)
+                if len(cells) + 1 >= self._blocks_left:
+                    if not rows:  # not even a row: the rest, this table too, is shown as written
+                        src.revert(saved)
+                        self._unformatted_rest(parent, src)
+                        return True
+                    out_of_blocks = True  # the table ends here, the rest is shown as written
+                    break
+                self._blocks_left -= len(cells) + 1
                 src.pos = row.end()
-                rows.append(_table_cells(row.group(1), leading_pipe))
+                rows.append(cells)
             else:
                 break
-        if not src.check(BLOCK_BOUNDARY) or not _pipe_on_every_line(src.text[start : src.pos - 1]):
+        if (
+            not (src.check(BLOCK_BOUNDARY) or (out_of_blocks and rows))
+            or not _pipe_on_every_line(src.text[start : src.pos - 1])
+        ):
             src.revert(saved)
             return False
         if rows:

@@ -120,6 +120,12 @@ class TreeBuilder:
                 f"Line {block_parser.too_deep_at}: lists or quotes nested deeper than "
                 f"{KramdownBlockParser.MAX_DEPTH} levels are shown as plain text."
             )
+        if block_parser.unformatted_from is not None:
+            extension.warnings.append(
+                f"Line {block_parser.unformatted_from} on: the post has more than "
+                f"{KramdownBlockParser.MAX_BLOCKS:,} paragraphs, items and table cells; the rest of "
+                "it is shown as written, without formatting."
+            )
         self.build(parent, root)
         written = [child.type for child in root.children if child.type != "eob"]
         return bool(written) and written[-1] == "blank"
@@ -144,6 +150,13 @@ class TreeBuilder:
     def _add(self, parent: etree.Element, block: Block) -> None:
         kind = block.type
         if kind in ("blank", "eob"):
+            return
+        if kind == "unformatted":
+            text = block.text.strip("\n")
+            if "\n" in text:
+                self._stash(parent, _unformatted(text))
+            else:  # an item's text, say: the outline reads it
+                etree.SubElement(parent, "p", {"class": "unformatted"}).text = text
             return
         if kind == "p":
             if block.transparent and len(parent) == 0 and not (parent.text or "").strip():
@@ -302,6 +315,17 @@ class TreeBuilder:
             )
         append_spans(element, root.children, in_html=not self.gfm_line_breaks)
         return root
+
+
+def _unformatted(text: str) -> str:
+    """Text shown as written: a paragraph per run of lines between blank lines, its lines and
+    their indents kept (the class's white-space: pre-wrap). Made as a string: a tree of hundreds
+    of thousands of line breaks takes seconds to write."""
+    paragraphs = re.split(r"\n[ \t]*\n\s*", text)
+    return "\n".join(
+        '<p class="unformatted">' + "<br />".join(html.escape(part, quote=False).split("\n")) + "</p>"
+        for part in paragraphs
+    )
 
 
 def _normalize_link_id(text: str) -> str:

@@ -85,6 +85,12 @@ IMAGE_SCHEME = "note-viewer-image"
 #: post of ours has), nested at most this deep, and shows the rest of the post as plain text.
 MAX_PREVIEW_ELEMENTS = 10_000
 MAX_PREVIEW_DEPTH = 100
+#: Qt lays out about two megabytes of text a second: the preview lays out at most this much
+#: HTML (30 times the longest real post of ours) and shows the rest as plain text.
+MAX_PREVIEW_HTML = 2_000_000
+#: Of that plain text, the preview lays out at most this many characters (Qt takes about a
+#: second a megabyte of short lines); search counts matches in all of it.
+MAX_PLAIN_CHARS = 500_000
 #: Tables nested in tables (block quotes and code are drawn as one-cell tables) take Qt twice
 #: as long to lay out for each level (20 quotes in quotes: over a minute), on paper too.
 MAX_BOX_DEPTH = 10
@@ -96,14 +102,25 @@ _NESTING_TAG = re.compile(
 )
 
 
-def _cut_elements(html_text: str, max_elements: int, max_depth: int) -> tuple[str, str]:
+def _cut_elements(
+    html_text: str, max_elements: int, max_depth: int, max_length: int | None = None
+) -> tuple[str, str]:
     """(the HTML before its element number `max_elements` + 1, its first element nested deeper
-    than `max_depth` or its first box nested deeper than MAX_BOX_DEPTH, the HTML from there on)."""
+    than `max_depth`, its first box nested deeper than MAX_BOX_DEPTH or its character number
+    `max_length` (not inside a tag or a character reference), the HTML from there on)."""
     cut = len(html_text)
+    if max_length is not None and cut > max_length:
+        cut = max_length
+        tag = html_text.rfind("<", 0, cut)
+        if tag > html_text.rfind(">", 0, cut):
+            cut = tag
+        reference = html_text.rfind("&", max(cut - 40, 0), cut)
+        if reference >= 0 and ";" not in html_text[reference:cut]:
+            cut = reference
     if html_text.count("<") > max_elements:
         for number, match in enumerate(_START_TAG.finditer(html_text)):
             if number == max_elements:
-                cut = match.start()
+                cut = min(cut, match.start())
                 break
     for pattern, most in ((_NESTING_TAG, max_depth), (_BOX_TAG, MAX_BOX_DEPTH)):
         depth = 0
@@ -508,7 +525,9 @@ def build_document(
     if whole:  # on paper: all of it, but boxes nested only as deep as Qt lays them out
         shown_html, plain_html = _cut_elements(shown_html, len(shown_html), len(shown_html))
     else:
-        shown_html, plain_html = _cut_elements(shown_html, MAX_PREVIEW_ELEMENTS, MAX_PREVIEW_DEPTH)
+        shown_html, plain_html = _cut_elements(
+            shown_html, MAX_PREVIEW_ELEMENTS, MAX_PREVIEW_DEPTH, MAX_PREVIEW_HTML
+        )
     formulas = _Formulas()
     # Formulas first: a formula shown as TeX is code, boxed by for_qt like the post's own code.
     prepared = for_qt(formulas.prepare(shown_html))
@@ -528,13 +547,15 @@ def build_document(
     document.setDefaultFont(look.font)
     document.setHtml(prepared)
     placed = _place_images(document, look, place, formulas) if "<img" in prepared else _Placed()
-    plain_warning = _append_plain(document, plain_html)
+    anchors = anchor_positions(document)  # before the plain text, which has none
+    # A cut inside a text (the length budget) goes on in the same line: nothing is added.
+    mid_text = bool(plain_html) and bool(shown_html) and shown_html[-1] not in ">\n"
+    plain_warning, plain_rest = _append_plain(document, plain_html, mid_text)
 
     shown_text = document.toPlainText()
     replacements = [(m.start(), 1, "") for m in re.finditer(ZERO_WIDTH_SPACE, shown_text)]
     replacements += placed.math_text
     searchable = SearchableText(shown_text, replacements)
-    anchors = anchor_positions(document)
     application = QCoreApplication.instance()
     if application is not None:
         document.moveToThread(application.thread())
@@ -549,7 +570,7 @@ def build_document(
         if shown < total
         else ""
     )
-    rest_text = _text_of(rest_html) if rest_html else ""
+    rest_text = "\n".join(part for part in (plain_rest, _text_of(rest_html) if rest_html else "") if part)
     return PostDocument(
         document, shown_html, searchable, anchors, note, rest_text,
         (*plain_warning, *formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
@@ -562,28 +583,49 @@ _BLOCK_TAG = re.compile(
 _ANY_TAG = re.compile(r"<[^<>]*>")
 
 
-def _append_plain(document: QTextDocument, html_text: str) -> list[str]:
+def _append_plain(document: QTextDocument, html_text: str, same_line: bool = False) -> tuple[list[str], str]:
     """Add the text of `html_text` at the document's end as plain text (laid out in linear
-    time); the warning that says so."""
-    text = _text_of(html_text).strip("\n")
+    time), in a block of its own unless `same_line`, up to MAX_PLAIN_CHARS characters and a line
+    end; the warnings that say so, and the text not laid out."""
+    text = _text_of(html_text)
+    text = text.rstrip("\n") if same_line else text.strip("\n")
     if not text:
-        return []
+        return [], ""
+    cut = len(text)
+    if cut > MAX_PLAIN_CHARS:
+        cut = text.rfind("\n", 0, MAX_PLAIN_CHARS) + 1 or MAX_PLAIN_CHARS
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
-    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-    cursor.insertText(_RUN.sub(_broken, text))
-    return [
+    if not same_line:
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    cursor.insertText(_RUN.sub(_broken, text[:cut].rstrip("\n")))
+    warnings = [
         PostDocumentTexts.tr(
-            "This post has more elements, or elements nested deeper, than the preview lays out "
-            "({limit} elements, {depth} levels); the rest of it is shown as plain text."
-        ).format(limit=f"{MAX_PREVIEW_ELEMENTS:,}", depth=MAX_PREVIEW_DEPTH)
+            "This post has more elements, elements nested deeper or more text than the preview "
+            "lays out ({limit} elements, {depth} levels, {length} characters of HTML); the rest of "
+            "it is shown as plain text."
+        ).format(limit=f"{MAX_PREVIEW_ELEMENTS:,}", depth=MAX_PREVIEW_DEPTH, length=f"{MAX_PREVIEW_HTML:,}")
     ]
+    if cut < len(text):
+        warnings.append(
+            PostDocumentTexts.tr(
+                "The preview shows the first {shown} characters of that text, not the last {left}; "
+                "search counts the matches in all of it."
+            ).format(shown=f"{cut:,}", left=f"{len(text) - cut:,}")
+        )
+    return warnings, text[cut:]
 
 
 def _text_of(html_text: str) -> str:
     """The text of HTML not laid out, for counting matches in it: block tags end lines, other
     tags go (linear; Python's HTML parser takes seconds on the 30,000 items left out)."""
-    return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text)))
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text))
+    if _OTHER_REFERENCE.search(text) is None:  # text the renderer escaped (a megabyte: 0.1 s, not 1 s)
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    return html.unescape(text)
+
+
+_OTHER_REFERENCE = re.compile(r"&(?!(?:lt|gt|quot|amp);)")
 
 
 # --- formulas ------------------------------------------------------------------------------------
