@@ -1190,8 +1190,8 @@ Hand it to the system anyway?</source>
         <translation>{line}행부터: 제때 보여 줄 수 있는 것보다 마크업이 많아 나머지 글은 서식 없이 보여 줍니다.</translation>
     </message>
     <message>
-        <source>Line {line} on: the post has more than {count} paragraphs, items and table cells; the rest of it is shown as written, without formatting.</source>
-        <translation>{line}행부터: 문단, 항목, 표 칸이 {count}개를 넘어 나머지는 서식 없이 쓰인 그대로 보여 줍니다.</translation>
+        <source>Line {line} on: the post has more than {count} blocks (paragraphs, list items, table cells, HTML tags); the rest of it is shown as written, without formatting.</source>
+        <translation>{line}행부터: 블록(문단, 목록 항목, 표 칸, HTML 태그)이 {count}개를 넘어 나머지는 서식 없이 쓰인 그대로 보여 줍니다.</translation>
     </message>
 </context>
 <context>

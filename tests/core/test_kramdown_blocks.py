@@ -174,8 +174,8 @@ def test_past_the_block_budget_each_text_keeps_its_rest_in_its_place(monkeypatch
     )
     html, extension = render_markdown(text)
     assert extension.warnings == [
-        "Line 5 on: the post has more than 6 paragraphs, items and table cells; the rest of it is "
-        "shown as written, without formatting."
+        "Line 5 on: the post has more than 6 blocks (paragraphs, list items, table cells, HTML tags); "
+        "the rest of it is shown as written, without formatting."
     ]
     assert [node.text for node in extension.outline[0].children] == ["가 굵게", "나", "마"]
     assert "<strong>굵게</strong>" in html.split("나")[0]  # before the budget ran out: formatted

@@ -196,7 +196,7 @@ def open_then_close(self, path):
     def close():
         print(f"closing {time.monotonic()} rendering={self.reading.busy()}", file=sys.stderr, flush=True)
         self.close()
-    QTimer.singleShot(1500, close)  # the huge post is still being read
+    QTimer.singleShot(300, close)  # the huge post is still being read
 
 main_window.MainWindow.open_path = open_then_close
 sys.exit(app.run([__import__("pathlib").Path(sys.argv[1])]))
@@ -207,7 +207,8 @@ def test_closing_the_window_during_a_long_render_leaves_at_once(tmp_path: Path) 
     import time
 
     post = tmp_path / "2021-01-15-huge.md"
-    post.write_text("".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(40000)), encoding="utf-8")
+    # 6.5 MB: a second and more of rendering whatever the machine (the block budget bounds it).
+    post.write_text("".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(150000)), encoding="utf-8")
     done = run_window("-c", CLOSE_DURING_RENDER, str(post))
     ended = time.monotonic()
     closing = [line for line in done.stderr.splitlines() if line.startswith("closing ")]

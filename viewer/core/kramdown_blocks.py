@@ -265,6 +265,8 @@ class KramdownBlockParser:
     #: post of nothing but list items or table cells would take 10-20 s at the 8 MB limit. The
     #: most a real post of ours has is 1,150; a megabyte of dense nested bullets has 40,000.
     MAX_BLOCKS = 45_000
+    #: Characters of raw HTML read in one go between looks at that budget.
+    HTML_RUN_WINDOW = 65_536
 
     def __init__(self, on_link_definition: LinkDefinition, on_footnote: FootnoteDefinition) -> None:
         self._on_link_definition = on_link_definition
@@ -815,13 +817,18 @@ class KramdownBlockParser:
         pos = src.pos
         elements, without_body = HTML_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY
         while True:
-            run = SIMPLE_RUN.match(text, pos)
+            if self._blocks_left <= 0:
+                break  # each tag counts as a block: the elements open end here, the rest is as written
+            # A window at a time, for the budget to be looked at (a run stops before a tag cut).
+            run = SIMPLE_RUN.match(text, pos, pos + self.HTML_RUN_WINDOW)
             if run is not None:
                 out.append(run.group(0))
                 pos = run.end()
                 found_tags = RUN_TAG.findall(run.group(0))
+                self._blocks_left -= len(found_tags)
                 names = {tag: _opened_name(*tag) for tag in set(found_tags)}
                 open_names.extend(filter(None, map(names.__getitem__, found_tags)))
+            self._blocks_left -= 1
             event = RAW_EVENT.search(text, pos)
             if event is None:
                 out.append(escape_text(text[pos:]))

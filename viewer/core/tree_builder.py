@@ -123,8 +123,8 @@ class TreeBuilder:
         if block_parser.unformatted_from is not None:
             extension.warnings.append(
                 f"Line {block_parser.unformatted_from} on: the post has more than "
-                f"{KramdownBlockParser.MAX_BLOCKS:,} paragraphs, items and table cells; the rest of "
-                "it is shown as written, without formatting."
+                f"{KramdownBlockParser.MAX_BLOCKS:,} blocks (paragraphs, list items, table cells, HTML "
+                "tags); the rest of it is shown as written, without formatting."
             )
         self.build(parent, root)
         written = [child.type for child in root.children if child.type != "eob"]

@@ -62,12 +62,12 @@ _POST_MESSAGES = [
              "Line {line} on: the post has more markup than can be shown in good time; the rest of its text is "  # noqa: E501
              "shown without formatting.",
          )),
-        (r"Line (?P<line>\d+) on: the post has more than (?P<count>[\d,]+) paragraphs, items and table cells; "  # noqa: E501
-         r"the rest of it is shown as written, without formatting\.",
+        (r"Line (?P<line>\d+) on: the post has more than (?P<count>[\d,]+) blocks \(paragraphs, list items, "
+         r"table cells, HTML tags\); the rest of it is shown as written, without formatting\.",
          QT_TRANSLATE_NOOP(
              "PostMessages",
-             "Line {line} on: the post has more than {count} paragraphs, items and table cells; the rest of it "  # noqa: E501
-             "is shown as written, without formatting.",
+             "Line {line} on: the post has more than {count} blocks (paragraphs, list items, table cells, HTML "  # noqa: E501
+             "tags); the rest of it is shown as written, without formatting.",
          )),
     )
 ]  # fmt: skip
