@@ -269,3 +269,28 @@ def test_a_file_link_in_a_post_is_still_refused(qtbot, window, samples, monkeypa
     window.preview.anchorClicked.emit(QUrl("file:///usr/bin/xterm"))
     assert told and "local file" in told[0]
     assert window.reading.path == (samples / MEETUP).resolve()
+
+
+@pytest.mark.parametrize("paragraphs", [1, 8], ids=["short", "long enough to scroll"])
+def test_the_column_of_the_first_paint_is_where_it_stays(qtbot, settings, tmp_path: Path, paragraphs) -> None:
+    """Before its first paint the view works its width out instead of asking its viewport (see
+    PostView._viewport_width): the text must not move once the viewport is asked."""
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    post = tmp_path / "2024-01-01-prose.md"
+    post.write_text("---\ntitle: 문단\n---\n" + "\n\n".join([PROSE] * paragraphs) + "\n", encoding="utf-8")
+    window = MainWindow(settings, build_now=False)
+    qtbot.addWidget(window)
+    window.resize(1500, 900)
+    window.build_post_view()
+    assert window.reading.show_now(post, render_post(load_post(post)), arrive=False)
+    window.show()
+    qtbot.waitExposed(window)
+    scrolls = window.preview.verticalScrollBar().maximum() > 0
+    assert scrolls == (paragraphs > 1)
+    first = window.preview.column
+    window.build()  # after the first paint: the viewport is asked from now on
+    assert window.preview.column == first
+    assert window.preview.column[1] == window.preview.viewport().width() - 2 * 18  # DOCUMENT_MARGIN
+    close(window)

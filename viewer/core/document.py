@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core import POST_SUFFIXES
-from viewer.core.ruby_time import parse_time
 from viewer.core.site import categories_from_path, find_site
 
 #: Posts larger than this are refused: a note of several MB is almost certainly not a note.
@@ -247,6 +246,8 @@ def parse_jekyll_date(text: str) -> dt.datetime | None:
     """A front matter date as Jekyll reads it (Ruby's Time.parse): '2021-01-15 10:00:00 +0900',
     'January 5, 2021 10:00', '2021/01/05'...; the time zone kept as written. None if Jekyll
     would refuse it."""
+    from viewer.core.ruby_time import parse_time  # its patterns take a while: not for a cached post
+
     return parse_time(text)
 
 

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
     def build(self) -> None:
         """Create the panels, menus and toolbar, and restore how they were left."""
         self._build_widgets()
+        self.preview.know_viewport()
         self._build_actions()
         self._connect_reading()
         self._restore_layout()

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.outline import walk
-from viewer.ui.core_texts import post_message
 from viewer.ui.page_style import PageStyle, column_width, natural_line
 from viewer.ui.post_document import (
     DOCUMENT_MARGIN,
@@ -89,6 +88,7 @@ class PostView(QTextBrowser):
         self._showing_message = False
         self._style = PageStyle()
         self._column = (0, 0)
+        self._viewport_known = False  # see _viewport_width
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._update_look()
         self._set_page_font()
@@ -111,6 +111,8 @@ class PostView(QTextBrowser):
     def _show_reading(self, rendered: RenderedPost | None, keep_view: bool) -> None:
         document = self.reading.document
         if rendered is None or document is None:
+            from viewer.ui.core_texts import post_message
+
             self.show_message(self.tr("This post cannot be shown"), post_message(self.reading.problem))
             return
         scroll = self.verticalScrollBar().value()
@@ -237,18 +239,37 @@ class PostView(QTextBrowser):
         make the column, not the document's: the text keeps its width, and a wider or narrower
         window moves the column without laying the post out again."""
         margins = self.viewportMargins()
-        available = self.viewport().width() + margins.left() + margins.right()
+        viewport_width = self._viewport_width()
+        available = viewport_width + margins.left() + margins.right()
         side = 0
         if self._style.readable_width:
             measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
             side = max(0, (available - measure) // 2)
         if side != margins.left() or side != margins.right():
-            self.setViewportMargins(side, 0, side, 0)  # resizes the viewport: this runs again
-            return
-        column = (side + DOCUMENT_MARGIN, max(self.viewport().width() - 2 * DOCUMENT_MARGIN, 0))
+            # Resizes the viewport: this runs again, if Qt sends the resize now (while the view is
+            # being shown it may not, and the column must be right for the first paint).
+            self.setViewportMargins(side, 0, side, 0)
+        column = (side + DOCUMENT_MARGIN, max(available - 2 * side - 2 * DOCUMENT_MARGIN, 0))
         if column != self._column:
             self._column = column
             self.column_changed.emit(*column)
+
+    def _viewport_width(self) -> int:
+        """The viewport's width. Until `know_viewport`, worked out as Qt lays the view out, not
+        asked: the first call of viewport() makes PySide6 set up the enums of every widget class,
+        14 ms before the first paint of a post."""
+        if self._viewport_known:
+            return self.viewport().width()
+        width = self.maximumViewportSize().width()  # less the frame and margins, not the bars
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self) and self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
+            width -= bar.sizeHint().width()  # a transient bar takes none: know_viewport corrects it
+        return width
+
+    def know_viewport(self) -> None:
+        """After the first paint: ask the viewport its width from now on."""
+        self._viewport_known = True
+        self._update_column()
 
     def event(self, event: QEvent) -> bool:
         # The wheel over the margins beside the column scrolls the post too (those events come

@@ -581,9 +581,9 @@ class Reading(QObject):
         self.match_changed.emit(number, len(self.matches))
 
     def _find_neighbours(self) -> None:
+        if self.path is None or not self._by_date:
+            self.neighbours = None  # no library yet (the first paint need not import it)
+            return
         from viewer.core.library import neighbours
 
-        if self.path is None or not self._by_date:
-            self.neighbours = None
-        else:
-            self.neighbours = neighbours(self._by_date, self.path)
+        self.neighbours = neighbours(self._by_date, self.path)
