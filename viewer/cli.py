@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -225,6 +224,8 @@ def _run_library(args: list[str]) -> int:
     finally:
         library.close()
     if options.json:
+        import json  # here: the window's start does without it
+
         print(json.dumps(answers, ensure_ascii=False, indent=1))
     else:
         for answer in answers:
@@ -268,6 +269,13 @@ def _run_pdf(args: list[str]) -> int:
 
 
 def _run_window(args: list[str]) -> int:
+    if not any(arg.startswith("-") for arg in args):
+        # Paths only, the usual start (a file manager, a shell): no options to read, and the
+        # window starts without argparse's parsing (it loads shutil and locale: 3 ms).
+        _read_first_post_early(args)
+        from viewer.ui.app import qt_application, run
+
+        return run([Path(arg) for arg in qt_application([sys.argv[0], *args])])
     parser = argparse.ArgumentParser(
         prog="note-viewer",
         description="A viewer for Jekyll Markdown posts. Qt's options (-style fusion, -reverse, …) work too.",

@@ -16,7 +16,6 @@ longest ago are deleted.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import io
 import os
@@ -226,11 +225,15 @@ def renderer_fingerprint() -> str:
         except OSError:
             continue
         parts.append(f"{file.name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+    return "\n".join(parts)  # as it is, a part of every key: no digest to compute (or import)
 
 
 def _entry_file(path: Path, folder: Path) -> Path:
-    return folder / (hashlib.sha1(os.fsencode(path)).hexdigest()[:24] + _SUFFIX)
+    # Two checksums name the file: two paths may share a name (the key, which holds the path,
+    # tells them apart), and hashlib's OpenSSL takes 4 ms to load before the first paint.
+    name = os.fsencode(path)
+    return folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}{_SUFFIX}"
+
 
 
 def _decode(data: bytes) -> tuple[Key, Any] | None:

@@ -15,10 +15,9 @@ shows one post at a time, which every panel follows; tabs would need a reading s
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import os
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,7 +52,8 @@ def server_name() -> str:
     place = "|".join(
         os.environ.get(name, "") for name in ("WAYLAND_DISPLAY", "DISPLAY", "QT_QPA_PLATFORM", "SESSIONNAME")
     )
-    digest = hashlib.sha256(f"{user}|{place}".encode()).hexdigest()[:16]
+    key = f"{user}|{place}".encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # a name, not a secret (no hashlib: 4 ms)
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if runtime and Path(runtime).is_dir() and sys.platform != "win32":
         return str(Path(runtime) / f"note-viewer-{digest}")
@@ -66,6 +66,8 @@ def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
+    import json  # not before the first paint: only when another app is running
+
     message = json.dumps({"paths": [str(Path(p).expanduser().absolute()) for p in paths]})
     socket.write(message.encode() + b"\n")
     socket.flush()
@@ -128,6 +130,8 @@ class InstanceServer(QObject):
 
 
 def _paths_of(message: bytes) -> list[Path] | None:
+    import json
+
     try:
         data = json.loads(message.split(b"\n", 1)[0])
         return [Path(p) for p in data["paths"] if isinstance(p, str)]
