@@ -265,6 +265,9 @@ class KramdownBlockParser:
     #: post of nothing but list items or table cells would take 10-20 s at the 8 MB limit. The
     #: most a real post of ours has is 1,150; a megabyte of dense nested bullets has 40,000.
     MAX_BLOCKS = 45_000
+    #: Text read again for a nested block (an item's, a quote's) counts a block per this many
+    #: characters: a list nested thousands of levels deep reads its text once per level.
+    NESTED_TEXT_PER_BLOCK = 2048
     #: A code block in a named language counts as this many (Pygments takes ~250 µs a block).
     HIGHLIGHTED_BLOCKS = 10
     #: Characters of raw HTML read in one go between looks at that budget.
@@ -446,6 +449,8 @@ class KramdownBlockParser:
     def _nested(self, block: Block, text: str, line: int) -> None:
         if text and not text.endswith("\n"):
             text += "\n"
+        # Each level of a list or quote reads its indented text again: that text counts too.
+        self._blocks_left -= len(text) // self.NESTED_TEXT_PER_BLOCK
         self.parse_blocks(block, Source(text, line))
 
     # --- block parsers, in kramdown's order -------------------------------------------------------------
