@@ -118,3 +118,20 @@ def test_past_the_text_budget_the_rest_is_plain_and_search_still_counts_it(qapp,
     assert len(document.warnings) == 2
     assert "shown as plain text" in document.warnings[0] and "2,000,000" not in document.warnings[0]
     assert "search counts the matches in all of it" in document.warnings[1]
+
+
+def test_plain_text_after_a_cut_inside_an_item_is_not_made_list_items(qapp, monkeypatch) -> None:
+    """A cut inside an item's text goes on in that item's line; the lines after it are plain
+    blocks, not items of its list (Qt renumbered the list at every line: 3.4 s for 500,000
+    characters, and each line showed a bullet)."""
+    monkeypatch.setattr(post_document, "MAX_PREVIEW_ELEMENTS", 40)
+    html, _ = render_markdown("".join(f"* 항목 {n} **굵게** 끝{n}\n" for n in range(100)))
+    document = build_document(html, look())
+    items = [text for _, text, _ in list_items(document.qt)]
+    assert 5 < len(items) < 40 and items[0] == "항목 0 굵게 끝0"
+    last = items[-1]  # where the cut fell: its line goes on to the item's end, as plain text
+    number = int(last.split()[1])
+    assert last == f"항목 {number} 굵게 끝{number}"
+    text = document.qt.toPlainText()
+    assert f"* 항목 {number + 1} **굵게** 끝{number + 1}" not in text  # the rest: plain, as the HTML says
+    assert f"항목 {number + 1} 굵게 끝{number + 1}" in text and "항목 99 굵게 끝99" in text

@@ -596,9 +596,15 @@ def _append_plain(document: QTextDocument, html_text: str, same_line: bool = Fal
         cut = text.rfind("\n", 0, MAX_PLAIN_CHARS) + 1 or MAX_PLAIN_CHARS
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
-    if not same_line:
+    shown = _RUN.sub(_broken, text[:cut].rstrip("\n"))
+    if same_line:  # the rest of the line where the cut fell, in its block (a list item, say)
+        line, _, shown = shown.partition("\n")
+        cursor.insertText(line, QTextCharFormat())
+    if shown:
+        # The lines after it in blocks of their own: lines added to a list item's block would each
+        # join its list, which Qt renumbers at every line (500,000 characters: 3.4 s).
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-    cursor.insertText(_RUN.sub(_broken, text[:cut].rstrip("\n")))
+        cursor.insertText(shown)
     warnings = [
         PostDocumentTexts.tr(
             "This post has more elements, elements nested deeper or more text than the preview "
