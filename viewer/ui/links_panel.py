@@ -123,10 +123,17 @@ class LinksModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: tuple[LinkEntry, ...] = ()
+        self.sort_keys: tuple[list[Any], ...] = ([], [])
 
     def set_entries(self, entries: tuple[LinkEntry, ...]) -> None:
         self.beginResetModel()
         self._entries = entries
+        # What the proxy sorts by, per column: read by row, not through data() (a post of
+        # 5,000 links asks for 70,000 comparisons: 0.4 s through model indexes).
+        self.sort_keys = (
+            [(KIND_ORDER.index(entry.kind), row) for row, entry in enumerate(entries)],
+            [entry.count for entry in entries],
+        )
         self.endResetModel()
 
     def entry(self, index: Index) -> LinkEntry | None:
@@ -168,7 +175,7 @@ class LinksModel(QAbstractTableModel):
                 return f"{kind_label(entry.kind)}: {text}"
             return self.tr("cited %n time(s)", "", entry.count)
         if role == SortRole:
-            return (KIND_ORDER.index(entry.kind), index.row()) if column == 0 else entry.count
+            return self.sort_keys[column][index.row()]
         if role == EntryRole:
             return entry
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -190,7 +197,8 @@ class LinksFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def lessThan(self, left: Index, right: Index) -> bool:
-        return bool(left.data(SortRole) < right.data(SortRole))
+        keys = self.sourceModel().sort_keys[left.column()]  # type: ignore[attr-defined]
+        return bool(keys[left.row()] < keys[right.row()])
 
     def set_matcher(self, matcher: Matcher | None) -> None:
         self.beginFilterChange()
