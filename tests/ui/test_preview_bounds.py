@@ -135,3 +135,14 @@ def test_plain_text_after_a_cut_inside_an_item_is_not_made_list_items(qapp, monk
     text = document.qt.toPlainText()
     assert f"* 항목 {number + 1} **굵게** 끝{number + 1}" not in text  # the rest: plain, as the HTML says
     assert f"항목 {number + 1} 굵게 끝{number + 1}" in text and "항목 99 굵게 끝99" in text
+    plain = text.split(f"항목 {number + 1} ")[1]
+    assert "\n\n" not in plain  # a line an item, no empty lines where tags were
+
+
+def test_plain_text_of_nested_lists_has_no_empty_lines(qapp, monkeypatch) -> None:
+    monkeypatch.setattr(post_document, "MAX_PREVIEW_ELEMENTS", 20)
+    html, _ = render_markdown("".join("  " * (n % 4) + f"* 항목 {n}\n" for n in range(60)))
+    text = build_document(html, look()).qt.toPlainText()
+    lines = text.split("\n")
+    assert [line for line in lines if line.strip()] == [f"항목 {n}" for n in range(60)]
+    assert len(lines) <= 61  # nothing between the items (the nested lists' ends left empty lines)

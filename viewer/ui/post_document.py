@@ -581,6 +581,7 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|li|h[1-6]|pre|td|th|tr|dt|dd|blockquote|div|table|ul|ol|br|hr)\b[^<>]*>", re.IGNORECASE
 )
 _ANY_TAG = re.compile(r"<[^<>]*>")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _append_plain(document: QTextDocument, html_text: str, same_line: bool = False) -> tuple[list[str], str]:
@@ -625,7 +626,9 @@ def _append_plain(document: QTextDocument, html_text: str, same_line: bool = Fal
 def _text_of(html_text: str) -> str:
     """The text of HTML not laid out, for counting matches in it: block tags end lines, other
     tags go (linear; Python's HTML parser takes seconds on the 30,000 items left out)."""
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text))
+    # A block's tags and the line ends between them: one line end (the end of a nested list
+    # left ten empty lines).
+    text = _BLANK_LINES.sub("\n", _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text)))
     if _OTHER_REFERENCE.search(text) is None:  # text the renderer escaped (a megabyte: 0.1 s, not 1 s)
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
     return html.unescape(text)
