@@ -188,6 +188,7 @@ def test_a_post_over_the_size_limit_is_refused_with_a_message(tmp_path: Path) ->
     post.write_bytes(b"* item\n" * (document.MAX_POST_BYTES // 7 + 10))
     result = run("outline", post)
     assert result.returncode == 1 and "are not opened" in result.stderr
+    assert "is 8.1 MB; posts larger than 8 MB" in result.stderr  # 70 bytes over: not "is 8.0 MB"
 
 
 def test_a_large_post_under_the_limit_opens(tmp_path: Path) -> None:

@@ -140,10 +140,10 @@
 <context>
     <name>PostDocumentTexts</name>
     <message numerus="yes">
-        <source>This post has %Ln list item(s); the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</source>
+        <source>This post has %Ln list item(s); the preview shows the first {shown}, the outline and the links all of them; search counts the matches in all of it and shows those in the part shown.</source>
         <translation>
-            <numerusform>This post has %Ln list item; the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</numerusform>
-            <numerusform>This post has %Ln list items; the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</numerusform>
+            <numerusform>This post has %Ln list item; the preview shows the first {shown}, the outline and the links all of them; search counts the matches in all of it and shows those in the part shown.</numerusform>
+            <numerusform>This post has %Ln list items; the preview shows the first {shown}, the outline and the links all of them; search counts the matches in all of it and shows those in the part shown.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

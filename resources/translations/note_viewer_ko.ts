@@ -596,6 +596,10 @@ Hand it to the system anyway?</source>
         <source>Opening {name}…</source>
         <translation>{name} 여는 중…</translation>
     </message>
+    <message>
+        <source>A long post takes a second or two.</source>
+        <translation>긴 글은 1~2초 걸립니다.</translation>
+    </message>
     <message numerus="yes">
         <source>The outline shows the first {shown} of %Ln matching node(s); type more to narrow the search.</source>
         <translation>
@@ -1050,9 +1054,9 @@ Hand it to the system anyway?</source>
 <context>
     <name>PostDocumentTexts</name>
     <message numerus="yes">
-        <source>This post has %Ln list item(s); the preview shows the first {shown}. The outline and links cover all of it; search counts the matches in all of it and shows those in the part shown.</source>
+        <source>This post has %Ln list item(s); the preview shows the first {shown}, the outline and the links all of them; search counts the matches in all of it and shows those in the part shown.</source>
         <translation>
-            <numerusform>이 글에는 목록 항목이 %Ln개 있습니다. 본문에는 처음 {shown}개만 보입니다. 개요와 링크는 글 전체를 다루고, 검색은 글 전체에서 일치하는 곳을 세고 보이는 부분에서만 표시합니다.</numerusform>
+            <numerusform>이 글에는 목록 항목이 %Ln개 있습니다. 본문에는 처음 {shown}개만 보이고, 개요와 링크에는 모두 있습니다. 검색은 글 전체에서 일치하는 곳을 세고 보이는 부분에서만 표시합니다.</numerusform>
         </translation>
     </message>
     <message>

@@ -167,22 +167,41 @@ def test_an_element_read_as_markdown_inside_raw_html_in_a_quote_ends_and_reads_o
 def test_past_the_block_budget_each_text_keeps_its_rest_in_its_place(monkeypatch) -> None:
     """A list or table that runs out of blocks ends at an item or a row; what is left of each
     text is shown as written where it stood, and the warning names the first such line."""
-    monkeypatch.setattr(KramdownBlockParser, "MAX_BLOCKS", 6)
+    monkeypatch.setattr(KramdownBlockParser, "MAX_BLOCKS", 10)
     text = (
         "# 제목\n\n* 가 **굵게**\n* 나\n  * 다 **굵게**\n  * 라\n* 마\n\n"
-        "| 칸 | 값 |\n|---|---|\n| 1 | 2 |\n\n문단 *기울임*\n"
+        "| 칸 | 값 |\n|---|---|\n| 1 | 2 |\n\n    들여쓴 *문단*\n\n[참고]: https://example.com/참고\n"
     )
-    html, extension = render_markdown(text)
+    html, extension = render_markdown("[앞 글][참고]\n\n" + text)
     assert extension.warnings == [
-        "Line 5 on: the post has more than 6 blocks (paragraphs, list items, table cells, HTML tags); "
+        "Line 8 on: the post has more than 10 blocks (paragraphs, list items, table cells, HTML tags); "
         "the rest of it is shown as written, without formatting."
     ]
-    assert [node.text for node in extension.outline[0].children] == ["가 굵게", "나", "마"]
-    assert "<strong>굵게</strong>" in html.split("나")[0]  # before the budget ran out: formatted
+    outline = extension.outline[0].children
+    assert [(node.text, [child.text for child in node.children]) for node in outline] == [
+        ("가 굵게", []),
+        ("나", ["다 굵게"]),
+    ]
+    assert "<strong>굵게</strong>" in html.split("라")[0]  # before the budget ran out: formatted
     unformatted = re.findall(r'<p class="unformatted">(.*?)</p>', html, re.S)
     assert unformatted == [
-        "* 다 **굵게**<br />* 라",  # the rest of 나's text, in 나 (its lines as the item holds them)
-        "마",  # an item already read keeps its place in the list
+        "* 라",  # the rest of 나's nested list, in 나 (its lines as the item holds them)
+        "* 마",  # the items after, as written after the list
         "| 칸 | 값 |<br />|---|---|<br />| 1 | 2 |",
-        "문단 *기울임*",
+        "    들여쓴 *문단*",  # its indent kept
+        "[참고]: https://example.com/참고",
     ]
+    # A definition past the cut still defines: the reference before it is a link.
+    assert '<a href="https://example.com/참고">앞 글</a>' in html
+
+
+def test_a_table_cut_by_the_block_budget_goes_on_as_written(monkeypatch) -> None:
+    monkeypatch.setattr(KramdownBlockParser, "MAX_BLOCKS", 20)  # a row and its cells count
+    rows = "".join(f"| R{r} | **이름{r}** |\n" for r in range(30))
+    html, extension = render_markdown("| 칸 | 값 |\n|---|---|\n" + rows)
+    shown = re.findall(r"<td>(R\d+)</td>", html)
+    assert shown == [f"R{r}" for r in range(len(shown))] and 0 < len(shown) < 30
+    (rest,) = re.findall(r'<p class="unformatted">(.*?)</p>', html, re.S)
+    assert rest.split("<br />") == [f"| R{r} | **이름{r}** |" for r in range(len(shown), 30)]  # not a paragraph
+    line = 3 + len(shown)  # the first row not shown in the table
+    assert extension.warnings[0].startswith(f"Line {line} on:")

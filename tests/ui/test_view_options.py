@@ -294,3 +294,27 @@ def test_the_column_of_the_first_paint_is_where_it_stays(qtbot, settings, tmp_pa
     assert window.preview.column == first
     assert window.preview.column[1] == window.preview.viewport().width() - 2 * 18  # DOCUMENT_MARGIN
     close(window)
+
+
+def test_ctrl_end_and_ctrl_home_go_to_the_end_and_the_start_of_the_post(qtbot, window, tmp_path: Path) -> None:
+    post = tmp_path / "2024-01-01-prose.md"
+    post.write_text("---\ntitle: 긴 글\n---\n" + "\n\n".join([PROSE] * 12) + "\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    bar = window.preview.verticalScrollBar()
+    window.preview.setFocus()
+    assert bar.maximum() > 0 and bar.value() == 0
+    qtbot.keyClick(window.preview, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(window.preview, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
+
+
+def test_while_the_first_post_is_read_its_place_says_so(qtbot, window, tmp_path: Path) -> None:
+    post = tmp_path / "2024-01-01-long.md"
+    post.write_text("---\ntitle: 긴 글\n---\n" + "\n\n".join([PROSE] * 12) + "\n", encoding="utf-8")
+    assert "Open a post or a folder" in window.preview.toPlainText()
+    with qtbot.waitSignal(window.post_shown, timeout=10000):
+        window.open_path(post)
+        assert "Opening 2024-01-01-long.md…" in window.preview.toPlainText()  # not the welcome page
+        assert "Open a post or a folder" not in window.preview.toPlainText()
+    assert PROSE[:20] in window.preview.toPlainText()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import math
 import re
 import stat
 import unicodedata
@@ -119,7 +120,8 @@ def _read_bytes(path: Path) -> bytes:
         raise PostError(f"{path}: is not a regular file")
     if info.st_size > MAX_POST_BYTES:
         raise PostError(
-            f"{path}: is {info.st_size / 2**20:.1f} MB; posts larger than "
+            # Rounded up: a file a byte over the limit must not read as "is 8.0 MB".
+            f"{path}: is {math.ceil(info.st_size / 2**20 * 10) / 10:.1f} MB; posts larger than "
             f"{MAX_POST_BYTES // 2**20} MB are not opened"
         )
     try:

@@ -395,10 +395,18 @@ class KramdownBlockParser:
     def _unformatted_rest(self, parent: Block, src: Source) -> None:
         """Past MAX_BLOCKS: the rest of `src` as written. A list or table that ran out ended at
         an item or row, so each text read so far has its rest in its own place."""
-        if self.unformatted_from is None:
-            self.unformatted_from = src.line
-        parent.children.append(Block("unformatted", src.line, src.text[src.pos :]))
+        parent.children.append(self._unformatted(src.line, src.text[src.pos :]))
         src.pos = len(src.text)
+
+    def _unformatted(self, line: int, text: str) -> Block:
+        """`text`, from `line` on, shown as written. The link definitions in it still define
+        (a post's references often stand at its end)."""
+        if self.unformatted_from is None:
+            self.unformatted_from = line
+        for match in _re(LINK_DEFINITION_START).finditer(text):
+            url = match.group(2) if match.group(2) is not None else match.group(3)
+            self._on_link_definition(match.group(1), url, match.group(5))
+        return Block("unformatted", line, text)
 
     def _restart_here(self, src: Source) -> None:
         """Past a block that ended mid-line, read on as Ruby does: the position is a line start
@@ -553,6 +561,7 @@ class KramdownBlockParser:
         block = self._new(list_type, src.line)
         values: list[list[list[str]]] = []  # per item: chunks of lines (joined once, at the end)
         lines: list[int] = []
+        starts: list[int] = []  # where each item's text starts
         content_re = lazy_re = indent_re = _re(r"(?!)")
         indentation = 0
         eob_found = nested_list_found = last_is_blank = False
@@ -571,6 +580,7 @@ class KramdownBlockParser:
                 if self._blocks_left <= 0 and block.children:
                     break  # out of blocks: the list ends here, the rest is shown as written
                 self._blocks_left -= 1
+                starts.append(src.pos)
                 src.pos = match.end()
                 item = Block("li", line)
                 value, indentation = _first_list_line(len(match.group(1)), match.group(2))
@@ -613,7 +623,15 @@ class KramdownBlockParser:
         parent.children.append(block)
         last: Block | None = None
         items = block.children
-        for item, value_chunks, line in zip(items, values, lines, strict=True):
+        list_end = src.pos
+        rest: Block | None = None
+        for number, (item, value_chunks, line) in enumerate(zip(items, values, lines, strict=True)):
+            if number and self.unformatted_from is not None:
+                # Out of blocks in an item before: this one and those after it are shown as
+                # written too (items read but not yet laid out were counted already: kept).
+                rest = self._unformatted(line, src.text[starts[number] : list_end])
+                del items[number:]
+                break
             location = line
             for chunk_lines in value_chunks:
                 chunk = "".join(chunk_lines)
@@ -652,6 +670,8 @@ class KramdownBlockParser:
             last = kids.pop() if kids[-1].type == "blank" else None
         if last is not None and not eob_found:
             parent.children.append(last)
+        if rest is not None:
+            parent.children.append(rest)
         return True
 
     def _definition_list(self, parent: Block, src: Source) -> bool:
@@ -991,6 +1011,7 @@ class KramdownBlockParser:
                         self._unformatted_rest(parent, src)
                         return True
                     out_of_blocks = True  # the table ends here, the rest is shown as written
+                    self._blocks_left = 0
                     break
                 self._blocks_left -= len(cells) + 1
                 src.pos = row.end()

@@ -321,7 +321,7 @@ def _unformatted(text: str) -> str:
     """Text shown as written: a paragraph per run of lines between blank lines, its lines and
     their indents kept (the class's white-space: pre-wrap). Made as a string: a tree of hundreds
     of thousands of line breaks takes seconds to write."""
-    paragraphs = re.split(r"\n[ \t]*\n\s*", text)
+    paragraphs = re.split(r"\n[ \t]*\n(?:[ \t]*\n)*", text)  # the next line keeps its indent
     return "\n".join(
         '<p class="unformatted">' + "<br />".join(html.escape(part, quote=False).split("\n")) + "</p>"
         for part in paragraphs

@@ -82,6 +82,8 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         after_first_post(window.reading, window, build_the_rest)
     else:
         window.build()
+        if targets[0].is_file():
+            window.show_opening(targets[0])  # not the welcome page: the post is on its way
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)

@@ -126,6 +126,13 @@ class MainWindow(QMainWindow):
         if self._geometry_restored:  # the window was shown before it was built
             self._restore_focus_mode()
 
+    def show_opening(self, path: Path) -> None:
+        """Say that `path` is being opened (in the post's place, when no post is shown yet)."""
+        opening = self.tr("Opening {name}…").format(name=path.name)
+        self.statusBar().showMessage(opening)
+        if self.reading.rendered is None:  # not the welcome page while a long post is read
+            self.preview.show_message(opening, self.tr("A long post takes a second or two."))
+
     def show_welcome(self) -> None:
         """The post's place when nothing is open: what to do, and the recent files."""
         from viewer.ui.empty_states import welcome
@@ -292,9 +299,7 @@ class MainWindow(QMainWindow):
         self.post_watcher = PostWatcher(reading, self)
         self.post_watcher.vanished.connect(lambda message: self.warnings.show_messages([message]))
         self.outline.matches_capped.connect(self._say_outline_capped)
-        reading.opening.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        )
+        reading.opening.connect(self.show_opening)
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._enable_go_actions)
         reading.history_changed.connect(self._enable_go_actions)

@@ -562,8 +562,8 @@ def build_document(
     total = html_text.count("<li")
     note = (
         PostDocumentTexts.tr(
-            "This post has %Ln list item(s); the preview shows the first {shown}. The outline and links "
-            "cover all of it; search counts the matches in all of it and shows those in the part shown.",
+            "This post has %Ln list item(s); the preview shows the first {shown}, the outline and the links "
+            "all of them; search counts the matches in all of it and shows those in the part shown.",
             "",
             total,
         ).format(shown=f"{shown:,}")

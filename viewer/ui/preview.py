@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QKeyEvent,
     QPalette,
     QTextCharFormat,
     QTextCursor,
@@ -270,6 +271,18 @@ class PostView(QTextBrowser):
         """After the first paint: ask the viewport its width from now on."""
         self._viewport_known = True
         self._update_column()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Home and Ctrl+End: the post's start and end, as in every reader (a view without
+        # a text cursor takes only Home and End).
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        ):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         # The wheel over the margins beside the column scrolls the post too (those events come
