@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QKeyEvent,
     QPalette,
     QTextCharFormat,
@@ -43,6 +44,9 @@ FLASH_MS = 1200
 #: Marks the flash among the post's extra selections (the rest are search matches).
 FLASH_PROPERTY = QTextFormat.Property.UserProperty + 1
 
+
+#: Characters of text no window shows at once (the scroll bar is shown from the start).
+LONG_POST_CHARACTERS = 20_000
 
 class PostView(QTextBrowser):
     """Shows the post being read. Links are not followed here: `link_clicked` goes to the link
@@ -141,6 +145,13 @@ class PostView(QTextBrowser):
         self._html = document.html
         # Laid out before a theme, font or line height change, it is laid out again in the worker
         # (formulas and images and all: reading.set_look); never here, which would lose them.
+        # A document is laid out when it is set, and again at each new width (a paragraph of a
+        # megabyte: 0.7 s each time): the column first, and a post longer than any window has
+        # its scroll bar from the start, not once it is found taller than the view.
+        policy = Qt.ScrollBarPolicy
+        long_post = len(document.plain_text) > LONG_POST_CHARACTERS
+        self.setVerticalScrollBarPolicy(policy.ScrollBarAlwaysOn if long_post else policy.ScrollBarAsNeeded)
+        self._update_column(document.qt.defaultFont())
         self.setDocument(document.qt)
         self._showing_message = False
         self._set_page_font()
@@ -163,6 +174,7 @@ class PostView(QTextBrowser):
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}{more_html}</div>'
         self._showing_message = True
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._message_document.setDefaultStyleSheet(self._look.stylesheet)
         self.setDocument(self._message_document)
         self.setHtml(self._html)
@@ -234,7 +246,7 @@ class PostView(QTextBrowser):
         if self._images:
             self._fit_timer.start()  # an image's room in its item follows the indent
 
-    def _update_column(self) -> None:
+    def _update_column(self, font: QFont | None = None) -> None:
         """Centre the text in a column of the readable measure (the view's width, less the usual
         margin, when that is narrower or the reader turned the measure off). The view's margins
         make the column, not the document's: the text keeps its width, and a wider or narrower
@@ -244,7 +256,8 @@ class PostView(QTextBrowser):
         available = viewport_width + margins.left() + margins.right()
         side = 0
         if self._style.readable_width:
-            measure = column_width(self.document().defaultFont(), self._style.measure) + 2 * DOCUMENT_MARGIN
+            font = font or self.document().defaultFont()
+            measure = column_width(font, self._style.measure) + 2 * DOCUMENT_MARGIN
             side = max(0, (available - measure) // 2)
         if side != margins.left() or side != margins.right():
             # Resizes the viewport: this runs again, if Qt sends the resize now (while the view is
