@@ -205,3 +205,12 @@ def test_a_table_cut_by_the_block_budget_goes_on_as_written(monkeypatch) -> None
     assert rest.split("<br />") == [f"| R{r} | **이름{r}** |" for r in range(len(shown), 30)]  # not a paragraph
     line = 3 + len(shown)  # the first row not shown in the table
     assert extension.warnings[0].startswith(f"Line {line} on:")
+
+
+def test_an_items_text_ending_in_a_line_break_before_its_nested_list() -> None:
+    """kramdown ends an item's text with a newline when a block follows it, so a closing '\\\\'
+    is a line break: also when the text's last line was added to it later (a line starting with
+    an autolink; found by the differential test, seed 29)."""
+    for second in ("abc", "<me@example.com>"):
+        html, _ = render_markdown(f"- x\n  {second}분석에서 \\\\\n  * y\n")
+        assert "분석에서 <br" in html and "\\" not in html, second

@@ -665,7 +665,7 @@ class KramdownBlockParser:
                 # kramdown ends the text with a newline when a block follows it in the item
                 # (a '\\' or '\' ending it is then a line break)
                 if len(kids) > 1 and kids[1].type != "blank":
-                    kids[0].text += "\n"
+                    kids[0].add_text("\n")  # not text +=: lines may wait in `more`
                 kids[0].transparent = True
             last = kids.pop() if kids[-1].type == "blank" else None
         if last is not None and not eob_found:
@@ -748,7 +748,7 @@ class KramdownBlockParser:
             last = dd.children.pop() if dd.children[-1].type == "blank" else None
             if dd.children and dd.children[0].type == "p" and not as_para:
                 if len(dd.children) > 1:  # as in a list item (list.rb parse_definition_list)
-                    dd.children[0].text += "\n"
+                    dd.children[0].add_text("\n")
                 dd.children[0].transparent = True
         if kids and kids[-1].type == "dl":
             kids[-1].children.extend(dl.children)
