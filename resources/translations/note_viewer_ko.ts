@@ -1201,6 +1201,14 @@ Hand it to the system anyway?</source>
 <context>
     <name>PostView</name>
     <message>
+        <source>Go to the start of the post</source>
+        <translation>글의 처음으로</translation>
+    </message>
+    <message>
+        <source>Go to the end of the post</source>
+        <translation>글의 끝으로</translation>
+    </message>
+    <message>
         <source>Post</source>
         <translation>본문</translation>
     </message>

@@ -288,14 +288,14 @@ class PostView(QTextBrowser):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+Home and Ctrl+End: the post's start and end, as in every reader (a view without
         # a text cursor takes only Home and End).
-        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (
-            Qt.Key.Key_Home,
-            Qt.Key.Key_End,
-        ):
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+        from viewer.ui.post_keys import POST_KEYS, TO_START
+
+        binding = POST_KEYS.matching(event)
+        if binding is None:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.minimum() if binding is TO_START else bar.maximum())
 
     def event(self, event: QEvent) -> bool:
         # The wheel over the margins beside the column scrolls the post too (those events come

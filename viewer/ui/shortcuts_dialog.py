@@ -21,6 +21,7 @@ from viewer.ui.library_search import LIBRARY_KEYS
 from viewer.ui.links_panel import LINK_KEYS
 from viewer.ui.map_view import MAP_KEYS
 from viewer.ui.outline_panel import TREE_KEYS
+from viewer.ui.post_keys import POST_KEYS
 from viewer.ui.posts_panel import POST_LIST_KEYS
 from viewer.ui.search_bar import SEARCH_KEYS
 from viewer.ui.translation import translate
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 #: The keys the widgets answer to themselves, in the order the list shows them.
 WIDGET_KEYS: tuple[KeyTable, ...] = (
+    POST_KEYS,
     SEARCH_KEYS,
     TREE_KEYS,
     LINK_KEYS,
