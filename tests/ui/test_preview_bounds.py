@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from PySide6.QtGui import QFont, QTextDocument
 
 from viewer.core.render import render_markdown
@@ -146,3 +147,29 @@ def test_plain_text_of_nested_lists_has_no_empty_lines(qapp, monkeypatch) -> Non
     lines = text.split("\n")
     assert [line for line in lines if line.strip()] == [f"항목 {n}" for n in range(60)]
     assert len(lines) <= 61  # nothing between the items (the nested lists' ends left empty lines)
+
+
+def gaps(markdown: str) -> dict[tuple[str, str], float]:
+    """The space between each line of the laid-out post and the next, by their texts."""
+    document = build_document(render_markdown(markdown)[0], look()).qt
+    document.setTextWidth(600)
+    layout = document.documentLayout()
+    rows = []
+    block = document.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        rows.append((block.text(), rect.top(), rect.bottom()))
+        block = block.next()
+    return {(a[0], b[0]): round(b[1] - a[2], 1) for a, b in pairwise(rows)}
+
+
+@pytest.mark.parametrize("count", [3, 2 * LIST_CHUNK + 5], ids=["short list", "list laid out in pieces"])
+def test_the_space_below_a_list_comes_after_its_last_line(qapp, count) -> None:
+    """Qt puts a list's space below on its last item's own line: when that item ends with a
+    list of its own, the space showed above the inner list and not after the whole."""
+    items = "".join(f"* 항목 {n}\n  * 하위 {n}\n" for n in range(count))
+    nested = gaps(items + "\n문단.\n")
+    flat = gaps("* 가\n* 나\n\n문단.\n")
+    last = count - 1
+    assert nested[(f"항목 {last}", f"하위 {last}")] == nested[("항목 0", "하위 0")]  # as in every item
+    assert nested[(f"하위 {last}", "문단.")] == flat[("나", "문단.")] > nested[("항목 0", "하위 0")]

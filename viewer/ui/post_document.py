@@ -258,7 +258,7 @@ def for_qt(html_text: str) -> str:
         body = re.sub(r"\n(</code>)?$", r"\1", match.group(2))  # the newline ending the last line
         return f"{_box('code')}{match.group(1)}{body}</pre></td></tr></table>"
 
-    html_text = _lists_in_chunks(_bullets_by_depth(html_text))
+    html_text = _list_ends_last(_lists_in_chunks(_bullets_by_depth(html_text)))
     html_text = _IFRAME.sub(_embed_link, html_text)
     html_text = _GRID.sub(lambda m: f'<{m.group(1)} class="grid"', html_text)
     # Code with line numbers (Jekyll's {% highlight … linenos %}) is a table already: its cells
@@ -296,6 +296,46 @@ def _bullets_by_depth(html_text: str) -> str:
         return f'<ul type="{BULLETS[(depth - 1) % len(BULLETS)]}"{attributes}>'
 
     return _LIST_TAG.sub(mark, html_text)
+
+
+#: A list's space below it (preview.css: ul, ol, and lists in lists).
+LIST_MARGIN, NESTED_LIST_MARGIN = 12, 2
+_LIST_END_BEFORE = re.compile(r"</(?:ul|ol)>\s*</li>\s*$", re.IGNORECASE)
+
+
+def _list_ends_last(html_text: str) -> str:
+    """Qt puts a list's space below on its last item's own line: a list whose last item ends
+    with a list of its own had the space above that inner list and none after the whole. The
+    space goes on the innermost list that ends there (its last line is the list's last line)."""
+    if "</li>" not in html_text or not re.search(r"</(?:ul|ol)>\s*</li>\s*</(?:ul|ol)>", html_text):
+        return html_text
+    openings: list[re.Match[str]] = []
+    margins: dict[int, int] = {}  # opening number -> its space below, where it changes
+    open_lists: list[tuple[int, int]] = []  # (opening number, number of the list carrying its space)
+    last_closed: tuple[int, int] | None = None  # the list that closed last, and its carrier
+    for match in _LIST_TAG.finditer(html_text):
+        if not match.group(1):
+            openings.append(match)
+            open_lists.append((len(openings) - 1, len(openings) - 1))
+            continue
+        if not open_lists:
+            continue
+        number, carrier = open_lists.pop()
+        inner_list_last = _LIST_END_BEFORE.search(html_text, openings[number].end(), match.start())
+        if last_closed is not None and inner_list_last and last_closed[0] > number:
+            carrier = last_closed[1]
+            margins[number] = 0
+            # Its own space below: none for a piece of a long list that another piece goes on.
+            own = "margin-bottom:0px" not in openings[number].group(3)
+            margins[carrier] = (NESTED_LIST_MARGIN if open_lists else LIST_MARGIN) if own else 0
+        last_closed = (number, carrier)
+    pieces, at = [], 0
+    for number, margin in sorted(margins.items()):
+        opening = openings[number]
+        tag, attributes = opening.group(2), opening.group(3)
+        pieces += [html_text[at : opening.start()], _styled(tag, attributes, f"margin-bottom:{margin}px")]
+        at = opening.end()
+    return "".join(pieces) + html_text[at:]
 
 
 #: Qt adds an item to a list in time that grows with the list (8,192 items in one list: 2 s;
