@@ -1060,6 +1060,10 @@ Hand it to the system anyway?</source>
         </translation>
     </message>
     <message>
+        <source>The preview ends here. The rest of the post is not laid out; search counts the matches in it.</source>
+        <translation>미리 보기는 여기까지입니다. 글의 나머지는 배치하지 않았고, 검색은 그 부분의 일치 항목도 셉니다.</translation>
+    </message>
+    <message>
         <source>This post has more elements, elements nested deeper or more text than the preview lays out ({limit} elements, {depth} levels, {length} characters of HTML); the rest of it is shown as plain text.</source>
         <translation>이 글은 미리 보기가 배치하는 것보다 요소가 많거나, 더 깊이 중첩되어 있거나, 글이 깁니다(요소 {limit}개, {depth}단계, HTML {length}자). 나머지는 일반 텍스트로 표시합니다.</translation>
     </message>

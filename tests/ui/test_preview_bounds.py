@@ -116,6 +116,8 @@ def test_past_the_text_budget_the_rest_is_plain_and_search_still_counts_it(qapp,
     assert shown == list(range(len(shown))) and 20 < len(shown) < 399  # a start, then nothing skipped
     not_shown = [n for n in range(400) if f"문단 {n} " in document.rest_text]
     assert not_shown[-1] == 399 and not_shown[0] in (shown[-1], shown[-1] + 1)  # nothing lost
+    ending = "The preview ends here. The rest of the post is not laid out; search counts the matches in it."
+    assert text.endswith(ending) and ending not in document.plain_text  # said, but not searched
     assert len(document.warnings) == 2
     assert "shown as plain text" in document.warnings[0] and "2,000,000" not in document.warnings[0]
     assert "search counts the matches in all of it" in document.warnings[1]

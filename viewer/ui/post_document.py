@@ -591,10 +591,14 @@ def build_document(
     # A cut inside a text (the length budget) goes on in the same line: nothing is added.
     mid_text = bool(plain_html) and bool(shown_html) and shown_html[-1] not in ">\n"
     plain_warning, plain_rest = _append_plain(document, plain_html, mid_text)
+    rest_text = "\n".join(part for part in (plain_rest, _text_of(rest_html) if rest_html else "") if part)
+    ending = _say_where_the_preview_ends(document, look.muted_colour) if rest_text else None
 
     shown_text = document.toPlainText()
     replacements = [(m.start(), 1, "") for m in re.finditer(ZERO_WIDTH_SPACE, shown_text)]
     replacements += placed.math_text
+    if ending is not None:  # not the post's text: search does not find it
+        replacements.append((ending, len(shown_text) - ending, ""))
     searchable = SearchableText(shown_text, replacements)
     application = QCoreApplication.instance()
     if application is not None:
@@ -610,11 +614,32 @@ def build_document(
         if shown < total
         else ""
     )
-    rest_text = "\n".join(part for part in (plain_rest, _text_of(rest_html) if rest_html else "") if part)
     return PostDocument(
         document, shown_html, searchable, anchors, note, rest_text,
         (*plain_warning, *formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
     )  # fmt: skip
+
+
+def _say_where_the_preview_ends(document: QTextDocument, colour: str) -> int:
+    """A line at the document's end saying that the post goes on, not laid out; where it starts
+    in the document's text (the line break before it)."""
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    start = cursor.position()
+    block = QTextBlockFormat()
+    block.setTopMargin(DOCUMENT_MARGIN)
+    block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    muted = QTextCharFormat()
+    muted.setFontItalic(True)
+    muted.setForeground(QColor(colour))
+    cursor.insertBlock(block, muted)
+    cursor.insertText(
+        PostDocumentTexts.tr(
+            "The preview ends here. The rest of the post is not laid out; search counts the matches in it."
+        ),
+        muted,
+    )
+    return start
 
 
 _BLOCK_TAG = re.compile(
