@@ -1375,10 +1375,6 @@ Hand it to the system anyway?</source>
         <translation>이전 일치 항목으로</translation>
     </message>
     <message>
-        <source>Clear the search</source>
-        <translation>검색 지우기</translation>
-    </message>
-    <message>
         <source>Match case on or off</source>
         <translation>대소문자 구분 켜기·끄기</translation>
     </message>
@@ -1459,6 +1455,10 @@ Hand it to the system anyway?</source>
     <message>
         <source>No matches</source>
         <translation>일치 없음</translation>
+    </message>
+    <message>
+        <source>Clear the search and go back to the post</source>
+        <translation>검색을 지우고 글로 돌아가기</translation>
     </message>
     <message numerus="yes">
         <source>(+%Ln further on)</source>

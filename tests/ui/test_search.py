@@ -92,6 +92,11 @@ def test_no_matches_state_and_escape_restores_the_tree(qtbot, window, samples) -
     assert window.outline.expanded_ids() == before
     assert not window.outline.isExpanded(window.outline.view_index("관측성"))
     assert highlighted_matches(window) == [] and window.search.status.text() == ""
+    # Done searching: the post has the keys again (End, Page Down scroll it at once).
+    qtbot.waitUntil(window.preview.hasFocus, timeout=2000)
+    bar = window.preview.verticalScrollBar()
+    qtbot.keyClick(window.preview, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum() > 0
 
 
 def test_decomposed_query_finds_composed_text(qtbot, window, samples) -> None:

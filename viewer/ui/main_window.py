@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.search = SearchBar(reading, self)
+        self.search.finished.connect(lambda: self.preview.setFocus(Qt.FocusReason.OtherFocusReason))
         self.statusBar().setSizeGripEnabled(True)
         self.index_progress = QProgressBar(self)
         self.index_progress.setMaximumWidth(220)

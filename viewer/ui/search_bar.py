@@ -22,7 +22,7 @@ TYPING_PAUSE_MS = 200
 
 NEXT_MATCH = KeyBinding(("Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the next match"))
 PREVIOUS_MATCH = KeyBinding(("Shift+Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the previous match"))
-CLEAR = KeyBinding(("Esc",), QT_TRANSLATE_NOOP("SearchBar", "Clear the search"))
+CLEAR = KeyBinding(("Esc",), QT_TRANSLATE_NOOP("SearchBar", "Clear the search and go back to the post"))
 MATCH_CASE = KeyBinding(("Alt+C",), QT_TRANSLATE_NOOP("SearchBar", "Match case on or off"))
 WHOLE_WORD = KeyBinding(("Alt+W",), QT_TRANSLATE_NOOP("SearchBar", "Whole word on or off"))
 REGEX = KeyBinding(("Alt+R",), QT_TRANSLATE_NOOP("SearchBar", "Regular expression on or off"))
@@ -58,6 +58,8 @@ class SearchBar(QWidget):
     query_changed = Signal(object)
     next_requested = Signal()
     previous_requested = Signal()
+    #: Esc: the reader is done searching (the post takes the keys again).
+    finished = Signal()
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class SearchBar(QWidget):
         self.edit.edited.connect(self._on_edited)
         self.edit.enter_pressed.connect(self._on_enter)
         self.edit.escape_pressed.connect(self.clear)
+        self.edit.escape_pressed.connect(self.finished)
         self.query_changed.connect(reading.search)
         self.next_requested.connect(lambda: reading.step_match(1))
         self.previous_requested.connect(lambda: reading.step_match(-1))
