@@ -98,6 +98,10 @@ def test_zoom_adds_to_the_chosen_size(qtbot, window, samples) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.preview.document().defaultFont().pointSizeF() == DEFAULT_SIZE + 1
+    # The title, date and counts above the post grow with it, in the post's font.
+    for label in (window.header.heading, window.header.counts):
+        assert label.font().pointSizeF() == DEFAULT_SIZE + 1
+        assert label.font().family() == window.preview.document().defaultFont().family()
 
 
 def test_a_readable_column_and_the_toggle_that_widens_it(qtbot, window, tmp_path: Path, settings) -> None:

@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.preview.set_zoom(self.settings.zoom)
         self.reading.set_look(self.preview.look)
         self.preview.look_changed.connect(self.reading.set_look)
+        self.header.set_page_font(self.preview.look.font)
+        self.preview.look_changed.connect(lambda look: self.header.set_page_font(look.font))
         middle = QWidget(self)
         self._column = QVBoxLayout(middle)
         self._column.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.colours import mix, readable_on
@@ -51,6 +51,12 @@ class PostHeader(QWidget):
         self.hide()
         reading.post_changed.connect(self._show_reading)
         reading.neighbours_changed.connect(self._show_neighbours)
+
+    def set_page_font(self, font: QFont) -> None:
+        """The post's font (its family, size and zoom): the title, date and counts grow and
+        shrink with the text below them."""
+        for label in (self.heading, self.counts, self.nav):
+            label.setFont(font)
 
     def set_column(self, left: int, width: int) -> None:
         """Line up with the post's text column (left edge and width in the post's viewport)."""
