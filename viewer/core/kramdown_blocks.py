@@ -404,8 +404,7 @@ class KramdownBlockParser:
         if self.unformatted_from is None:
             self.unformatted_from = line
         for match in _re(LINK_DEFINITION_START).finditer(text):
-            url = match.group(2) if match.group(2) is not None else match.group(3)
-            self._on_link_definition(match.group(1), url, match.group(5))
+            self._define_link(match)
         return Block("unformatted", line, text)
 
     def _restart_here(self, src: Source) -> None:
@@ -1048,12 +1047,19 @@ class KramdownBlockParser:
     def _link_definition(self, parent: Block, src: Source) -> bool:
         match = src.check(LINK_DEFINITION_START)
         assert match is not None
-        if match.group(3) and _re(r"[ \t]+[\"']").search(match.group(3)):
+        if not self._define_link(match):
             return False
         src.pos = match.end()
+        parent.children.append(self._new("eob", src.line, "link_def"))
+        return True
+
+    def _define_link(self, match: re.Match[str]) -> bool:
+        """Hand on the definition LINK_DEFINITION_START matched, unless kramdown refuses it (an
+        address with a quoted title it could not separate)."""
+        if match.group(3) and _re(r"[ \t]+[\"']").search(match.group(3)):
+            return False
         url = match.group(2) if match.group(2) is not None else match.group(3)
         self._on_link_definition(match.group(1), url, match.group(5))
-        parent.children.append(self._new("eob", src.line, "link_def"))
         return True
 
     def _abbrev_definition(self, parent: Block, src: Source) -> bool:
