@@ -6,7 +6,9 @@ For each construct, posts of four sizes are opened in a fresh child process (mem
 after T seconds per stage, default 20): "core" is load_post + render_post (front matter, Liquid,
 Markdown, outline, links), "preview" is the Qt document the window shows (the preview's own
 `build_document` when it has one, else a QTextDocument fed the HTML) laid out at a window's width,
-offscreen. Prints per construct and stage the time at each size, the growth exponent (slope of log
+offscreen, and "window" is the user's path: the post opened in the app's window (already open,
+offscreen, settings and cache in the post's temporary folder) until it has painted the post.
+Prints per construct and stage the time at each size, the growth exponent (slope of log
 time against log size, over the sizes that took 10 ms or more), and the time at the 8 MB post limit
 (measured, or extrapolated from the largest size measured). A size that did not finish shows
 "> T s" and larger sizes are not tried. The issue's target: exponent <= 1.3 and <= 2 s at 8 MB, or
@@ -186,11 +188,17 @@ CONSTRUCTS = [
 
 
 # --- the child: one post, timed -------------------------------------------------------------------------
+STAGES = ["core", "preview", "window"]
+
+
 def child(name: str, n: int, stages: list[str]) -> None:
     construct = next(c for c in CONSTRUCTS if c.name == name)
     body, front, config = construct.make(n)
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
+        for kind in ("CONFIG", "CACHE", "DATA"):  # the window's settings and cache: not the user's
+            os.environ[f"XDG_{kind}_HOME"] = str(Path(folder) / "home" / kind.lower())
+        site = Path(folder) / "site"
+        site.mkdir()
         if config is not None:
             (site / "_config.yml").write_text(config, encoding="utf-8")
         (site / "_posts").mkdir()
@@ -216,6 +224,34 @@ def child(name: str, n: int, stages: list[str]) -> None:
         if "preview" in stages:
             seconds, warnings = _preview(rendered.html)
             report({"stage": "preview", "seconds": seconds, "warnings": warnings})
+        if "window" in stages:
+            seconds, warnings = _window(path)
+            report({"stage": "window", "seconds": seconds, "warnings": warnings})
+            os._exit(0)  # the window's library threads (the post's site is listed) need not end
+
+
+def _window(path: Path) -> tuple[float, int]:
+    """Open `path` in the app's window, already shown, and time it until the post is painted."""
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.first_paint import after_next_paint
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(QSettings(str(path.parent.parent / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    loop = QEventLoop()
+    window.post_shown.connect(lambda: after_next_paint(window, loop.quit))
+    report({"begin": "window"})
+    started = time.perf_counter()
+    window.open_path(path)
+    loop.exec()
+    return time.perf_counter() - started, int(window.warnings.isVisible())
 
 
 def _preview(html: str) -> tuple[float, int]:
@@ -328,7 +364,7 @@ def run(constructs: list[Construct], timeout: float, scale: float) -> list[list[
             # Start small enough for two sizes to finish: halve n while it already takes a tenth
             # of the timeout (a quadratic construct then still shows its slope).
             for _ in range(5):
-                _, first = measure(construct, base, ["core", "preview"], timeout)
+                _, first = measure(construct, base, STAGES, timeout)
                 if (
                     all(
                         isinstance(r, tuple) and isinstance(r[0], float) and r[0] < timeout / 10
@@ -341,13 +377,13 @@ def run(constructs: list[Construct], timeout: float, scale: float) -> list[list[
         if not construct.levels:
             base = min(base, (LIMIT - 4096) // 8)  # 8n and the front matter stay within the limit
         sizes = [base * k for k in (1, 2, 4, 8)]
-        stages = ["core", "preview"]
+        stages = STAGES
         cells: dict[str, list[str]] = {s: [] for s in stages}
         points: dict[str, list[tuple[int, float]]] = {s: [] for s in stages}
         gave_up: dict[str, tuple[int, float] | None] = {s: None for s in stages}
         warned: dict[str, int] = {s: 0 for s in stages}
         for n in sizes:
-            # The preview needs the core's HTML: once the core gives up, neither stage runs.
+            # The later stages need the core's work: once the core gives up, none runs.
             live = [s for s in stages if gave_up[s] is None and gave_up["core"] is None]
             results: dict[str, object] = {}
             size = 0
