@@ -322,3 +322,21 @@ def test_while_the_first_post_is_read_its_place_says_so(qtbot, window, tmp_path:
         assert "Opening 2024-01-01-long.md…" in window.preview.toPlainText()  # not the welcome page
         assert "Open a post or a folder" not in window.preview.toPlainText()
     assert PROSE[:20] in window.preview.toPlainText()
+
+
+def test_in_a_narrow_window_the_search_stays_in_the_toolbar_with_short_labels(qtbot, window, samples) -> None:
+    open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
+    bar = window.search
+    window.resize(700, 600)
+    # The box is on the toolbar, not behind its overflow button: visible, and wholly inside it.
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.edit.isVisible(), timeout=3000)
+    right_edge = bar.mapTo(window.toolbar, bar.rect().topRight()).x()
+    assert right_edge <= window.toolbar.width()
+    assert [button.text() for button in (bar.match_case, bar.whole_word, bar.regex)] == ["Aa", "W", ".*"]
+    assert bar.whole_word.toolTip().startswith("Whole word") and bar.whole_word.accessibleName() == "Whole word"
+    # Its keys still work with the short labels (a button's new text would replace them).
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(bar.whole_word.isChecked, timeout=2000)
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: bar.match_case.text() == "Match case", timeout=3000)
+    assert bar.whole_word.text() == "Whole word" and bar.whole_word.isChecked()

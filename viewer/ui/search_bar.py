@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from viewer.ui.reading import Reading
 
 TYPING_PAUSE_MS = 200
+#: The box's least width, and the less it takes in a narrow window (see `set_compact`).
+EDIT_MIN_WIDTH, COMPACT_EDIT_MIN_WIDTH = 220, 150
 
 NEXT_MATCH = KeyBinding(("Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the next match"))
 PREVIOUS_MATCH = KeyBinding(("Shift+Return",), QT_TRANSLATE_NOOP("SearchBar", "Go to the previous match"))
@@ -71,19 +73,23 @@ class SearchBar(QWidget):
         self.edit.setAccessibleDescription(
             self.tr("Finds text in the post, the outline and the links as you type; Enter: the next match")
         )
-        self.edit.setMinimumWidth(220)
+        self.edit.setMinimumWidth(EDIT_MIN_WIDTH)
         self.edit.setMaximumWidth(440)
         self.status = QLabel(self)
         self.status.setMinimumWidth(78)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Each option's name, and the short label it has in a narrow window (as editors label them).
+        self._labels: dict[QToolButton, tuple[str, str, QKeySequence]] = {}
+        self.compact = False
         self.match_case = self._toggle(
-            self.tr("Match case"), self.tr("find only text with the same capitals"), MATCH_CASE
+            self.tr("Match case"), "Aa", self.tr("find only text with the same capitals"), MATCH_CASE
         )
         self.whole_word = self._toggle(
-            self.tr("Whole word"), self.tr("find the query only as a whole word"), WHOLE_WORD
+            self.tr("Whole word"), "W", self.tr("find the query only as a whole word"), WHOLE_WORD
         )
         self.regex = self._toggle(
             self.tr("Regular expression"),
+            ".*",
             self.tr("read the query as a regular expression (Python syntax)"),
             REGEX,
         )
@@ -116,7 +122,7 @@ class SearchBar(QWidget):
         reading.post_changed.connect(lambda: self.show_position())
         reading.match_changed.connect(lambda _number, _total: self.show_position())
 
-    def _toggle(self, text: str, tip: str, binding: KeyBinding) -> QToolButton:
+    def _toggle(self, text: str, short: str, tip: str, binding: KeyBinding) -> QToolButton:
         """A labelled on/off option of the search; its tooltip says what it does and its key."""
         [key] = binding.sequences()
         button = self._button(
@@ -126,7 +132,29 @@ class SearchBar(QWidget):
         button.setShortcut(key)
         button.setAccessibleName(text)
         button.setAccessibleDescription(tip)
+        self._labels[button] = (text, short, key)
         return button
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow window the options show short labels (Aa, W, .*; their tooltips and
+        accessible names keep the names) and the box may be narrower, so that the search stays
+        in the toolbar instead of going behind its overflow button."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for button, (text, short, key) in self._labels.items():
+            button.setText(short if compact else text)
+            button.setShortcut(key)  # a button's new text replaces its shortcut with its mnemonic
+        self.edit.setMinimumWidth(COMPACT_EDIT_MIN_WIDTH if compact else EDIT_MIN_WIDTH)
+
+    def compact_saving(self) -> int:
+        """How much narrower (in pixels) the bar is when compact."""
+        metrics = self.fontMetrics()
+        labels = sum(
+            metrics.horizontalAdvance(text) - metrics.horizontalAdvance(short)
+            for text, short, _key in self._labels.values()
+        )
+        return labels + EDIT_MIN_WIDTH - COMPACT_EDIT_MIN_WIDTH
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)

@@ -49,6 +49,7 @@ class Toolbar(QObject):
     def __init__(self, window: MainWindow, toolbar: QToolBar) -> None:
         super().__init__(toolbar)
         self.toolbar = toolbar
+        self.search = window.search
         self.icons: dict[QAction, str] = {}
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.setIconSize(QSize(SIZE, SIZE))
@@ -78,4 +79,16 @@ class Toolbar(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.toolbar and event.type() == QEvent.Type.PaletteChange:
             self.set_icons()  # a theme switch: icons in the new text colour
+        elif watched is self.toolbar and event.type() == QEvent.Type.Resize:
+            self.fit_search()
         return False
+
+    def fit_search(self) -> None:
+        """The search bar goes compact when the toolbar is too narrow for it whole."""
+        whole = self.toolbar.sizeHint().width()
+        if self.search.compact:
+            whole += self.search.compact_saving()
+        compact = whole > self.toolbar.width()
+        if compact != self.search.compact:
+            self.search.set_compact(compact)
+            self.toolbar.layout().invalidate()  # its layout keeps the bar's old width until told
