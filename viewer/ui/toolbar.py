@@ -91,4 +91,6 @@ class Toolbar(QObject):
         compact = whole > self.toolbar.width()
         if compact != self.search.compact:
             self.search.set_compact(compact)
-            self.toolbar.layout().invalidate()  # its layout keeps the bar's old width until told
+            layout = self.toolbar.layout()
+            if layout is not None:  # a toolbar always has one
+                layout.invalidate()  # it keeps the bar's old width until told
