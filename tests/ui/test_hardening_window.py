@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from tests.conftest import SAMPLES
@@ -75,6 +79,50 @@ def test_the_window_keeps_answering_while_a_huge_post_renders(qtbot, window, tmp
     assert sum(1 for _ in walk(window.reading.rendered.outline)) == 20000  # the outline is complete
     assert "the preview shows the first" in window.warnings.label.text()
     assert "항목 0 클라우드" in window.preview.toPlainText()  # the start of the post is shown
+
+
+# Run in a process of its own: before the fix it never ended.
+_DELETE_WHILE_RENDERING = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
+
+app = QApplication([])
+window = MainWindow(Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
+window.show()
+window.open_path(Path(sys.argv[1]))
+time.sleep(0.2)
+assert window.reading.busy(), "the post was read before the window went"
+window.close()
+window.deleteLater()
+start = time.monotonic()
+QTest.qWait(100)  # Qt deletes the window here, while PySide6 holds the interpreter lock
+print(f"gone after {time.monotonic() - start:.1f} s", flush=True)
+"""
+
+
+def test_a_window_deleted_while_a_post_renders_goes_at_once(tmp_path) -> None:
+    # A window deleted while its render ran used to wait for the render with the interpreter
+    # lock held, which the render needs to go on: the process hung for good (the likeliest
+    # cause of a CI run that hung in the window tests).
+    post = tmp_path / "2021-01-15-huge.md"
+    post.write_text(
+        "".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(20000)), encoding="utf-8"
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", _DELETE_WHILE_RENDERING, str(post), str(tmp_path / "settings.ini")],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("the window deleted while its post rendered never went: the process hung")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("gone after 0.")
 
 
 def test_pathological_markdown_shows_with_a_warning(qtbot, window, tmp_path) -> None:

@@ -91,10 +91,11 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     window.show()
     status = app.exec()
     instance.close()
-    if window.reading.busy():
+    if window.busy():
         # A post still being read or laid out (a huge one takes seconds in Qt's HTML import,
-        # which cannot be interrupted) would keep the process alive until it is done, with no
-        # window. Settings are saved (closeEvent) and the index is consistent at any point:
+        # which cannot be interrupted), or an index update past the window's wait, runs on a
+        # thread the interpreter would stop halfway through its own shutdown, with Qt already
+        # gone. Settings are saved (closeEvent) and the index is consistent at any point:
         # leave now.
         sys.stdout.flush()
         sys.stderr.flush()

@@ -165,6 +165,9 @@ class Library(QObject):
         """Wait for the work under way (the window closing)."""
         return self.worker.wait(msecs) and self.outliner.wait(msecs)
 
+    def busy(self) -> bool:
+        return self.worker.busy() or self.outliner.busy()
+
     def close(self) -> None:
         """Stop work on the open folder and its watches."""
         self._stop.set()

@@ -346,6 +346,10 @@ class MainWindow(QMainWindow):
         if self.settings.focus_mode:
             self.focus_mode.set_on(True)
 
+    def busy(self) -> bool:
+        """Work of the window is still running in the background (a render, an index update)."""
+        return self.reading.busy() or (self._library is not None and self._library.busy())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not hasattr(self, "focus_mode"):  # closed before it was built: nothing to keep
             self.reading.abandon()
