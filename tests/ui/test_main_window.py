@@ -280,8 +280,13 @@ def test_recent_files_menu(qtbot, window, samples, settings) -> None:
     open_and_wait(qtbot, window, samples / MEETUP)
     open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
     window.recent_menu.aboutToShow.emit()  # as when the menu opens
-    entries = [a.text() for a in window.recent_menu.actions() if a.text()]
-    assert entries[:2] == [str(samples / "_posts" / "2023-11-20-pycon-notes.md"), str(samples / MEETUP)]
+    entries = [a for a in window.recent_menu.actions() if a.text()]
+    # Newest first, each by name and folder with a number key; the whole path in the status bar.
+    assert [a.text() for a in entries[:2]] == [
+        f"&1 2023-11-20-pycon-notes.md — {samples / '_posts'}",
+        f"&2 {MEETUP.split('/')[-1]} — {samples / '_posts'}",
+    ]
+    assert entries[1].statusTip() == str(samples / MEETUP)
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         window.recent_menu.actions()[1].trigger()
     assert window.reading.path == samples / MEETUP

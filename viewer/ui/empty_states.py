@@ -16,6 +16,12 @@ from viewer.ui.translation import translate
 RECENT_SHOWN = 8
 
 
+def name_and_folder(entry: str) -> tuple[str, str]:
+    """A recent file as the welcome page and File ▸ Open Recent list it: its name, then its folder."""
+    path = Path(entry)
+    return path.name or str(path), str(path.parent)
+
+
 def welcome(recent: Sequence[str]) -> tuple[str, str, str]:
     keys = translate(
         "EmptyStates",
@@ -24,11 +30,11 @@ def welcome(recent: Sequence[str]) -> tuple[str, str, str]:
     )
     items = []
     for entry in recent[:RECENT_SHOWN]:
-        path = Path(entry)
-        url = QUrl.fromLocalFile(str(path)).toString()
+        name, folder = name_and_folder(entry)
+        url = QUrl.fromLocalFile(entry).toString()
         items.append(
-            f'<li><a href="{html.escape(url)}">{html.escape(path.name or str(path))}</a>'
-            f' <span class="muted">— {html.escape(str(path.parent))}</span></li>'
+            f'<li><a href="{html.escape(url)}">{html.escape(name)}</a>'
+            f' <span class="muted">— {html.escape(folder)}</span></li>'
         )
     recent = html.escape(translate("EmptyStates", "Recent"))
     recent_html = f"<h3>{recent}</h3><ul>{''.join(items)}</ul>" if items else ""

@@ -479,8 +479,14 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for entry in self.settings.recent_paths:
-            action = self.recent_menu.addAction(entry)
+        from viewer.ui.empty_states import name_and_folder
+
+        # "&1 name — folder", as on the welcome page; the whole path in the status bar.
+        for number, entry in enumerate(self.settings.recent_paths, 1):
+            name, folder = (part.replace("&", "&&") for part in name_and_folder(entry))
+            key = f"&{number} " if number < 10 else ""
+            action = self.recent_menu.addAction(f"{key}{name} — {folder}")
+            action.setStatusTip(entry)
             action.triggered.connect(partial(self.open_path, Path(entry)))
         if not self.settings.recent_paths:
             self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
