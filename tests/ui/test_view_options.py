@@ -340,3 +340,62 @@ def test_in_a_narrow_window_the_search_stays_in_the_toolbar_with_short_labels(qt
     window.resize(1400, 800)
     qtbot.waitUntil(lambda: bar.match_case.text() == "Match case", timeout=3000)
     assert bar.whole_word.text() == "Whole word" and bar.whole_word.isChecked()
+
+
+def _toolbar_width(qtbot, window, width: int) -> None:
+    """Resize the window so that its toolbar is `width` pixels wide."""
+    window.resize(window.width() + width - window.toolbar.width(), 700)
+    qtbot.waitUntil(lambda: window.toolbar.width() == width, timeout=3000)
+
+
+@pytest.mark.parametrize("points", [None, 15])
+def test_the_search_bar_is_whole_exactly_when_it_fits(qtbot, qapp, window, samples, points) -> None:
+    if points:  # a larger interface font: the bar's widths are measured, not estimated
+        font = qapp.font()
+        font.setPointSize(points)
+        qapp.setFont(font)
+    open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
+    bar = window.search
+    _toolbar_width(qtbot, window, 1600)
+    whole = window.toolbar.sizeHint().width()  # what the toolbar wants with the options' names
+    _toolbar_width(qtbot, window, whole - 1)
+    qtbot.waitUntil(lambda: bar.match_case.text() == "Aa", timeout=3000)
+    _toolbar_width(qtbot, window, whole)
+    qtbot.waitUntil(lambda: bar.match_case.text() == "Match case", timeout=3000)
+    qtbot.waitUntil(lambda: bar.isVisible() and window.commands["view.focus-mode"] in _shown_actions(window))
+
+
+def _shown_actions(window) -> list:
+    """The toolbar's actions whose buttons are on it (not behind its overflow button)."""
+    toolbar = window.toolbar
+    return [a for a in toolbar.actions() if (w := toolbar.widgetForAction(a)) is not None and w.isVisible()]
+
+
+def test_a_long_match_count_is_shown_whole(qtbot, window, tmp_path) -> None:
+    # More items than the preview lays out: the count says how many matches are further on.
+    post = tmp_path / "2021-01-15-many.md"
+    post.write_text("".join(f"* 항목 {n} 클라우드\n" for n in range(6000)), encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    bar = window.search
+    _toolbar_width(qtbot, window, 1600)
+    _toolbar_width(qtbot, window, window.toolbar.sizeHint().width() + 10)  # the bar just fits
+    assert bar.match_case.text() == "Match case"
+    bar.set_query("클라우드")
+    qtbot.waitUntil(lambda: "further on" in bar.status.text(), timeout=10000)
+    # The wider count made room for itself: the options went short, and the count is not cut.
+    qtbot.waitUntil(lambda: bar.match_case.text() == "Aa", timeout=3000)
+    qtbot.waitUntil(lambda: bar.status.width() >= bar.status.sizeHint().width(), timeout=3000)
+
+
+def test_ctrl_f_in_a_very_narrow_window_opens_the_toolbars_overflow_with_the_box(qtbot, window, samples) -> None:
+    open_and_wait(qtbot, window, samples / "_posts" / "2023-11-20-pycon-notes.md")
+    bar = window.search
+    window.resize(520, 600)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)  # behind the overflow button
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.edit.isVisible, timeout=3000)
+    qtbot.keyClicks(bar.edit, "setup")
+    qtbot.waitUntil(lambda: "/" in bar.status.text(), timeout=3000)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)  # done: the overflow closes again
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)

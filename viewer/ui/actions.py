@@ -93,6 +93,7 @@ def _expand_to(level: int) -> Callable[[MainWindow], object]:
 
 def _find(window: MainWindow) -> None:
     window.focus_mode.reveal_search()  # the search box is in the toolbar, hidden in focus mode
+    window.toolbar_icons.reveal_search()  # or behind its overflow button, in a narrow window
     window.search.focus()
 
 

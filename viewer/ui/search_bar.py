@@ -62,6 +62,8 @@ class SearchBar(QWidget):
     previous_requested = Signal()
     #: Esc: the reader is done searching (the post takes the keys again).
     finished = Signal()
+    #: The match count's text changed (and with it, maybe, the width the bar wants).
+    status_changed = Signal()
 
     def __init__(self, reading: Reading, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,15 +148,7 @@ class SearchBar(QWidget):
             button.setText(short if compact else text)
             button.setShortcut(key)  # a button's new text replaces its shortcut with its mnemonic
         self.edit.setMinimumWidth(COMPACT_EDIT_MIN_WIDTH if compact else EDIT_MIN_WIDTH)
-
-    def compact_saving(self) -> int:
-        """How much narrower (in pixels) the bar is when compact."""
-        metrics = self.fontMetrics()
-        labels = sum(
-            metrics.horizontalAdvance(text) - metrics.horizontalAdvance(short)
-            for text, short, _key in self._labels.values()
-        )
-        return labels + EDIT_MIN_WIDTH - COMPACT_EDIT_MIN_WIDTH
+        self.updateGeometry()  # the toolbar asks the bar's new width at once
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
@@ -250,8 +244,11 @@ class SearchBar(QWidget):
         self.show_position()
 
     def _show_status(self, text: str, spoken: str = "") -> None:
+        changed = text != self.status.text()
         self.status.setText(text)
         self.status.setAccessibleName(spoken)  # "": the text itself
+        if changed:
+            self.status_changed.emit()
 
     def show_position(self) -> None:
         """'3 / 17', or a clear 'No matches' (no search: the box says it all)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from viewer.ui.actions import plain
 from viewer.ui.icons import SIZE, icon
@@ -70,6 +70,9 @@ class Toolbar(QObject):
                 self.icons[action] = icon_name
         self.set_icons()
         toolbar.installEventFilter(self)
+        self.search.status_changed.connect(self.fit_search)
+        self._revealed = False  # the overflow was opened for the search box (reveal_search)
+        self.search.finished.connect(self._hide_revealed_search)
 
     def set_icons(self) -> None:
         palette = self.toolbar.palette()
@@ -84,13 +87,39 @@ class Toolbar(QObject):
         return False
 
     def fit_search(self) -> None:
-        """The search bar goes compact when the toolbar is too narrow for it whole."""
-        whole = self.toolbar.sizeHint().width()
+        """The search bar goes compact when the toolbar is too narrow for it whole. The whole
+        bar is tried first: its width is measured, not estimated (fonts, languages, the count)."""
         if self.search.compact:
-            whole += self.search.compact_saving()
-        compact = whole > self.toolbar.width()
-        if compact != self.search.compact:
-            self.search.set_compact(compact)
-            layout = self.toolbar.layout()
-            if layout is not None:  # a toolbar always has one
-                layout.invalidate()  # it keeps the bar's old width until told
+            self._set_compact(False)
+        else:
+            self.search.updateGeometry()  # its wish may have changed (the count): asked afresh
+        if self.toolbar.sizeHint().width() > self.toolbar.width():
+            self._set_compact(True)
+
+    def _set_compact(self, compact: bool) -> None:
+        self.search.set_compact(compact)
+        layout = self.toolbar.layout()
+        if layout is not None:  # a toolbar always has one
+            layout.invalidate()  # it keeps the bar's old width until told
+
+    def reveal_search(self) -> None:
+        """In a window too narrow even for the compact bar, the search box is behind the
+        toolbar's overflow button: open it, so that the box being typed into is seen; Esc in
+        the box closes it again."""
+        layout = self.toolbar.layout()
+        if layout is not None:
+            layout.activate()  # a toolbar just shown again (focus mode) places its items now
+        if self.toolbar.isVisible() and not self.search.isVisible():
+            self._revealed = self._toggle_overflow()
+
+    def _hide_revealed_search(self) -> None:
+        if self._revealed and self.search.isVisible():  # not closed by hand meanwhile
+            self._toggle_overflow()
+        self._revealed = False
+
+    def _toggle_overflow(self) -> bool:
+        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is None or not extension.isVisible():
+            return False
+        extension.click()
+        return True
