@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,68 @@ def test_a_window_deleted_while_a_post_renders_goes_at_once(tmp_path) -> None:
         pytest.fail("the window deleted while its post rendered never went: the process hung")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("gone after 0.")
+
+
+_QUIT_WHILE_INDEXING = """
+import multiprocessing, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from viewer.ui import app as app_module
+from viewer.ui.main_window import MainWindow
+
+application = QApplication([])
+
+def quit_once_the_pool_works():
+    children = multiprocessing.active_children() if "multiprocessing" in sys.modules else []
+    if not children:
+        QTimer.singleShot(50, quit_once_the_pool_works)
+        return
+    Path(sys.argv[2]).write_text(" ".join(str(child.pid) for child in children))
+    for widget in application.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.close()  # as Ctrl+Q does
+
+QTimer.singleShot(0, quit_once_the_pool_works)
+app_module.run([Path(sys.argv[1])])
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_quitting_while_a_folder_is_indexed_leaves_no_process_behind(tmp_path) -> None:
+    # Enough posts for the index to render them in a pool of processes, slow enough that it is
+    # still at work when the window closes.
+    posts = tmp_path / "site" / "_posts"
+    posts.mkdir(parents=True)
+    body = "".join("  " * (n % 4) + f"* 항목 {n} 클라우드 데이터 `코드` **굵게**\n" for n in range(1500))
+    for number in range(400):
+        (posts / f"2022-01-{number % 28 + 1:02d}-note-{number}.md").write_text(
+            f"---\ntitle: 노트 {number}\n---\n{body}", encoding="utf-8"
+        )
+    pids, errors = tmp_path / "pool.txt", tmp_path / "stderr.txt"
+    with errors.open("w") as stderr:  # not a pipe: processes left behind would hold it open
+        result = subprocess.run(
+            [sys.executable, "-c", _QUIT_WHILE_INDEXING, str(posts.parent), str(pids)],
+            stdout=subprocess.DEVNULL, stderr=stderr, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    assert result.returncode == 0, errors.read_text()
+    pool = [int(pid) for pid in pids.read_text().split()]
+    assert pool  # the pool was at work when the window closed
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pool) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in pool if _alive(pid)]
+    for pid in left:  # not left running on the machine after the test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "the pool's processes outlived the app"
 
 
 def test_pathological_markdown_shows_with_a_warning(qtbot, window, tmp_path) -> None:

@@ -97,10 +97,20 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         # thread the interpreter would stop halfway through its own shutdown, with Qt already
         # gone. Settings are saved (closeEvent) and the index is consistent at any point:
         # leave now.
+        _end_pool_processes()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
     return status
+
+
+def _end_pool_processes() -> None:
+    """The processes an index update renders posts in would outlive an app that leaves with
+    os._exit, waiting for work for ever: they are ended first."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:  # imported only by an index update that used a pool
+        for child in multiprocessing.active_children():
+            child.terminate()
 
 
 def _app_icon() -> QIcon:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,7 @@ def read_library(
 
 
 def search_index(
-    folder: Path, cache: Path, query: str, update_first: bool, composing: str = ""
+    folder: Path, cache: Path, query: str, update_first: bool, stop: threading.Event, composing: str = ""
 ) -> tuple[str, str, int, list[Any]]:
     """Runs in the worker thread: (query, composing, how many posts match, the first hits);
     `composing` is the syllable an input method is composing after the query."""
@@ -65,7 +66,7 @@ def search_index(
     index = LibraryIndex(folder, index_path_for(folder, cache))
     try:
         if update_first:
-            index.update()
+            index.update(None, stop)
         count, hits = index.search(query, MAX_RESULTS, composing) if query or composing else (0, [])
     finally:
         index.close()
@@ -111,6 +112,7 @@ class Library(QObject):
         self._rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._rescan_timer.timeout.connect(self.rescan)
         self._stop = threading.Event()
+        self._quitting = threading.Event()
         self.updating = False
         self._rescan_again = False
 
@@ -145,7 +147,8 @@ class Library(QObject):
         # An opened folder is kept current; another folder is brought up to date first.
         update_first = folder != self.folder
         cache = cache_folder()
-        self.worker.submit("search", lambda: search_index(folder, cache, query, update_first, composing))
+        job = partial(search_index, folder, cache, query, update_first, self._quitting, composing)
+        self.worker.submit("search", job)
         if update_first:
             self._store_outlines(folder)
 
@@ -162,11 +165,19 @@ class Library(QObject):
         self.outliner.submit("outlines", lambda: store_outlines(folder, cache, stored, stop))
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Wait for the work under way (the window closing)."""
-        return self.worker.wait(msecs) and self.outliner.wait(msecs)
+        """Wait for the work under way, `msecs` in all (the window closing)."""
+        deadline = time.monotonic() + msecs / 1000
+        if not self.worker.wait(msecs):
+            return False
+        return self.outliner.wait(max(0, int((deadline - time.monotonic()) * 1000)))
 
     def busy(self) -> bool:
         return self.worker.busy() or self.outliner.busy()
+
+    def quit(self) -> None:
+        """The window is closing: stop all work, a search's update of another folder too."""
+        self._quitting.set()
+        self.close()
 
     def close(self) -> None:
         """Stop work on the open folder and its watches."""

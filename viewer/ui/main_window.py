@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.reading.save_place()
         if self._library is not None:
-            self._library.close()
+            self._library.quit()
             self._library.wait(5000)
         # A render still running is not waited for: it cannot be stopped half-way, and its
         # result is not wanted (the app leaves without it: see app.run).
