@@ -31,7 +31,8 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -767,18 +768,40 @@ def _in_pool(
         lower = BACKGROUND_NICENESS if background else 0
         with ProcessPoolExecutor(processes, context, initializer=_lower_priority, initargs=(lower,)) as pool:
             try:
-                for results in pool.map(work, chunks):
-                    yield from results
+                for future in [pool.submit(work, chunk) for chunk in chunks]:
+                    while not _wait_for(future):  # a piece may take seconds: a stop does not wait
+                        if stop is not None and stop.is_set():
+                            return
+                    yield from future.result()
                     done += 1
                     if stop is not None and stop.is_set():
                         return
             finally:
+                if done < len(chunks):  # stopped (or the results no longer wanted): not waited for
+                    _end_workers(pool)
                 pool.shutdown(wait=True, cancel_futures=True)
     except (BrokenProcessPool, OSError):
         # No processes here (a program that imports its main module again without the
         # `if __name__ == "__main__"` guard, no more processes allowed): the rest here.
         for chunk in chunks[done:]:
             yield from work(chunk)
+
+
+def _wait_for(future: Future[Any], seconds: float = 0.1) -> bool:
+    """Whether `future` is done, waiting at most `seconds` for it."""
+    return not futures_wait([future], timeout=seconds).not_done
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now: the pieces they render (and those queued to them, which a
+    shutdown cannot cancel) would hold a closing window for seconds."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = getattr(pool, "_processes", None) or {}  # before 3.14: pid → Process
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def _lower_priority(niceness: int) -> None:
