@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -53,6 +53,7 @@ from viewer.core.resources_policy import (
 )
 from viewer.core.searchable_text import SearchableText
 from viewer.resources import resource_path
+from viewer.ui.to_gui_thread import move_to_gui_thread
 from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import Texts
 
@@ -600,9 +601,7 @@ def build_document(
     if ending is not None:  # not the post's text: search does not find it
         replacements.append((ending, len(shown_text) - ending, ""))
     searchable = SearchableText(shown_text, replacements)
-    application = QCoreApplication.instance()
-    if application is not None:
-        document.moveToThread(application.thread())
+    move_to_gui_thread(document)
     total = html_text.count("<li")
     note = (
         PostDocumentTexts.tr(
