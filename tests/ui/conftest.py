@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +178,16 @@ def english(qapp, translations: Path):
     installed = install_translations(qapp, "en", translations)
     yield installed
     remove_translations(qapp, installed)
+
+
+def run_alone(script: str, *args: str, hang: str) -> subprocess.CompletedProcess[str]:
+    """Run `script` in a Python process of its own, offscreen, for what could hang the test run
+    (a deadlock): after 60 s the test fails saying `hang`."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", script, *args],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail(hang)

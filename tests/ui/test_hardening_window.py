@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from tests.conftest import SAMPLES
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import open_and_wait, run_alone
 from viewer.core.outline import walk
 from viewer.ui import exporting
 
@@ -115,14 +115,10 @@ def test_a_window_deleted_while_a_post_renders_goes_at_once(tmp_path) -> None:
     post.write_text(
         "".join("  " * (n % 6) + f"* 항목 {n} 클라우드 데이터\n" for n in range(20000)), encoding="utf-8"
     )
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", _DELETE_WHILE_RENDERING, str(post), str(tmp_path / "settings.ini")],
-            capture_output=True, text=True, timeout=60,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.fail("the window deleted while its post rendered never went: the process hung")
+    result = run_alone(
+        _DELETE_WHILE_RENDERING, str(post), str(tmp_path / "settings.ini"),
+        hang="the window deleted while its post rendered never went: the process hung",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("gone after ")
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 
-import pytest
 from PySide6.QtGui import QTextDocument
 
+from tests.ui.conftest import run_alone
 from viewer.ui.to_gui_thread import move_to_gui_thread
 
 
@@ -39,6 +36,7 @@ import os, sys, threading, time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
+from tests.ui.conftest import run_alone
 from viewer.ui.to_gui_thread import move_to_gui_thread
 
 app = QApplication([])
@@ -78,14 +76,7 @@ app.exec()
 """
 
 
-def test_handing_documents_over_while_the_gui_thread_deletes_objects_never_hangs(tmp_path) -> None:
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", _HAND_OVER_WHILE_DELETING],
-            capture_output=True, text=True, timeout=60,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.fail("the worker and the GUI thread waited for each other for good")
+def test_handing_documents_over_while_the_gui_thread_deletes_objects_never_hangs() -> None:
+    result = run_alone(_HAND_OVER_WHILE_DELETING, hang="the worker and the GUI thread waited for each other for good")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "done\n"

@@ -172,6 +172,7 @@ class Library(QObject):
         return self.outliner.wait(max(0, int((deadline - time.monotonic()) * 1000)))
 
     def busy(self) -> bool:
+        """An index update, a search or an outline render is running or waiting."""
         return self.worker.busy() or self.outliner.busy()
 
     def quit(self) -> None:
