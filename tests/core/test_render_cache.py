@@ -144,3 +144,63 @@ def test_a_post_read_from_the_cache_needs_neither_markdown_nor_yaml(write_post) 
     again = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["캐시", "글", "True", "True"]  # rendered the first time
     assert again.stdout.split() == ["캐시", "글", "False", "False"]
+
+
+FIRST_OPEN = """
+import sys
+from pathlib import Path
+from viewer.core import render_cache
+from viewer.core.document import PostError
+
+path = Path(sys.argv[1])
+render_cache.read_early(path)
+try:
+    rendered = render_cache.finished_early(path, wait=30) or render_cache.rendered_post(path)
+except PostError as error:
+    print("error:", error)
+    raise SystemExit(0)
+print("markdown here:", "markdown" in sys.modules)
+print("html:", rendered.html)
+print("outline:", [node.text for node in rendered.outline])
+print("links:", [link.url for link in rendered.links])
+"""
+
+
+def open_first_time(path: Path) -> str:
+    """What the window's start takes from the early reading of `path`, in a process of its own
+    (as the app starts: no other thread), with the test's empty cache folder."""
+    done = subprocess.run([sys.executable, "-c", FIRST_OPEN, str(path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="forks on Linux only")
+def test_a_post_opened_for_the_first_time_is_rendered_beside_the_window_as_it_would_be_in_it(write_post) -> None:
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    path = write_post(POST)
+    shown = open_first_time(path)
+    # Rendered in another process: the window's interpreter never loaded Markdown.
+    assert "markdown here: False" in shown
+    rendered = render_post(load_post(path))
+    assert f"html: {rendered.html}\n" in shown
+    assert f"outline: {[node.text for node in rendered.outline]}" in shown
+    assert "https://www.slideshare.net/a/b" in shown
+    # ... and kept: the next start reads it from the cache.
+    assert list(render_cache.cache_folder().glob("*.rendered"))
+
+
+def test_a_post_that_cannot_be_read_says_why_at_the_first_open(write_post) -> None:
+    shown = open_first_time(write_post(b"\x00\x01binary\xff" * 100))
+    assert shown.startswith("error:")
+    assert "binary" in shown.lower() or "text" in shown.lower()
+
+
+def test_a_rendering_that_sent_nothing_whole_is_done_again(write_post) -> None:
+    reading, writing = os.pipe()
+    os.write(writing, b"note-viewer rendered post\ncut short")
+    os.close(writing)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    assert render_cache._result_of_child(child.pid, reading) is None
+    assert child.poll() is not None  # waited for: no process left behind

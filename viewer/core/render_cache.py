@@ -86,18 +86,30 @@ def rendered_post(path: Path, folder: Path | None = None) -> RenderedPost:
 
 class Early:
     """A post read on a thread of its own from the start of the program, before the window
-    exists: its first paint need not wait for the reading (or rendering) after it."""
+    exists: its first paint need not wait for the reading (or rendering) after it.
+
+    A post that is not in the cache is rendered, where it can be, in a process forked for it
+    (`_render_in_child`): on a thread, rendering would share the interpreter with the window
+    being made; in a child it runs on another core (the seed post: 60-80 ms of imports and
+    rendering). The thread then only waits for the child's result, which comes as a cache
+    entry does; whatever goes wrong there, the post is read again here."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._done = threading.Event()
         self._rendered: RenderedPost | None = None
         self._error: BaseException | None = None
-        threading.Thread(target=self._read, name="read the post early", daemon=True).start()
+        child = _cached_or_child(path) if _may_fork() else None
+        if isinstance(child, RenderedPost):
+            self._rendered = child
+            self._done.set()
+            return
+        threading.Thread(target=self._read, args=(child,), name="read the post early", daemon=True).start()
 
-    def _read(self) -> None:
+    def _read(self, child: tuple[int, int] | None) -> None:
         try:
-            self._rendered = rendered_post(self.path, cache_folder())
+            rendered = _result_of_child(*child) if child is not None else None
+            self._rendered = rendered or rendered_post(self.path, cache_folder())
         except BaseException as error:  # handed on to whoever takes the result
             self._error = error
         finally:
@@ -113,6 +125,57 @@ class Early:
             raise self._error
         assert self._rendered is not None
         return self._rendered
+
+
+def _may_fork() -> bool:
+    # Linux only: macOS's system libraries are not safe in a forked child, Windows cannot fork.
+    # Never with other threads running (a lock one of them holds would stay held in the child),
+    # and not on one core, where a child only adds the fork.
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+def _cached_or_child(path: Path) -> RenderedPost | tuple[int, int] | None:
+    """The post at `path` from the cache; else a process forked to render it, keep it and write
+    it to a pipe: (its pid, the pipe's reading end); None if the post cannot be read."""
+    key = post_key(path)
+    if key is None:
+        return None  # read on the thread, which says what is wrong
+    cached = load(path, key, cache_folder())
+    if cached is not None:
+        return cached
+    reading, writing = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        return None
+    if pid != 0:
+        os.close(writing)
+        return pid, reading
+    # The child: nothing it does may reach the parent's code (os._exit skips its atexit
+    # handlers and buffered output), and any failure only leaves the pipe empty.
+    try:
+        os.close(reading)
+        rendered = rendered_post(path, cache_folder())
+        payload = pickle.dumps((key, rendered), protocol=pickle.HIGHEST_PROTOCOL)
+        with open(writing, "wb") as pipe:
+            pipe.write(_MAGIC + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload)
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+def _result_of_child(pid: int, reading: int) -> RenderedPost | None:
+    """The post the child renders, or None if it failed or what it sent is not whole."""
+    try:
+        with open(reading, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    found = _decode(data)
+    return found[1] if found is not None and isinstance(found[1], RenderedPost) else None
 
 
 #: Posts being read early, by resolved path; `rendered_post` takes each one once.
