@@ -169,13 +169,19 @@ print("links:", [link.url for link in rendered.links])
 def open_first_time(path: Path) -> str:
     """What the window's start takes from the early reading of `path`, in a process of its own
     (as the app starts: no other thread), with the test's empty cache folder."""
-    done = subprocess.run([sys.executable, "-c", FIRST_OPEN, str(path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_OPEN, str(path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="forks on Linux only")
-def test_a_post_opened_for_the_first_time_is_rendered_beside_the_window_as_it_would_be_in_it(write_post) -> None:
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="forks on Linux only"
+)
+def test_a_post_opened_for_the_first_time_is_rendered_beside_the_window_as_it_would_be_in_it(
+    write_post,
+) -> None:
     from viewer.core.document import load_post
     from viewer.core.render import render_post
 
