@@ -13,7 +13,6 @@ the posts. A broken or foreign file is ignored and written anew.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import time
 from dataclasses import dataclass
@@ -98,6 +97,8 @@ class PlaceStore:
         """Write the file if anything changed (atomically: a crash leaves the old one)."""
         if not self._dirty or self._places is None:
             return
+        import json  # here, as in _read: the module is loaded before the first paint, json needn't be
+
         data = {"version": _VERSION, "places": self._places}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -111,6 +112,8 @@ class PlaceStore:
 
 def _read(file: Path) -> dict[str, dict[str, Any]]:
     """The places in the file; none when it is missing, broken or not ours."""
+    import json
+
     data: Any = None
     with contextlib.suppress(OSError, ValueError):
         data = json.loads(file.read_text(encoding="utf-8"))

@@ -8,18 +8,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from viewer.core import POST_SUFFIXES
 from viewer.ui import APP_NAME
@@ -29,6 +20,7 @@ from viewer.ui.window_size import ReadingSplitter, restore_geometry
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
     from viewer.core.library import PostSummary
     from viewer.core.render import RenderedPost
@@ -182,6 +174,11 @@ class MainWindow(QMainWindow):
         self.setContentsMargins(0, top, 0, 0)
 
     def _build_widgets(self) -> None:
+        # Qt's namespace and these classes after the first paint: PySide6 sets up a class's
+        # enums when it is first named (Qt's: 15 ms).
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressBar
+
         from viewer.ui.breadcrumb_bar import BreadcrumbBar
         from viewer.ui.links_panel import LinksPanel
         from viewer.ui.map_view import MapPanel
@@ -465,6 +462,8 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(folder))
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.reading.path.parent) if self.reading.path else ""
         patterns = " ".join(f"*{suffix}" for suffix in sorted(POST_SUFFIXES))
         file_types = self.tr("Markdown posts ({patterns});;All files (*)").format(patterns=patterns)
@@ -473,6 +472,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name = QFileDialog.getExistingDirectory(self, self.tr("Open Folder or Jekyll Site"))
         if name:
             self.open_folder(Path(name))
@@ -592,6 +593,8 @@ class MainWindow(QMainWindow):
         self.set_zoom(self.preview.zoom + steps)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from viewer import __version__
 
         QMessageBox.about(

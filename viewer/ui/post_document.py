@@ -17,16 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontInfo,
     QFontMetricsF,
-    QImage,
-    QImageReader,
     QPalette,
     QTextBlock,
     QTextBlockFormat,
@@ -56,6 +54,9 @@ from viewer.resources import resource_path
 from viewer.ui.to_gui_thread import move_to_gui_thread
 from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import Texts
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 #: The preview lays out at most this many list items (five times the longest list of a real
 #: post): Qt's HTML import takes quadratic time in the number of element ids, and every item
@@ -622,6 +623,8 @@ def build_document(
 def _say_where_the_preview_ends(document: QTextDocument, colour: str) -> int:
     """A line at the document's end saying that the post goes on, not laid out; where it starts
     in the document's text (the line break before it)."""
+    from PySide6.QtCore import Qt  # not before the first paint: Qt's namespace takes 15 ms to set up
+
     cursor = QTextCursor(document)
     cursor.movePosition(QTextCursor.MoveOperation.End)
     start = cursor.position()
@@ -872,6 +875,8 @@ def _math_format(
     rasters: dict[tuple[Any, ...], tuple[str, Any]],
 ) -> QTextImageFormat:
     """The image format that shows `formula` at the size and colour of the text around it."""
+    from PySide6.QtCore import Qt
+
     from viewer.ui.math_images import rasterise
 
     font = image_format.font().resolve(document.defaultFont())
@@ -955,6 +960,11 @@ class _ImageLoader:
 
 def _decode(data: bytes) -> QImage:
     """Decode image bytes, refusing what would take too much memory before decoding it."""
+    # Imported here, as the other classes only posts with images need: PySide6 sets up each
+    # class's enums when it is first named, and a post without images is painted without them.
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QImageReader
+
     kind = raster_format(data)  # only raster formats, told to the reader: it guesses nothing
     buffer = QBuffer()
     buffer.setData(QByteArray(data))

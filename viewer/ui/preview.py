@@ -9,7 +9,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -94,6 +94,7 @@ class PostView(QTextBrowser):
         self._style = PageStyle()
         self._column = (0, 0)
         self._viewport_known = False  # see _viewport_width
+        self._bar_kept = False  # the vertical scroll bar always shown (see show_post)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._update_look()
         self._set_page_font()
@@ -148,9 +149,7 @@ class PostView(QTextBrowser):
         # A document is laid out when it is set, and again at each new width (a paragraph of a
         # megabyte: 0.7 s each time): the column first, and a post longer than any window has
         # its scroll bar from the start, not once it is found taller than the view.
-        policy = Qt.ScrollBarPolicy
-        long_post = len(document.plain_text) > LONG_POST_CHARACTERS
-        self.setVerticalScrollBarPolicy(policy.ScrollBarAlwaysOn if long_post else policy.ScrollBarAsNeeded)
+        self._keep_scroll_bar(len(document.plain_text) > LONG_POST_CHARACTERS)
         self._update_column(document.qt.defaultFont())
         self.setDocument(document.qt)
         self._showing_message = False
@@ -174,7 +173,7 @@ class PostView(QTextBrowser):
             body += f'<p class="muted">{html.escape(detail)}</p>'
         self._html = f'<div class="message">{body}{more_html}</div>'
         self._showing_message = True
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._keep_scroll_bar(False)
         self._message_document.setDefaultStyleSheet(self._look.stylesheet)
         self.setDocument(self._message_document)
         self.setHtml(self._html)
@@ -276,9 +275,19 @@ class PostView(QTextBrowser):
             return self.viewport().width()
         width = self.maximumViewportSize().width()  # less the frame and margins, not the bars
         bar = self.verticalScrollBar()
-        if bar.isVisibleTo(self) and self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
+        if bar.isVisibleTo(self) and not self._bar_kept:
             width -= bar.sizeHint().width()  # a transient bar takes none: know_viewport corrects it
         return width
+
+    def _keep_scroll_bar(self, keep: bool) -> None:
+        """Show the scroll bar always (`keep`) or only when the post is longer than the view."""
+        if keep == self._bar_kept:
+            return  # a short post is painted without naming Qt's namespace (15 ms to set up)
+        from PySide6.QtCore import Qt
+
+        policy = Qt.ScrollBarPolicy
+        self.setVerticalScrollBarPolicy(policy.ScrollBarAlwaysOn if keep else policy.ScrollBarAsNeeded)
+        self._bar_kept = keep
 
     def know_viewport(self) -> None:
         """After the first paint: ask the viewport its width from now on."""
@@ -527,6 +536,8 @@ class PostView(QTextBrowser):
         self._update_look()  # formulas follow the text's size
 
     def wheelEvent(self, event: QObject) -> None:  # type: ignore[override]
+        from PySide6.QtCore import Qt
+
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
             self.set_zoom(self._zoom + (1 if event.angleDelta().y() > 0 else -1))  # type: ignore[attr-defined]
             return

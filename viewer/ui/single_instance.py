@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
@@ -200,6 +200,8 @@ def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
         message = SingleInstanceTexts.tr(
             "%n more file(s) were given; File ▸ Open Recent lists them.", "", len(others)
         )
+    from PySide6.QtCore import Qt  # not on the way to the first paint (see PostHeader)
+
     window.post_shown.connect(
         lambda: window.statusBar().showMessage(message, 20_000), Qt.ConnectionType.SingleShotConnection
     )
@@ -208,6 +210,8 @@ def list_the_others(window: MainWindow, others: Sequence[Path]) -> None:
 def bring_forward(window: MainWindow, paths: Sequence[Path]) -> None:
     """Another app handed over `paths`: show them in this window, brought to the front."""
     if window.isMinimized():
+        from PySide6.QtCore import Qt
+
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
     window.raise_()

