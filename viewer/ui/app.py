@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -85,11 +86,13 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         if targets[0].is_file():
             window.show_opening(targets[0])  # not the welcome page: the post is on its way
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
+    after_next_paint(window, gc.enable)  # held off since the start (see cli.py)
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     window.show()
     status = app.exec()
+    gc.enable()  # if the window never painted
     instance.close()
     if window.busy():
         # A post still being read or laid out (a huge one takes seconds in Qt's HTML import,
