@@ -156,8 +156,12 @@ def children_rss_mb(pid: int) -> float:
 
 
 def launch(candidate: Candidate, display: str, timeout: float = 60.0) -> None:
-    with tempfile.TemporaryDirectory() as fresh:
+    with tempfile.TemporaryDirectory() as fresh, tempfile.TemporaryDirectory() as runtime:
         home = str(candidate.home or fresh)
+        # A session's runtime folder, as logind makes one: where the app's single-instance
+        # socket goes. A new one each launch: an app closed by the user leaves none behind
+        # (the terminate below does, which no user's start would find).
+        os.chmod(runtime, 0o700)
         env = {
             **os.environ,
             "DISPLAY": display,
@@ -165,6 +169,7 @@ def launch(candidate: Candidate, display: str, timeout: float = 60.0) -> None:
             "XDG_CONFIG_HOME": str(Path(home) / "config"),
             "XDG_CACHE_HOME": str(Path(home) / "cache"),
             "XDG_STATE_HOME": str(Path(home) / "state"),
+            "XDG_RUNTIME_DIR": runtime,
             "QT_QPA_PLATFORM": "xcb",
             "NOTE_VIEWER_REPORT_FIRST_PAINT": "1",
         }

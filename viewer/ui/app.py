@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
@@ -22,7 +21,15 @@ from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
 from viewer.ui.page_style import with_hangul_face
 from viewer.ui.settings import Settings
-from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
+from viewer.ui.single_instance import (
+    FileOpenEvents,
+    InstanceServer,
+    bring_forward,
+    claim,
+    list_the_others,
+    nobody_listens_at,
+    server_name,
+)
 from viewer.ui.translation import start_in_language
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
@@ -54,8 +61,11 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     translators = start_in_language(app, settings.language)
     app.setFont(with_hangul_face(app.font()))
     # One app per user and display: a running one takes the paths and comes forward. A smoke
-    # test always runs on its own.
-    instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
+    # test always runs on its own. Where no app can be listening (no socket there), the address
+    # is taken after the first paint.
+    name = server_name()
+    listen_later = not smoke_test and nobody_listens_at(name)
+    instance = InstanceServer() if smoke_test or listen_later else claim(paths, name)
     if instance is None:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
@@ -87,6 +97,9 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
             window.show_opening(targets[0])  # not the welcome page: the post is on its way
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     after_next_paint(window, gc.enable)  # held off since the start (see cli.py)
+    after_next_paint(window, partial(_close_on_termination, window))
+    if listen_later:
+        after_next_paint(window, partial(instance.listen, name))
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
@@ -105,6 +118,12 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         sys.stderr.flush()
         os._exit(status)
     return status
+
+
+def _close_on_termination(window: MainWindow) -> None:
+    from viewer.ui.termination import close_on_termination
+
+    close_on_termination(window.close, window)
 
 
 def _end_pool_processes() -> None:
