@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.ui.conftest import run_alone
 
@@ -32,3 +39,32 @@ def test_the_garbage_collector_held_off_during_the_start_is_on_again_once_the_po
     post.write_text("---\ntitle: 시작\n---\n## 세션\n* 항목 **굵게**\n  * 하위 항목\n", encoding="utf-8")
     result = run_alone(AFTER_FIRST_PAINT, str(post), hang="the window never painted its first post")
     assert "collector on: True" in result.stdout, result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_window_asked_to_end_closes_as_the_user_would_keeping_its_settings(
+    tmp_path: Path, number: int
+) -> None:
+    post = tmp_path / "2024-01-01-start.md"
+    post.write_text("---\ntitle: 끝\n---\n## 세션\n* 항목\n", encoding="utf-8")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(post)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTE_VIEWER_REPORT_FIRST_PAINT": "1"},
+    )
+    try:
+        assert app.stderr is not None
+        for line in app.stderr:
+            if "first paint of the post" in line:
+                break
+        time.sleep(0.5)  # the window is built after its first paint
+        app.send_signal(number)
+        _out, err = app.communicate(timeout=20)
+    finally:
+        app.kill()
+    assert app.returncode == 0, err
+    settings = (Path(os.environ["XDG_CONFIG_HOME"]) / "note-viewer").glob("*")
+    assert any("geometry" in file.read_text(errors="replace") for file in settings if file.is_file())
+    assert not any(Path(os.environ["XDG_RUNTIME_DIR"]).glob("note-viewer-*"))  # no socket left
