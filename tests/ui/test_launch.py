@@ -68,3 +68,36 @@ def test_a_window_asked_to_end_closes_as_the_user_would_keeping_its_settings(
     settings = (Path(os.environ["XDG_CONFIG_HOME"]) / "note-viewer").glob("*")
     assert any("geometry" in file.read_text(errors="replace") for file in settings if file.is_file())
     assert not any(Path(os.environ["XDG_RUNTIME_DIR"]).glob("note-viewer-*"))  # no socket left
+
+
+def _processes_running(command_part: str) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if command_part.encode() in status.read_bytes():
+                found.append(int(status.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the first post renders in a child on Linux")
+def test_an_app_ended_while_its_first_post_renders_leaves_no_process_behind(tmp_path: Path) -> None:
+    post = tmp_path / "2024-01-01-long-first-open.md"
+    bullet = "* 클라우드 **비용** 절감 [자료](https://www.slideshare.net/a/b) `code`\n  * 하위 항목 텍스트\n"
+    post.write_text("---\ntitle: 긴 글\n---\n" + bullet * 20_000, encoding="utf-8")  # a second to render
+    app = subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(post)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    time.sleep(0.5)  # started: its child renders the post
+    app.kill()  # ended as no handler can see
+    started = time.monotonic()
+    app.communicate(timeout=20)  # the output ends with the app: nothing else holds it
+    assert time.monotonic() - started < 0.5
+    deadline = time.monotonic() + 5
+    while _processes_running(str(post)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_running(str(post)) == []

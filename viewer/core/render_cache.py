@@ -89,7 +89,7 @@ class Early:
     exists: its first paint need not wait for the reading (or rendering) after it.
 
     A post that is not in the cache is rendered, where it can be, in a process forked for it
-    (`_render_in_child`): on a thread, rendering would share the interpreter with the window
+    (`_cached_or_child`): on a thread, rendering would share the interpreter with the window
     being made; in a child it runs on another core (the seed post: 60-80 ms of imports and
     rendering). The thread then only waits for the child's result, which comes as a cache
     entry does; whatever goes wrong there, the post is read again here."""
@@ -131,19 +131,26 @@ def _may_fork() -> bool:
     # Linux only: macOS's system libraries are not safe in a forked child, Windows cannot fork.
     # Never with other threads running (a lock one of them holds would stay held in the child),
     # and not on one core, where a child only adds the fork.
-    return sys.platform.startswith("linux") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return False
+    return len(os.sched_getaffinity(0)) > 1  # the cores this process may use (taskset, cgroups)
 
 
 def _cached_or_child(path: Path) -> RenderedPost | tuple[int, int] | None:
     """The post at `path` from the cache; else a process forked to render it, keep it and write
-    it to a pipe: (its pid, the pipe's reading end); None if the post cannot be read."""
-    key = post_key(path)
-    if key is None:
-        return None  # read on the thread, which says what is wrong
-    cached = load(path, key, cache_folder())
-    if cached is not None:
-        return cached
-    reading, writing = os.pipe()
+    it to a pipe: (its pid, the pipe's reading end); None when the thread is to read it (the
+    post cannot be read, and it says what is wrong; or no child could be made)."""
+    try:
+        key = post_key(path)
+        if key is None:
+            return None
+        cached = load(path, key, cache_folder())
+        if cached is not None:
+            return cached
+        reading, writing = os.pipe()
+    except Exception:  # anything unforeseen: the thread reads the post as without a child
+        return None
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -157,6 +164,7 @@ def _cached_or_child(path: Path) -> RenderedPost | tuple[int, int] | None:
     # handlers and buffered output), and any failure only leaves the pipe empty.
     try:
         os.close(reading)
+        _end_with(parent)
         rendered = rendered_post(path, cache_folder())
         payload = pickle.dumps((key, rendered), protocol=pickle.HIGHEST_PROTOCOL)
         with open(writing, "wb") as pipe:
@@ -164,6 +172,24 @@ def _cached_or_child(path: Path) -> RenderedPost | tuple[int, int] | None:
     except BaseException:
         os._exit(1)
     os._exit(0)
+
+
+def _end_with(parent: int) -> None:
+    """In the child: be killed when the app ends, however it ends (a long post renders for
+    seconds, which nobody would wait for), and hold none of its terminal or pipes, which
+    whoever reads the app's output would otherwise wait on."""
+    import ctypes
+    import signal
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
+    ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the app ended before the signal was asked for
+        os._exit(1)
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1, 2):
+        os.dup2(nowhere, standard)
+    os.close(nowhere)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it with the app, quietly
 
 
 def _result_of_child(pid: int, reading: int) -> RenderedPost | None:
