@@ -244,14 +244,14 @@ def _read_first_post_early(args: list[str]) -> None:
 
     From here to the window's first paint the cyclic garbage collector waits (app.run turns it
     on again): the start makes objects that live on, whose collections took 8 ms of it."""
-    from viewer.core import POST_SUFFIXES
+    from viewer.core import POST_SUFFIXES, is_file
 
     try:
         for before, arg in zip(["", *args], args, strict=False):
             if arg.startswith("-") or (before.startswith("-") and not before.startswith("--")):
                 continue
             path = Path(arg)
-            if path.suffix.lower() in POST_SUFFIXES and path.is_file():
+            if path.suffix.lower() in POST_SUFFIXES and is_file(path):
                 from viewer.core.render_cache import read_early
 
                 read_early(path)

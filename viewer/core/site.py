@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from viewer.core import POST_SUFFIXES
+from viewer.core import POST_SUFFIXES, is_file
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def site_config_file(post_path: Path) -> Path | None:
     folder = post_path.resolve().parent
     for candidate in [folder, *list(folder.parents)[:4]]:
         config = candidate / "_config.yml"
-        if config.is_file():
+        if is_file(config):
             return config
     return None
 

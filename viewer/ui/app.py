@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.core import is_file
 from viewer.core.render_cache import finished_early
 from viewer.resources import resource_path
 from viewer.ui.first_paint import after_first_post, after_next_paint, report_first_paint
@@ -93,7 +94,7 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
         after_first_post(window.reading, window, build_the_rest)
     else:
         window.build()
-        if targets[0].is_file():
+        if is_file(targets[0]):
             window.show_opening(targets[0])  # not the welcome page: the post is on its way
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     after_next_paint(window, gc.enable)  # held off since the start (see cli.py)

@@ -423,7 +423,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> None:
         path = Path(path).expanduser()
-        if path.is_dir():
+        try:
+            folder = path.is_dir()
+        except OSError:  # on a way that may not be entered: read as a post, which says so
+            folder = False
+        if folder:
             self.open_folder(path)
         else:
             self.reading.open(path)
