@@ -136,7 +136,10 @@ def test_an_app_that_took_its_address_after_its_first_paint_receives_the_next_on
         while not Path(server_name()).exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         second = second_app(samples / PYCON)
-        _out, err = second.communicate(timeout=20)
+        try:
+            _out, err = second.communicate(timeout=20)
+        finally:
+            second.kill()  # a second window that stayed (the failure) is not left running
         assert second.returncode == 0, err  # it handed over and left: no second window
         assert first.poll() is None  # the first window is still there, with the post handed over
     finally:

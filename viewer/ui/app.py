@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
@@ -32,6 +32,9 @@ from viewer.ui.single_instance import (
     server_name,
 )
 from viewer.ui.translation import start_in_language
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 SMOKE_TEST_TIMEOUT_MS = 30_000
 #: How long the window waits for its first post before it shows without it.
@@ -57,7 +60,6 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     app.setOrganizationName("note-viewer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("note-viewer")
-    app.setWindowIcon(_app_icon())
     settings = Settings()
     translators = start_in_language(app, settings.language)
     app.setFont(with_hangul_face(app.font()))
@@ -98,6 +100,8 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
             window.show_opening(targets[0])  # not the welcome page: the post is on its way
         QTimer.singleShot(0, lambda: window.open_path(targets[0]))
     after_next_paint(window, gc.enable)  # held off since the start (see cli.py)
+    # The window manager takes the icon a moment after the window (QIcon's enums: 2 ms).
+    after_next_paint(window, lambda: app.setWindowIcon(_app_icon()))
     after_next_paint(window, partial(_close_on_termination, window))
     if listen_later:
         after_next_paint(window, partial(instance.listen, name))
@@ -137,6 +141,8 @@ def _end_pool_processes() -> None:
 
 
 def _app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     # PNGs, not the SVG: loading Qt's SVG icon engine would slow the first paint.
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
