@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
@@ -22,15 +23,7 @@ from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
 from viewer.ui.page_style import with_hangul_face
 from viewer.ui.settings import Settings
-from viewer.ui.single_instance import (
-    FileOpenEvents,
-    InstanceServer,
-    bring_forward,
-    claim,
-    list_the_others,
-    nobody_listens_at,
-    server_name,
-)
+from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
 from viewer.ui.translation import start_in_language
 
 if TYPE_CHECKING:
@@ -64,11 +57,9 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     translators = start_in_language(app, settings.language)
     app.setFont(with_hangul_face(app.font()))
     # One app per user and display: a running one takes the paths and comes forward. A smoke
-    # test always runs on its own. Where no app can be listening (no socket there), the address
-    # is taken after the first paint.
-    name = server_name()
-    listen_later = not smoke_test and nobody_listens_at(name)
-    instance = InstanceServer() if smoke_test or listen_later else claim(paths, name)
+    # test always runs on its own. (Before the first paint: an app started a moment later must
+    # find this one's address, or two windows open.)
+    instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
     if instance is None:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
@@ -103,8 +94,6 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # The window manager takes the icon a moment after the window (QIcon's enums: 2 ms).
     after_next_paint(window, lambda: app.setWindowIcon(_app_icon()))
     after_next_paint(window, partial(_close_on_termination, window))
-    if listen_later:
-        after_next_paint(window, partial(instance.listen, name))
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)
     QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))

@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.settings import MAX_RECENT
 from viewer.ui.translation import Texts
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
     from viewer.ui.main_window import MainWindow
 
 #: How long a new app waits for the running one to take its paths (it may be busy starting).
@@ -61,16 +60,8 @@ def server_name() -> str:
     return f"note-viewer-{digest}"  # Qt puts it in the temporary folder (a pipe on Windows)
 
 
-def nobody_listens_at(name: str) -> bool:
-    """Whether no app can be listening at `name` (no socket file where it would be): then this
-    one need not load Qt's network module before its first paint to find out (8 ms)."""
-    return Path(name).is_absolute() and not os.path.lexists(name)
-
-
 def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
     """Give `paths` to the app listening at `name`; True once it has taken them."""
-    from PySide6.QtNetwork import QLocalSocket
-
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -91,26 +82,13 @@ class InstanceServer(QObject):
     """Listens for the paths later apps hand over; holds them until a handler takes them (the
     window may still be being built)."""
 
-    def __init__(self, server: QLocalServer | None = None, parent: QObject | None = None) -> None:
-        """Listening with `server`, or not yet (see `listen`)."""
+    def __init__(self, server: QLocalServer, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.server: QLocalServer | None = None
-        self._handler: PathsHandler | None = None
-        self._waiting: list[list[Path]] = []
-        if server is not None:
-            self._serve(server)
-
-    def _serve(self, server: QLocalServer) -> None:
         self.server = server
         server.setParent(self)
+        self._handler: PathsHandler | None = None
+        self._waiting: list[list[Path]] = []
         server.newConnection.connect(self._accept)
-
-    def listen(self, name: str) -> None:
-        """Take the address `name` now, if it is free (or left by an app that crashed); else
-        this app goes on without it."""
-        server = _listen(name)
-        if server is not None:
-            self._serve(server)
 
     def deliver_to(self, handler: PathsHandler) -> None:
         self._handler = handler
@@ -119,11 +97,9 @@ class InstanceServer(QObject):
             handler(paths)
 
     def close(self) -> None:
-        if self.server is not None:
-            self.server.close()
+        self.server.close()
 
     def _accept(self) -> None:
-        assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             buffer = bytearray()
@@ -171,40 +147,27 @@ def claim(
     None: a running app took the paths, and this one should exit. Otherwise this app starts,
     listening when it could make the server (`server.isListening()`)."""
     name = name or server_name()
-    if hand_over(paths, name, timeout_ms):
-        return None
-    server = _listen(name)
-    if server is None:
-        from PySide6.QtNetwork import QLocalServer
-
-        server = QLocalServer()  # not listening: this app just runs on its own
-    return InstanceServer(server)
-
-
-def _listen(name: str) -> QLocalServer | None:
-    """A server listening at `name`; None when the address is taken (by a live app) or cannot
-    be made. A socket left by an app that crashed is removed, and the address tried again."""
-    from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
-
     for _attempt in range(2):
+        if hand_over(paths, name, timeout_ms):
+            return None
         server = QLocalServer()
         if not Path(name).is_absolute():
             # In the shared temporary folder: only this user may connect. (Qt then makes the
             # socket elsewhere and renames it into place, replacing whatever was there.)
             server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if server.listen(name):
-            return server
+            return InstanceServer(server)
         if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            return None
-        # Taken: by a live app that did not answer (this one then starts on its own), or by a
-        # socket left by an app that crashed (removed, and the address tried again).
+            break
+        # Nobody answered at the address: a socket left by an app that crashed. (A live app
+        # that is merely slow still holds it, and the next attempt reaches it or gives up.)
         probe = QLocalSocket()
         probe.connectToServer(name)
         if probe.waitForConnected(CONNECT_TIMEOUT_MS):
             probe.abort()
-            return None  # alive but not answering: start on our own, without a server
+            break  # alive but not answering: start on our own, without a server
         QLocalServer.removeServer(name)
-    return None
+    return InstanceServer(QLocalServer())  # not listening: this app just runs on its own
 
 
 def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
