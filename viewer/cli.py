@@ -243,6 +243,17 @@ def _run_library(args: list[str]) -> int:
     return 0
 
 
+def _quiet_interrupt_until_the_window_can_close() -> None:
+    """Ctrl+C before the window handles it (viewer/ui/termination.py, after its first paint) ends
+    the app at once and quietly, as the system ends a program: Python's KeyboardInterrupt would
+    land anywhere in the start, in Qt's binding's own set-up too, and print a traceback or worse.
+    An interrupt the app was started to ignore (in the background of a script) stays ignored."""
+    import _signal  # type: ignore[import-not-found]  # `signal` builds its enums on import: 2 ms
+
+    if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+        _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
+
+
 def _read_first_post_early(args: list[str]) -> None:
     """Start reading (or rendering) the post the window will open on a thread of its own,
     while Qt loads: the first argument that names a post file, unless it follows an option
@@ -284,6 +295,7 @@ def _run_pdf(args: list[str]) -> int:
 
 
 def _run_window(args: list[str]) -> int:
+    _quiet_interrupt_until_the_window_can_close()
     if not any(arg.startswith("-") for arg in args):
         # Paths only, the usual start (a file manager, a shell): no options to read, and the
         # window starts without argparse (it loads shutil and locale: 3 ms, 1.5 ms more to import).

@@ -101,3 +101,48 @@ def test_an_app_ended_while_its_first_post_renders_leaves_no_process_behind(tmp_
     while _processes_running(str(post)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _processes_running(str(post)) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_before_the_first_paint_ends_the_app_quietly(tmp_path: Path) -> None:
+    post = tmp_path / "2024-01-01-long-start.md"
+    bullet = "* 클라우드 **비용** 절감 [자료](https://www.slideshare.net/a/b)\n  * 하위 항목 텍스트\n"
+    post.write_text("---\ntitle: 긴 글\n---\n" + bullet * 20_000, encoding="utf-8")  # a second to paint
+    app = subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(post)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    time.sleep(0.3)  # starting: importing Qt, rendering the post
+    app.send_signal(signal.SIGINT)
+    _out, err = app.communicate(timeout=20)
+    assert app.returncode in (-signal.SIGINT, 0)  # ended by the interrupt (or just closed)
+    assert "Traceback" not in err and "Fatal" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_an_app_started_to_ignore_ctrl_c_goes_on_ignoring_it(tmp_path: Path) -> None:
+    post = tmp_path / "2024-01-01-start.md"
+    post.write_text("---\ntitle: 배경\n---\n## 세션\n* 항목\n", encoding="utf-8")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(post)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTE_VIEWER_REPORT_FIRST_PAINT": "1"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # as `command &` in a script
+    )
+    try:
+        assert app.stderr is not None
+        for line in app.stderr:
+            if "first paint of the post" in line:
+                break
+        time.sleep(0.5)
+        app.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        assert app.poll() is None  # still open
+        app.send_signal(signal.SIGTERM)
+        app.communicate(timeout=20)
+        assert app.returncode == 0
+    finally:
+        app.kill()

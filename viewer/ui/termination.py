@@ -35,4 +35,5 @@ def close_on_termination(close: Callable[[], object], parent: QObject) -> None:
     notifier.activated.connect(drain)
     signal.set_wakeup_fd(writing, warn_on_full_buffer=False)
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda _number, _frame: close())
+        if signal.getsignal(number) is not signal.SIG_IGN:  # started to ignore it: it still does
+            signal.signal(number, lambda _number, _frame: close())
