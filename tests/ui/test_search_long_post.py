@@ -28,3 +28,14 @@ def test_search_counts_matches_beyond_the_part_shown(qtbot, window, tmp_path, mo
     assert window.search.status.text() == "None shown (+1 further on)"
     window.search.set_query("항목 7 ")  # only in the part shown
     assert window.search.status.text() == "1 / 1"
+
+
+def test_the_header_counts_the_words_of_the_whole_post_not_of_the_part_shown(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(post_document, "MAX_PREVIEW_ITEMS", 100)
+    post = tmp_path / "2021-01-15-long.md"
+    post.write_text("".join(f"* 항목 {n} cloud data\n" for n in range(400)), encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    # Four words an item, in all 400 items: the 100 laid out would make 400 words.
+    assert window.header.counts.text().startswith("400 items · 1,600 words"), window.header.counts.text()

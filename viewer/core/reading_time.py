@@ -7,7 +7,7 @@ minute); a post mixing both is timed by adding the two.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viewer.core.outline import OutlineNode, walk
 
@@ -36,9 +36,15 @@ class TextCounts:
 def text_counts(text: str, outline: tuple[OutlineNode, ...] = ()) -> TextCounts:
     """Counts of `text` (what the reader sees) and of the headings and items of `outline`."""
     words = text.split()
-    characters = len(_WIDE.findall(text))
+    # Hangul and CJK counted by removing them: one string made, not one per character.
+    characters = len(text) - len(_WIDE.sub("", text))
     # A word holding Hangul is counted in characters; the others by the word.
     other_words = sum(1 for word in words if _WORD.search(word) and not _WIDE.search(word))
     minutes = characters / KOREAN_CHARACTERS_PER_MINUTE + other_words / WORDS_PER_MINUTE
+    return with_outline(TextCounts(0, 0, len(words), characters, minutes), outline)
+
+
+def with_outline(counts: TextCounts, outline: tuple[OutlineNode, ...]) -> TextCounts:
+    """`counts` of a text, with the headings and items of `outline` (the text's own)."""
     kinds = [node.kind for _, node in walk(outline)]
-    return TextCounts(kinds.count("heading"), kinds.count("item"), len(words), characters, minutes)
+    return replace(counts, headings=kinds.count("heading"), items=kinds.count("item"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from viewer.core.reading_time import TextCounts, text_counts
+from viewer.core.reading_time import TextCounts, with_outline
 
 if TYPE_CHECKING:
     from viewer.ui.reading import Reading
@@ -38,17 +38,16 @@ class PostCounts(QLabel):
 
     def _show_post(self) -> None:
         rendered, document = self.reading.rendered, self.reading.full_document
-        self._whole = (
-            self.describe(text_counts(document.plain_text, rendered.outline)) if rendered and document else ""
-        )
+        counts = document.counts if document is not None else None
+        self._whole = self.describe(with_outline(counts, rendered.outline)) if rendered and counts else ""
         self._show_counts()
 
     def _show_counts(self) -> None:
         document = self.reading.document
-        if not self.reading.focus or document is None:
+        if not self.reading.focus or document is None or document.counts is None:
             self.setText(self._whole)
         else:
-            branch = self.describe(text_counts(document.plain_text, self.reading.outline_shown))
+            branch = self.describe(with_outline(document.counts, self.reading.outline_shown))
             self.setText(
                 self.tr("This branch: {branch}   (whole post: {post})").format(
                     branch=branch, post=self._whole

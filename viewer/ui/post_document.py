@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 
 from viewer.core.code_style import CLASS_PREFIX
 from viewer.core.colours import is_dark, mix, readable_on
+from viewer.core.reading_time import TextCounts, text_counts
 from viewer.core.resources_policy import (
     ImageSource,
     ResourcePlace,
@@ -483,6 +484,9 @@ class PostDocument:
     formulas: int = 0
     #: The position of each image read from a file (the view keeps each within its block).
     images: tuple[int, ...] = ()
+    #: The words and reading time of all of the post's text, the part not laid out too (counted
+    #: here, in the worker: a long post's text takes a second); None on paper.
+    counts: TextCounts | None = None
 
     @property
     def plain_text(self) -> str:
@@ -614,9 +618,11 @@ def build_document(
         if shown < total
         else ""
     )
+    counts = None if whole else text_counts("\n".join(part for part in (searchable.text, rest_text) if part))
     return PostDocument(
         document, shown_html, searchable, anchors, note, rest_text,
         (*plain_warning, *formulas.warnings(), *placed.warnings), len(placed.math_text), tuple(placed.images),
+        counts,
     )  # fmt: skip
 
 
