@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,35 +31,45 @@ first_paint._print_marker = painted
 from viewer.cli import main
 raise SystemExit(main([sys.argv[1]]))
 """
+SHORT_POST = "---\ntitle: 시작\n---\n## 세션\n* 항목 **굵게**\n  * 하위 항목\n"
+#: A second or so to render and lay out: the start is still under way when the test acts.
+LONG_POST = "---\ntitle: 긴 글\n---\n" + (
+    "* 클라우드 **비용** 절감 [자료](https://www.slideshare.net/a/b) `code`\n  * 하위 항목 텍스트\n" * 20_000
+)
+
+
+def start_app(post: Path, **popen: Any) -> subprocess.Popen[str]:
+    """`note-viewer POST` as a user starts it, offscreen, with the test's user folders; it says
+    when it has painted the post (see `wait_for_first_paint`)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTE_VIEWER_REPORT_FIRST_PAINT": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(post)], stderr=subprocess.PIPE, text=True, env=env, **popen
+    )
+
+
+def wait_for_first_paint(app: subprocess.Popen[str]) -> None:
+    assert app.stderr is not None
+    for line in app.stderr:
+        if "first paint of the post" in line:
+            return
+    pytest.fail("the app ended before it painted its post")
 
 
 def test_the_garbage_collector_held_off_during_the_start_is_on_again_once_the_post_is_shown(
-    tmp_path: Path,
+    write_post,
 ) -> None:
-    post = tmp_path / "2024-01-01-start.md"
-    post.write_text("---\ntitle: 시작\n---\n## 세션\n* 항목 **굵게**\n  * 하위 항목\n", encoding="utf-8")
-    result = run_alone(AFTER_FIRST_PAINT, str(post), hang="the window never painted its first post")
+    result = run_alone(
+        AFTER_FIRST_PAINT, str(write_post(SHORT_POST)), hang="the window never painted its first post"
+    )
     assert "collector on: True" in result.stdout, result.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_window_asked_to_end_closes_as_the_user_would_keeping_its_settings(
-    tmp_path: Path, number: int
-) -> None:
-    post = tmp_path / "2024-01-01-start.md"
-    post.write_text("---\ntitle: 끝\n---\n## 세션\n* 항목\n", encoding="utf-8")
-    app = subprocess.Popen(
-        [sys.executable, "-m", "viewer", str(post)],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTE_VIEWER_REPORT_FIRST_PAINT": "1"},
-    )
+def test_a_window_asked_to_end_closes_as_the_user_would_keeping_its_settings(write_post, number: int) -> None:
+    app = start_app(write_post(SHORT_POST))
     try:
-        assert app.stderr is not None
-        for line in app.stderr:
-            if "first paint of the post" in line:
-                break
+        wait_for_first_paint(app)
         time.sleep(0.5)  # the window is built after its first paint
         app.send_signal(number)
         _out, err = app.communicate(timeout=20)
@@ -82,16 +93,9 @@ def _processes_running(command_part: str) -> list[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the first post renders in a child on Linux")
-def test_an_app_ended_while_its_first_post_renders_leaves_no_process_behind(tmp_path: Path) -> None:
-    post = tmp_path / "2024-01-01-long-first-open.md"
-    bullet = "* 클라우드 **비용** 절감 [자료](https://www.slideshare.net/a/b) `code`\n  * 하위 항목 텍스트\n"
-    post.write_text("---\ntitle: 긴 글\n---\n" + bullet * 20_000, encoding="utf-8")  # a second to render
-    app = subprocess.Popen(
-        [sys.executable, "-m", "viewer", str(post)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+def test_an_app_ended_while_its_first_post_renders_leaves_no_process_behind(write_post) -> None:
+    post = write_post(LONG_POST)
+    app = start_app(post, stdout=subprocess.PIPE)
     time.sleep(0.5)  # started: its child renders the post
     app.kill()  # ended as no handler can see
     started = time.monotonic()
@@ -104,16 +108,8 @@ def test_an_app_ended_while_its_first_post_renders_leaves_no_process_behind(tmp_
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_before_the_first_paint_ends_the_app_quietly(tmp_path: Path) -> None:
-    post = tmp_path / "2024-01-01-long-start.md"
-    bullet = "* 클라우드 **비용** 절감 [자료](https://www.slideshare.net/a/b)\n  * 하위 항목 텍스트\n"
-    post.write_text("---\ntitle: 긴 글\n---\n" + bullet * 20_000, encoding="utf-8")  # a second to paint
-    app = subprocess.Popen(
-        [sys.executable, "-m", "viewer", str(post)],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+def test_ctrl_c_before_the_first_paint_ends_the_app_quietly(write_post) -> None:
+    app = start_app(write_post(LONG_POST))
     time.sleep(0.3)  # starting: importing Qt, rendering the post
     app.send_signal(signal.SIGINT)
     _out, err = app.communicate(timeout=20)
@@ -122,21 +118,11 @@ def test_ctrl_c_before_the_first_paint_ends_the_app_quietly(tmp_path: Path) -> N
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_an_app_started_to_ignore_ctrl_c_goes_on_ignoring_it(tmp_path: Path) -> None:
-    post = tmp_path / "2024-01-01-start.md"
-    post.write_text("---\ntitle: 배경\n---\n## 세션\n* 항목\n", encoding="utf-8")
-    app = subprocess.Popen(
-        [sys.executable, "-m", "viewer", str(post)],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTE_VIEWER_REPORT_FIRST_PAINT": "1"},
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # as `command &` in a script
-    )
+def test_an_app_started_to_ignore_ctrl_c_goes_on_ignoring_it(write_post) -> None:
+    # As `command &` in a script starts it.
+    app = start_app(write_post(SHORT_POST), preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
-        assert app.stderr is not None
-        for line in app.stderr:
-            if "first paint of the post" in line:
-                break
+        wait_for_first_paint(app)
         time.sleep(0.5)
         app.send_signal(signal.SIGINT)
         time.sleep(0.5)

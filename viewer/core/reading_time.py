@@ -33,15 +33,16 @@ class TextCounts:
         return max(1, round(self.minutes)) if self.words else 0
 
 
-def text_counts(text: str, outline: tuple[OutlineNode, ...] = ()) -> TextCounts:
-    """Counts of `text` (what the reader sees) and of the headings and items of `outline`."""
+def text_counts(text: str) -> TextCounts:
+    """Counts of `text` (what the reader sees); headings and items come from its outline
+    (`with_outline`)."""
     words = text.split()
     # Hangul and CJK counted by removing them: one string made, not one per character.
     characters = len(text) - len(_WIDE.sub("", text))
     # A word holding Hangul is counted in characters; the others by the word.
     other_words = sum(1 for word in words if _WORD.search(word) and not _WIDE.search(word))
     minutes = characters / KOREAN_CHARACTERS_PER_MINUTE + other_words / WORDS_PER_MINUTE
-    return with_outline(TextCounts(0, 0, len(words), characters, minutes), outline)
+    return TextCounts(0, 0, len(words), characters, minutes)
 
 
 def with_outline(counts: TextCounts, outline: tuple[OutlineNode, ...]) -> TextCounts:

@@ -99,12 +99,12 @@ class Early:
         self._done = threading.Event()
         self._rendered: RenderedPost | None = None
         self._error: BaseException | None = None
-        child = _cached_or_child(path) if _may_fork() else None
-        if isinstance(child, RenderedPost):
-            self._rendered = child
+        found = _cached_or_child(path) if _may_fork() else None
+        if isinstance(found, RenderedPost):
+            self._rendered = found
             self._done.set()
             return
-        threading.Thread(target=self._read, args=(child,), name="read the post early", daemon=True).start()
+        threading.Thread(target=self._read, args=(found,), name="read the post early", daemon=True).start()
 
     def _read(self, child: tuple[int, int] | None) -> None:
         try:
@@ -322,7 +322,6 @@ def _entry_file(path: Path, folder: Path) -> Path:
     # tells them apart), and hashlib's OpenSSL takes 4 ms to load before the first paint.
     name = os.fsencode(path)
     return folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}{_SUFFIX}"
-
 
 
 def _decode(data: bytes) -> tuple[Key, Any] | None:
