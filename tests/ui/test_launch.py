@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -132,3 +133,33 @@ def test_an_app_started_to_ignore_ctrl_c_goes_on_ignoring_it(write_post) -> None
         assert app.returncode == 0
     finally:
         app.kill()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the address is a named pipe there")
+def test_a_second_app_started_while_the_first_starts_hands_its_post_over(write_post) -> None:
+    first_post = write_post(LONG_POST, "2021-01-15-long.md")
+    second_post = write_post(SHORT_POST, "2021-01-16-short.md")
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    first = start_app(first_post)
+    try:
+        deadline = time.monotonic() + 20
+        while not any(runtime.glob("note-viewer-*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert first.poll() is None
+        assert first.stderr is not None
+        os.set_blocking(first.stderr.fileno(), False)
+        said_so_far = os.read(first.stderr.fileno(), 1 << 16) if select.select([first.stderr], [], [], 0)[0] else b""
+        os.set_blocking(first.stderr.fileno(), True)
+        assert b"first paint" not in said_so_far  # it has its address, and its post is not shown yet
+        second = start_app(second_post)
+        _out, err = second.communicate(timeout=30)
+        assert second.returncode == 0, err
+        assert "first paint" not in err  # it opened no window of its own
+        wait_for_first_paint(first)
+        time.sleep(1.0)  # the handed-over post opens
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=20)
+    finally:
+        first.kill()
+    settings = (Path(os.environ["XDG_CONFIG_HOME"]) / "note-viewer").glob("*")
+    assert any(str(second_post) in file.read_text(errors="replace") for file in settings if file.is_file())

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
@@ -59,7 +58,7 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # One app per user and display: a running one takes the paths and comes forward. A smoke
     # test always runs on its own. (Before the first paint: an app started a moment later must
     # find this one's address, or two windows open.)
-    instance = InstanceServer(QLocalServer(app)) if smoke_test else claim(paths)
+    instance = InstanceServer() if smoke_test else claim(paths)
     if instance is None:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
@@ -94,9 +93,10 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # The window manager takes the icon a moment after the window (QIcon's enums: 2 ms).
     after_next_paint(window, lambda: app.setWindowIcon(_app_icon()))
     after_next_paint(window, partial(_close_on_termination, window))
+    # Later apps wait in the address's queue until then (Qt's network module: 5-8 ms).
+    after_next_paint(window, lambda: instance.deliver_to(partial(bring_forward, window)))
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)
-    QTimer.singleShot(0, lambda: instance.deliver_to(partial(bring_forward, window)))
     window.show()
     status = app.exec()
     gc.enable()  # if the window never painted

@@ -4,9 +4,11 @@ display, which comes forward with them, and exits. macOS sends the files it open
 `QEvent.FileOpen` instead: they take the same way.
 
 The running app listens on a QLocalServer keyed on the user, the display and the Qt platform
-(in $XDG_RUNTIME_DIR when there is one, a folder only the user can reach). A socket left by an
-app that crashed is removed. An app that cannot be reached in time, or a server that cannot be
-made, never stops a new app from starting: it just starts on its own.
+(in $XDG_RUNTIME_DIR when there is one, a folder only the user can reach). There the address is
+taken before the first paint with the system's own call, and Qt's network module (5-8 ms) is
+loaded after it: later apps' connections wait in the socket's queue until the server takes
+them. A socket left by an app that crashed is removed. An app that cannot be reached in time,
+or a server that cannot be made, never stops a new app from starting: it just starts on its own.
 
 Several paths: the first opens; the others go to File ▸ Open Recent, one click away. (The window
 shows one post at a time, which every panel follows; tabs would need a reading state per tab.)
@@ -14,6 +16,8 @@ shows one post at a time, which every panel follows; tabs would need a reading s
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import getpass
 import os
 import sys
@@ -22,15 +26,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from viewer.ui.settings import MAX_RECENT
 from viewer.ui.translation import Texts
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
     from viewer.ui.main_window import MainWindow
 
 #: How long a new app waits for the running one to take its paths (it may be busy starting).
@@ -62,6 +67,8 @@ def server_name() -> str:
 
 def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
     """Give `paths` to the app listening at `name`; True once it has taken them."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -80,24 +87,57 @@ def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT
 
 class InstanceServer(QObject):
     """Listens for the paths later apps hand over; holds them until a handler takes them (the
-    window may still be being built)."""
+    window may still be being built).
 
-    def __init__(self, server: QLocalServer, parent: QObject | None = None) -> None:
+    `listening` is a server, a listening socket's descriptor at the path `address` (Qt's server
+    takes it over in `deliver_to`), or None: this app listens nowhere."""
+
+    def __init__(
+        self, listening: QLocalServer | int | None = None, address: str = "", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.server = server
-        server.setParent(self)
+        self._listening = listening
+        self._address = address
+        self._server: QLocalServer | None = None
         self._handler: PathsHandler | None = None
         self._waiting: list[list[Path]] = []
-        server.newConnection.connect(self._accept)
+
+    @property
+    def server(self) -> QLocalServer:
+        """Made at the first call (Qt's network module is loaded then), or by `deliver_to`."""
+        if self._server is None:
+            self._server = self._made_server()
+        return self._server
 
     def deliver_to(self, handler: PathsHandler) -> None:
+        """Hand paths to `handler` from now on, those waiting first, and answer later apps."""
         self._handler = handler
         waiting, self._waiting = self._waiting, []
         for paths in waiting:
             handler(paths)
+        if self._server is None:
+            self._server = self._made_server()
+
+    def _made_server(self) -> QLocalServer:
+        from PySide6.QtNetwork import QLocalServer
+
+        listening, self._listening = self._listening, None
+        server = listening if isinstance(listening, QLocalServer) else QLocalServer()
+        if isinstance(listening, int) and not server.listen(listening):
+            os.close(listening)
+            _remove(self._address)
+        server.setParent(self)
+        server.newConnection.connect(self._accept)
+        QTimer.singleShot(0, self._accept)  # those that came before
+        return server
 
     def close(self) -> None:
-        self.server.close()
+        if isinstance(self._listening, int):  # never taken over: the address is ours to free
+            os.close(self._listening)
+            self._listening = None
+            _remove(self._address)
+        if self._server is not None:
+            self._server.close()
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
@@ -147,27 +187,63 @@ def claim(
     None: a running app took the paths, and this one should exit. Otherwise this app starts,
     listening when it could make the server (`server.isListening()`)."""
     name = name or server_name()
+    own_path = Path(name).is_absolute()
     for _attempt in range(2):
+        if own_path:
+            try:
+                listening = _listen_at(name)
+            except OSError:
+                break  # not a place for a socket: start on our own
+            if listening is not None:
+                return InstanceServer(listening, name)
         if hand_over(paths, name, timeout_ms):
             return None
-        server = QLocalServer()
-        if not Path(name).is_absolute():
-            # In the shared temporary folder: only this user may connect. (Qt then makes the
-            # socket elsewhere and renames it into place, replacing whatever was there.)
+        if not own_path:
+            # Qt makes the socket in the shared temporary folder, for this user only; it makes
+            # it elsewhere and renames it into place, replacing whatever was there: the running
+            # app had to be asked first.
+            from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+
+            server = QLocalServer()
             server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if server.listen(name):
-            return InstanceServer(server)
-        if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            break
+            if server.listen(name):
+                return InstanceServer(server)
+            if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+                break
         # Nobody answered at the address: a socket left by an app that crashed. (A live app
         # that is merely slow still holds it, and the next attempt reaches it or gives up.)
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
         probe = QLocalSocket()
         probe.connectToServer(name)
         if probe.waitForConnected(CONNECT_TIMEOUT_MS):
             probe.abort()
             break  # alive but not answering: start on our own, without a server
         QLocalServer.removeServer(name)
-    return InstanceServer(QLocalServer())  # not listening: this app just runs on its own
+    return InstanceServer()  # not listening: this app just runs on its own
+
+
+def _listen_at(path: str) -> int | None:
+    """A socket listening at `path` (its descriptor), or None when one is there already (a
+    running app's, or one left by a crash): binding is the test, one app at a time passes it."""
+    import _socket
+
+    listening = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        listening.bind(path)
+        listening.listen(16)
+    except OSError as error:
+        listening.close()
+        if error.errno == errno.EADDRINUSE:
+            return None
+        raise
+    return listening.detach()
+
+
+def _remove(path: str) -> None:
+    if path:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def open_paths(window: MainWindow, paths: Sequence[Path]) -> None:
