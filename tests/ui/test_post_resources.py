@@ -138,7 +138,7 @@ def test_images_from_the_sites_root_are_shown_as_on_the_blog(site: Path) -> None
 def test_a_wide_image_is_fitted_to_the_column(qapp, site: Path) -> None:
     (site / "assets" / "wide.png").write_bytes(png(3000, 300))
     place = place_for(site / "_posts" / "2021-01-15-a.md", site, {"baseurl": "/blog"})
-    document = build_document('<p>넓은 <img src="/assets/wide.png" alt="넓은"></p>', DocumentLook(font=QFont()), place)
+    document = build_document('<p>넓은 <img src="/assets/wide.png" alt="넓은"></p>', DocumentLook(font=QFont()), lambda: place)
     for column in (500, 900):
         document.qt.setTextWidth(column)
         document.qt.size()  # laid out
@@ -229,7 +229,7 @@ def test_a_copy_of_the_document_names_nothing_to_load(qapp, site: Path) -> None:
         '<p><img src="/assets/diagram.png" alt="그림"> 뒤 <code>url(그대로)</code> @import 글</p>'
     )
     place = place_for(site / "_posts" / "2021-01-15-a.md", site, {"baseurl": "/blog"})
-    document = build_document(html, DocumentLook(font=QFont()), place)
+    document = build_document(html, DocumentLook(font=QFont()), lambda: place)
     assert "url(그대로) @import 글" in document.qt.toPlainText()  # the post's text is untouched
     asked: list[str] = []
 

@@ -40,16 +40,6 @@ from PySide6.QtGui import (
 from viewer.core.code_style import CLASS_PREFIX
 from viewer.core.colours import is_dark, mix, readable_on
 from viewer.core.reading_time import TextCounts, text_counts
-from viewer.core.resources_policy import (
-    ImageSource,
-    ResourcePlace,
-    ResourceRefused,
-    check_pixels,
-    decode_data_url,
-    locate_image,
-    raster_format,
-    read_image_file,
-)
 from viewer.core.searchable_text import SearchableText
 from viewer.resources import resource_path
 from viewer.ui.to_gui_thread import move_to_gui_thread
@@ -57,7 +47,14 @@ from viewer.ui.tooltips import plain_tooltip
 from viewer.ui.translation import Texts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QImage
+
+    from viewer.core.resources_policy import ResourcePlace
+
+    #: Where a post's images may come from, asked only for a post that shows images.
+    PlaceOfImages = Callable[[], ResourcePlace | None]
 
 #: The preview lays out at most this many list items (five times the longest list of a real
 #: post): Qt's HTML import takes quadratic time in the number of element ids, and every item
@@ -543,6 +540,8 @@ def anchor_positions(document: QTextDocument) -> dict[str, int]:
             found.setdefault(name, block.position())
         if char_format.toolTip():
             tooltips.append((fragment.position(), fragment.length(), char_format.toolTip()))
+    if not tooltips:
+        return found
     cursor = QTextCursor(document)
     for position, length, tooltip in tooltips:
         cursor.setPosition(position)
@@ -560,12 +559,13 @@ def indent_width(font: QFont) -> int:
 
 
 def build_document(
-    html_text: str, look: DocumentLook, place: ResourcePlace | None = None, whole: bool = False
+    html_text: str, look: DocumentLook, place: PlaceOfImages | None = None, whole: bool = False
 ) -> PostDocument:
     """Lay the HTML into a QTextDocument. Runs in a worker thread: Qt's HTML import takes
     quadratic time in the length of a list, and a post of thousands of bullets would freeze the
     window. The document is moved to the GUI thread, which shows it. `place` says where the
-    post's images may come from (None: no images are loaded). `whole`: never cut a long post
+    post's images may come from, asked only for a post that shows images (None: no images are
+    loaded). `whole`: never cut a long post
     (for paper)."""
     shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
     if whole:  # on paper: all of it, but boxes nested only as deep as Qt lays them out
@@ -810,7 +810,7 @@ def _images_in(document: QTextDocument) -> list[tuple[int, QTextImageFormat]]:
     return found
 
 
-def _place_images(document: QTextDocument, look: DocumentLook, place: ResourcePlace | None,
+def _place_images(document: QTextDocument, look: DocumentLook, place: PlaceOfImages | None,
                   formulas: _Formulas) -> _Placed:  # fmt: skip
     """Register every image of the document, read under the rules; an image that cannot be
     shown becomes its alt text. Math images are sized to the text around them."""
@@ -914,8 +914,9 @@ def _math_format(
 class _ImageLoader:
     """Reads the post's images under the rules, once each, within a memory budget."""
 
-    def __init__(self, place: ResourcePlace | None) -> None:
-        self.place = place
+    def __init__(self, place: PlaceOfImages | None) -> None:
+        self._place_of = place  # asked at the first image
+        self._place: ResourcePlace | None = None
         self._loaded: dict[str, QImage | str] = {}
         self._numbers: dict[str, int] = {}
         self._memory = 0
@@ -933,9 +934,18 @@ class _ImageLoader:
         return self._loaded[name]
 
     def _read(self, name: str) -> QImage | str:
-        if self.place is None:
+        from viewer.core.resources_policy import (
+            ResourceRefused,
+            decode_data_url,
+            locate_image,
+            read_image_file,
+        )
+
+        if self._place_of is not None:
+            self._place, self._place_of = self._place_of(), None
+        if self._place is None:
             return PostDocumentTexts.tr("not loaded")
-        source: ImageSource = locate_image(name, self.place)
+        source = locate_image(name, self._place)
         try:
             if source.kind == "file":
                 data = read_image_file(Path(source.target))
@@ -970,6 +980,8 @@ def _decode(data: bytes) -> QImage:
     # class's enums when it is first named, and a post without images is painted without them.
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
     from PySide6.QtGui import QImageReader
+
+    from viewer.core.resources_policy import ResourceRefused, check_pixels, raster_format
 
     kind = raster_format(data)  # only raster formats, told to the reader: it guesses nothing
     buffer = QBuffer()

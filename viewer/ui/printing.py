@@ -8,6 +8,7 @@ with a preview (QtPrintSupport) is for the window."""
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,8 @@ def paper_document(rendered: RenderedPost) -> QTextDocument:
     # Formulas rasterised at four times the screen's pixels: sharp at a printer's resolution.
     look = DocumentLook(post_stylesheet(palette), font, palette.color(QPalette.ColorRole.Text).name(),
                         "#5f6368", device_pixel_ratio=4.0)  # fmt: skip
-    document = build_document(_page_html(rendered), look, resource_place(rendered, look), whole=True).qt
+    images = partial(resource_place, rendered, look)
+    document = build_document(_page_html(rendered), look, images, whole=True).qt
     document.setParent(None)
     return document
 

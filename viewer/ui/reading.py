@@ -65,7 +65,7 @@ def lay_out(
     focused = (
         branch_document(rendered, focus, look)[2] if focus and find_path(rendered.outline, focus) else None
     )
-    return rendered, build_document(rendered.html, look, resource_place(rendered, look)), focused
+    return rendered, build_document(rendered.html, look, partial(resource_place, rendered, look)), focused
 
 
 def branch_document(
@@ -76,7 +76,7 @@ def branch_document(
     from viewer.ui.post_document import build_document
 
     html = branch_html(rendered.html, rendered.outline, node_id)
-    return rendered, node_id, build_document(html, look, resource_place(rendered, look))
+    return rendered, node_id, build_document(html, look, partial(resource_place, rendered, look))
 
 
 def resource_place(rendered: RenderedPost, look: DocumentLook) -> ResourcePlace:
@@ -137,11 +137,7 @@ class Reading(QObject):
         self.focus = ""
         self._focus_ids: set[str] = set()
         self.history = History()
-        if places is None:
-            from viewer.core.reading_places import PlaceStore
-
-            places = PlaceStore()
-        self.places = places
+        self._places = places  # made when first needed: not on the way to the first paint
         self._order: dict[str, int] = {}  # node id → its number in reading order
         self._arrive_at: str | None = None  # where a post being read opens (None: where it was left)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_PLACE_MS)
@@ -221,7 +217,7 @@ class Reading(QObject):
         self.opening.emit(self.path)
         self._rendering = True
         self._laid_out_with = look = self._layout_look()
-        document = build_document(rendered.html, look, resource_place(rendered, look))
+        document = build_document(rendered.html, look, partial(resource_place, rendered, look))
         self._on_rendered("render", (rendered, document, None))
         return True
 
@@ -418,6 +414,15 @@ class Reading(QObject):
             self.search_changed.emit(self.matcher)
 
     # --- history and places --------------------------------------------------------------------------
+
+    @property
+    def places(self) -> PlaceStore:
+        """Where the reader left each post."""
+        if self._places is None:
+            from viewer.core.reading_places import PlaceStore
+
+            self._places = PlaceStore()
+        return self._places
 
     def back(self) -> None:
         self._go_to_place(self.history.back(self._here()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QDataStream, QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -89,6 +89,8 @@ class ReadingSplitter(QSplitter):
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         restored = super().restoreState(state)
         if restored:
+            from PySide6.QtCore import QDataStream  # after the first paint (its enums: 1 ms)
+
             stream = QDataStream(QByteArray(state))
             if stream.readInt32() == SPLITTER_STATE_MAGIC and stream.readInt32() in (0, 1):
                 self._remember([stream.readInt32() for _ in range(stream.readInt32())])
