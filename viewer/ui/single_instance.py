@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import getpass
 import os
 import sys
 import zlib
@@ -50,10 +49,15 @@ PathsHandler = Callable[[list[Path]], None]
 
 def server_name() -> str:
     """The running app's address for this user, display and Qt platform."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    if hasattr(os, "getuid"):
+        user = str(os.getuid())  # not getpass, which loads termios: 1 ms before the first paint
+    else:
+        import getpass
+
+        try:
+            user = getpass.getuser()
+        except OSError:  # no name in the environment
+            user = "user"
     place = "|".join(
         os.environ.get(name, "") for name in ("WAYLAND_DISPLAY", "DISPLAY", "QT_QPA_PLATFORM", "SESSIONNAME")
     )
