@@ -113,3 +113,24 @@ def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recen
     assert "1 more file was given; File ▸ Open Recent lists it." in said
     instance.close()
 
+
+
+def test_many_apps_waiting_for_a_starting_app_do_not_take_its_address(runtime_folder) -> None:
+    first = claim([])  # an app before its first paint: it answers no one yet
+    assert first is not None
+    name = server_name()
+    owner = os.stat(name).st_ino
+    waiting = []
+    try:
+        for _ in range(40):  # as a file manager starts one app per file of 40 chosen
+            connection = socket.socket(socket.AF_UNIX)
+            connection.setblocking(False)
+            connection.connect(name)  # queued: none is refused for a full queue
+            waiting.append(connection)
+        later = claim([Path("post.md")], timeout_ms=300)
+        assert later is not None and not later.server.isListening()  # it runs on its own…
+        assert os.stat(name).st_ino == owner  # …and the address is still the first app's
+    finally:
+        for connection in waiting:
+            connection.close()
+        first.close()

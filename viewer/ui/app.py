@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 SMOKE_TEST_TIMEOUT_MS = 30_000
 #: How long the window waits for its first post before it shows without it.
 EARLY_POST_WAIT_S = 0.5
+#: Later apps are answered after the first paint, or this long after the start without one.
+ANSWER_UNPAINTED_MS = 1000
 
 
 def qt_application(argv: list[str]) -> list[str]:
@@ -93,8 +95,11 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     # The window manager takes the icon a moment after the window (QIcon's enums: 2 ms).
     after_next_paint(window, lambda: app.setWindowIcon(_app_icon()))
     after_next_paint(window, partial(_close_on_termination, window))
-    # Later apps wait in the address's queue until then (Qt's network module: 5-8 ms).
-    after_next_paint(window, lambda: instance.deliver_to(partial(bring_forward, window)))
+    # Later apps wait in the address's queue until then (Qt's network module: 5-10 ms), or
+    # until a window the window manager keeps hidden (another workspace) has had its second.
+    answer = partial(instance.deliver_to, partial(bring_forward, window))
+    after_next_paint(window, answer)
+    QTimer.singleShot(ANSWER_UNPAINTED_MS, answer)
     # Last: of the watchers of the first paint, Qt asks the last installed first.
     report_first_paint(window.reading, window)
     window.show()

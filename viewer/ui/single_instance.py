@@ -69,14 +69,15 @@ def server_name() -> str:
     return f"note-viewer-{digest}"  # Qt puts it in the temporary folder (a pipe on Windows)
 
 
-def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
-    """Give `paths` to the app listening at `name`; True once it has taken them."""
+def hand_over(paths: Sequence[Path], name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool | None:
+    """Give `paths` to the app listening at `name`: True once it has taken them; False when it
+    took the connection but gave no answer in time; None when no connection could be made."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
+        return None
     import json  # not before the first paint: only when another app is running
 
     message = json.dumps({"paths": [str(Path(p).expanduser().absolute()) for p in paths]})
@@ -191,40 +192,51 @@ def claim(
     None: a running app took the paths, and this one should exit. Otherwise this app starts,
     listening when it could make the server (`server.isListening()`)."""
     name = name or server_name()
-    own_path = Path(name).is_absolute()
+    if not Path(name).is_absolute():
+        return _claim_with_qt(paths, name, timeout_ms)
+    for _attempt in range(3):
+        try:
+            listening = _listen_at(name)
+        except OSError:
+            break  # not a place for a socket: start on our own
+        if listening is not None:
+            return InstanceServer(listening, name)
+        handed = hand_over(paths, name, timeout_ms)
+        if handed:
+            return None
+        if handed is False:
+            break  # it took the paths and never answered: start on our own, without a server
+        # No connection. A socket left by an app that crashed refuses it: removed. Otherwise an
+        # app holds the address (it took it a moment ago, or its queue is full): ask it again.
+        if _refused(name):
+            _remove(name)
+    return InstanceServer()  # not listening: this app just runs on its own
+
+
+def _claim_with_qt(paths: Sequence[Path], name: str, timeout_ms: int) -> InstanceServer | None:
+    """`claim` where the address is not a path of ours: Qt makes the socket in the shared
+    temporary folder, for this user only (or a pipe on Windows). It makes it elsewhere and
+    renames it into place, replacing whatever was there: the running app is asked first."""
+    from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
     for _attempt in range(2):
-        if own_path:
-            try:
-                listening = _listen_at(name)
-            except OSError:
-                break  # not a place for a socket: start on our own
-            if listening is not None:
-                return InstanceServer(listening, name)
         if hand_over(paths, name, timeout_ms):
             return None
-        if not own_path:
-            # Qt makes the socket in the shared temporary folder, for this user only; it makes
-            # it elsewhere and renames it into place, replacing whatever was there: the running
-            # app had to be asked first.
-            from PySide6.QtNetwork import QAbstractSocket, QLocalServer
-
-            server = QLocalServer()
-            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            if server.listen(name):
-                return InstanceServer(server)
-            if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-                break
+        server = QLocalServer()
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if server.listen(name):
+            return InstanceServer(server)
+        if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            break
         # Nobody answered at the address: a socket left by an app that crashed. (A live app
         # that is merely slow still holds it, and the next attempt reaches it or gives up.)
-        from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
         probe = QLocalSocket()
         probe.connectToServer(name)
         if probe.waitForConnected(CONNECT_TIMEOUT_MS):
             probe.abort()
             break  # alive but not answering: start on our own, without a server
         QLocalServer.removeServer(name)
-    return InstanceServer()  # not listening: this app just runs on its own
+    return InstanceServer()
 
 
 def _listen_at(path: str) -> int | None:
@@ -235,13 +247,30 @@ def _listen_at(path: str) -> int | None:
     listening = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         listening.bind(path)
-        listening.listen(16)
+        listening.listen(_socket.SOMAXCONN)  # apps started together (a file manager's, say) queue
     except OSError as error:
         listening.close()
         if error.errno == errno.EADDRINUSE:
             return None
         raise
     return listening.detach()
+
+
+def _refused(path: str) -> bool:
+    """Whether nothing listens at `path` any more (a connection to it is refused)."""
+    import _socket
+
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    probe.setblocking(False)  # a full queue answers at once, as busy
+    try:
+        probe.connect(path)
+    except ConnectionRefusedError:
+        return True
+    except OSError:
+        return False  # busy, or gone (the next attempt takes the address)
+    finally:
+        probe.close()
+    return False
 
 
 def _remove(path: str) -> None:
