@@ -15,6 +15,12 @@ with older figures, after the first paint of its window (whose title already nam
 
 Each round launches every candidate once, in a rotating order, so a busy machine slows them
 alike; ratios are taken per round and their median is printed besides the medians of the times.
+Known bias: each launch starts as soon as the previous program ended, and on a virtual machine
+the first start after an idle moment is slower (a Python that does nothing: 75-130 ms against
+25-30). A program that ends busy (Note Viewer closes its window and saves its settings) leaves
+the next launch none of that cost; one killed while idle (the bare window, ReText) passes it on,
+so the bare window and the cold launch after it pay it, the warm one does not. `--idle 1` starts
+every launch after a second's idle instead: every candidate pays it, which narrows the ratios.
 Memory is the resident set (VmRSS) one second after the post was painted: the outline and the
 links are filled by then. Needs Xvfb and xdpyinfo (Debian: xvfb x11-utils); uses the X server on
 --display ($BENCH_DISPLAY, default :97), starting an Xvfb there when none answers.
@@ -155,7 +161,7 @@ def children_rss_mb(pid: int) -> float:
     return total
 
 
-def launch(candidate: Candidate, display: str, timeout: float = 60.0) -> None:
+def launch(candidate: Candidate, display: str, timeout: float = 60.0, idle: float = 0.0) -> None:
     with tempfile.TemporaryDirectory() as fresh, tempfile.TemporaryDirectory() as runtime:
         home = str(candidate.home or fresh)
         # A session's runtime folder, as logind makes one: where the app's single-instance
@@ -176,6 +182,7 @@ def launch(candidate: Candidate, display: str, timeout: float = 60.0) -> None:
         # As installed programs run: with their compiled modules (a source checkout writes
         # them on the first launch; without them every launch compiles the app again).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        time.sleep(idle)
         start = time.perf_counter()
         process = subprocess.Popen(
             candidate.command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -241,6 +248,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--retext", default=shutil.which("retext"), help="the retext script (PyQt6)")
     parser.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ":97"))
+    parser.add_argument("--idle", type=float, default=0.0, help="seconds idle before each launch")
     frozen_app = ROOT / "dist" / "note-viewer" / "note-viewer"
     parser.add_argument(
         "--frozen",
@@ -274,12 +282,12 @@ def main() -> None:
             for candidate in candidates:  # the warm ones see the post once before they are timed
                 if candidate.home is not None:
                     launch(candidate, options.display)
-                    candidate.times.clear(), candidate.cpu.clear(), candidate.memory.clear()
-                    candidate.window_times.clear()
+                    for figures in (candidate.times, candidate.cpu, candidate.memory, candidate.window_times):
+                        figures.clear()
             for run in range(options.runs):
                 turn = run % len(candidates)
                 for candidate in candidates[turn:] + candidates[:turn]:
-                    launch(candidate, options.display)
+                    launch(candidate, options.display, idle=options.idle)
         finally:
             if xvfb is not None:
                 xvfb.terminate()
