@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -134,3 +135,38 @@ def test_many_apps_waiting_for_a_starting_app_do_not_take_its_address(runtime_fo
         for connection in waiting:
             connection.close()
         first.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "taken"),
+    [
+        (b'{"paths": ["/tmp/a\\u0000b.md", "/tmp/notes.md"]}\n', [[Path("/tmp/notes.md")]]),  # no NUL path
+        (b"[" * 200_000 + b"\n", []),  # nested past what the JSON reader can follow
+        (b"\x00\xff garbage\n", []),
+    ],
+    ids=["nul-in-a-path", "deeply-nested", "garbage"],
+)
+def test_a_stranger_on_the_address_is_answered_and_its_nonsense_ignored(
+    qtbot, runtime_folder, message: bytes, taken: list[list[Path]]
+) -> None:
+    instance = claim([])
+    received: list[list[Path]] = []
+    instance.deliver_to(received.append)
+    stranger = socket.socket(socket.AF_UNIX)
+    stranger.connect(server_name())
+    stranger.sendall(message)
+    answer = b""
+    stranger.setblocking(False)
+    try:
+
+        def answered() -> bool:
+            nonlocal answer
+            with contextlib.suppress(BlockingIOError):  # nothing yet
+                answer += stranger.recv(16)
+            return answer == b"ok\n"
+
+        qtbot.waitUntil(answered, timeout=5000)  # answered at once, not left waiting
+        assert received == taken
+    finally:
+        stranger.close()
+        instance.close()

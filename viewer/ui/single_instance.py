@@ -179,8 +179,9 @@ def _paths_of(message: bytes) -> list[Path] | None:
 
     try:
         data = json.loads(message.split(b"\n", 1)[0])
-        return [Path(p) for p in data["paths"] if isinstance(p, str)]
-    except (ValueError, KeyError, TypeError):
+        # A path cannot hold a NUL character (the system's calls refuse it).
+        return [Path(p) for p in data["paths"] if isinstance(p, str) and "\0" not in p]
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: nested too deep
         return None  # not one of ours: ignored
 
 
