@@ -170,3 +170,20 @@ def test_a_stranger_on_the_address_is_answered_and_its_nonsense_ignored(
     finally:
         stranger.close()
         instance.close()
+
+
+def test_an_app_that_lost_its_address_leaves_the_new_owners_socket_when_it_closes(runtime_folder) -> None:
+    first = claim([])
+    assert first is not None
+    first.deliver_to(lambda paths: None)  # answering, as after its first paint
+    name = server_name()
+    os.unlink(name)  # the address lost (an app that took a live socket for a stale one)…
+    newer = socket.socket(socket.AF_UNIX)
+    newer.bind(name)  # …and taken by another app
+    newer.listen()
+    try:
+        first.close()
+        assert Path(name).exists()  # the other app still has its address
+    finally:
+        newer.close()
+        os.unlink(name)

@@ -17,7 +17,6 @@ shows one post at a time, which every panel follows; tabs would need a reading s
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 import zlib
@@ -95,14 +94,16 @@ class InstanceServer(QObject):
     window may still be being built).
 
     `listening` is a server, a listening socket's descriptor at the path `address` (Qt's server
-    takes it over in `deliver_to`), or None: this app listens nowhere."""
+    takes it over in `deliver_to`), or None: this app listens nowhere. The socket at `address`
+    is the file `inode`: it is removed at the end only while it is still this app's."""
 
     def __init__(
-        self, listening: QLocalServer | int | None = None, address: str = "", parent: QObject | None = None
-    ) -> None:
+        self, listening: QLocalServer | int | None = None, address: str = "", inode: int = 0,
+        parent: QObject | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self._listening = listening
-        self._address = address
+        self._address, self._inode = address, inode
         self._server: QLocalServer | None = None
         self._handler: PathsHandler | None = None
         self._waiting: list[list[Path]] = []
@@ -130,19 +131,25 @@ class InstanceServer(QObject):
         server = listening if isinstance(listening, QLocalServer) else QLocalServer()
         if isinstance(listening, int) and not server.listen(listening):
             os.close(listening)
-            _remove(self._address)
+            self._free_address()
         server.setParent(self)
         server.newConnection.connect(self._accept)
         QTimer.singleShot(0, self._accept)  # those that came before
         return server
 
     def close(self) -> None:
-        if isinstance(self._listening, int):  # never taken over: the address is ours to free
+        if isinstance(self._listening, int):  # never taken over by Qt's server
             os.close(self._listening)
             self._listening = None
-            _remove(self._address)
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # Qt removes only its own name for the socket (see _listen_at)
+        self._free_address()
+
+    def _free_address(self) -> None:
+        # Not another app's: one that took the address after this one lost it (see claim).
+        with contextlib.suppress(OSError):
+            if self._address and os.stat(self._address).st_ino == self._inode:
+                os.unlink(self._address)
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
@@ -201,7 +208,8 @@ def claim(
         except OSError:
             break  # not a place for a socket: start on our own
         if listening is not None:
-            return InstanceServer(listening, name)
+            descriptor, inode = listening
+            return InstanceServer(descriptor, name, inode)
         handed = hand_over(paths, name, timeout_ms)
         if handed:
             return None
@@ -240,21 +248,31 @@ def _claim_with_qt(paths: Sequence[Path], name: str, timeout_ms: int) -> Instanc
     return InstanceServer()
 
 
-def _listen_at(path: str) -> int | None:
-    """A socket listening at `path` (its descriptor), or None when one is there already (a
-    running app's, or one left by a crash): binding is the test, one app at a time passes it."""
+def _listen_at(path: str) -> tuple[int, int] | None:
+    """A socket listening at `path`: (its descriptor, its file's inode); None when one is there
+    already (a running app's, or one left by a crash). It is made at a name of its own, then
+    linked to `path`: linking is the test, one app at a time passes it, and the socket listens
+    before any app can reach it. Qt's server knows it by its own name, gone by then, so that
+    closing it removes nothing another app may have made at `path` since."""
     import _socket
 
+    own_name = f"{path}.{os.getpid()}"
+    _remove(own_name)  # left by an app that crashed with this process id
     listening = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
-        listening.bind(path)
+        listening.bind(own_name)
         listening.listen(_socket.SOMAXCONN)  # apps started together (a file manager's, say) queue
-    except OSError as error:
+        inode = os.stat(own_name).st_ino
+        os.link(own_name, path)
+    except FileExistsError:
         listening.close()
-        if error.errno == errno.EADDRINUSE:
-            return None
+        return None
+    except OSError:
+        listening.close()
         raise
-    return listening.detach()
+    finally:
+        _remove(own_name)
+    return listening.detach(), inode
 
 
 def _refused(path: str) -> bool:
