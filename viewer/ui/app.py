@@ -96,7 +96,7 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     after_next_paint(window, lambda: app.setWindowIcon(_app_icon()))
     after_next_paint(window, partial(_close_on_termination, window))
     # Later apps wait in the address's queue until then (Qt's network module: 5-10 ms), or
-    # until a window the window manager keeps hidden (another workspace) has had its second.
+    # for a second at most, for a window the window manager keeps hidden (another workspace).
     answer = partial(instance.deliver_to, partial(bring_forward, window))
     after_next_paint(window, answer)
     QTimer.singleShot(ANSWER_UNPAINTED_MS, answer)

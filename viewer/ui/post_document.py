@@ -565,8 +565,7 @@ def build_document(
     quadratic time in the length of a list, and a post of thousands of bullets would freeze the
     window. The document is moved to the GUI thread, which shows it. `place` says where the
     post's images may come from, asked only for a post that shows images (None: no images are
-    loaded). `whole`: never cut a long post
-    (for paper)."""
+    loaded). `whole`: never cut a long post (for paper)."""
     shown_html, rest_html, shown = _cut(html_text, len(html_text) if whole else MAX_PREVIEW_ITEMS)
     if whole:  # on paper: all of it, but boxes nested only as deep as Qt lays them out
         shown_html, plain_html = _cut_elements(shown_html, len(shown_html), len(shown_html))

@@ -5,7 +5,7 @@ display, which comes forward with them, and exits. macOS sends the files it open
 
 The running app listens on a QLocalServer keyed on the user, the display and the Qt platform
 (in $XDG_RUNTIME_DIR when there is one, a folder only the user can reach). There the address is
-taken before the first paint with the system's own call, and Qt's network module (5-8 ms) is
+taken before the first paint with the system's own calls, and Qt's network module (5-10 ms) is
 loaded after it: later apps' connections wait in the socket's queue until the server takes
 them. A socket left by an app that crashed is removed. An app that cannot be reached in time,
 or a server that cannot be made, never stops a new app from starting: it just starts on its own.

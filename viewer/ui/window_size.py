@@ -89,7 +89,7 @@ class ReadingSplitter(QSplitter):
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         restored = super().restoreState(state)
         if restored:
-            from PySide6.QtCore import QDataStream  # after the first paint (its enums: 1 ms)
+            from PySide6.QtCore import QDataStream  # only for a saved state: a first start has none
 
             stream = QDataStream(QByteArray(state))
             if stream.readInt32() == SPLITTER_STATE_MAGIC and stream.readInt32() in (0, 1):
