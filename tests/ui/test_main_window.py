@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import click_node, flashed_text, open_and_wait, tree_rows
@@ -45,6 +45,16 @@ def test_tree_matches_the_command_line_outline(qtbot, window, samples) -> None:
     assert tree_rows(window) == cli_rows(samples / MEETUP)
     assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 1부")
     assert "2024-03-09 14:30:00 +0900" in window.header.heading.text()
+
+
+def test_a_title_with_markup_characters_reads_as_written_in_the_header(qtbot, window, tmp_path) -> None:
+    title = '<b>굵게</b> & "따옴표" 제목'
+    post = tmp_path / "2024-05-01-markup.md"
+    post.write_text(f"---\ntitle: '{title}'\ncategories: [C&D]\n---\n\n* 항목\n", encoding="utf-8")
+    open_and_wait(qtbot, window, post)
+    shown = QTextDocument()
+    shown.setHtml(window.header.heading.text())
+    assert title in shown.toPlainText() and "C&D" in shown.toPlainText()
 
 
 def test_clicking_a_deep_bullet_scrolls_the_post_to_it_and_flashes_it(qtbot, window, samples) -> None:

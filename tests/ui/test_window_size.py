@@ -82,3 +82,25 @@ def test_panels_left_on_a_wider_screen_give_way_to_the_post(qtbot, settings) -> 
     left, post, links = second.splitter.sizes()
     assert post > 150  # Qt alone squeezed it to its least width (70 px) and kept the panels
     assert left >= SIDE_PANEL_MIN and links >= SIDE_PANEL_MIN
+
+
+def test_panel_widths_left_last_time_come_back_after_the_window_narrows_and_widens(qtbot, settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(1200, 700)
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([330, 540, 310])
+    left_before, _, links_before = first.splitter.sizes()
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    second.resize(1200, 700)
+    second.show()
+    qtbot.waitExposed(second)
+    second.resize(700, 700)  # the panels give way to the post
+    qtbot.waitUntil(lambda: second.splitter.width() <= 700, timeout=2000)
+    second.resize(1200, 700)
+    qtbot.waitUntil(lambda: second.splitter.width() >= 1100, timeout=2000)
+    left, _, links = second.splitter.sizes()
+    assert abs(left - left_before) <= 2 and abs(links - links_before) <= 2, second.splitter.sizes()

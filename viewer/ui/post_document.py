@@ -9,7 +9,6 @@ path a post names (`/dev/zero`, a named pipe, a CSS `@import`) on whichever thre
 
 from __future__ import annotations
 
-import html
 import re
 import time
 import unicodedata
@@ -19,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -49,6 +47,7 @@ from viewer.ui.translation import Texts
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
 
     from viewer.core.resources_policy import ResourcePlace
@@ -703,6 +702,8 @@ def _text_of(html_text: str) -> str:
     text = _BLANK_LINES.sub("\n", _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", html_text)))
     if _OTHER_REFERENCE.search(text) is None:  # text the renderer escaped (a megabyte: 0.1 s, not 1 s)
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    import html  # named references: not before the first paint (html.entities, 3 ms)
+
     return html.unescape(text)
 
 
@@ -741,6 +742,8 @@ class _Formulas:
 
         display = match.group("display") is not None
         escaped = match.group("display") if display else match.group("inline")
+        import html
+
         tex = html.unescape(escaped).strip()
         key = (tex, display)
         number = self._numbers.get(key)
@@ -813,6 +816,8 @@ def _place_images(document: QTextDocument, look: DocumentLook, place: PlaceOfIma
                   formulas: _Formulas) -> _Placed:  # fmt: skip
     """Register every image of the document, read under the rules; an image that cannot be
     shown becomes its alt text. Math images are sized to the text around them."""
+    from PySide6.QtCore import QUrl  # for posts with images only: not made before others' first paint
+
     images = _ImageLoader(place)
     rasters: dict[tuple[Any, ...], tuple[str, Any]] = {}
     tex_of: dict[str, str] = {}  # resource name → TeX
@@ -880,7 +885,7 @@ def _math_format(
     rasters: dict[tuple[Any, ...], tuple[str, Any]],
 ) -> QTextImageFormat:
     """The image format that shows `formula` at the size and colour of the text around it."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QUrl
 
     from viewer.ui.math_images import rasterise
 
@@ -1003,6 +1008,8 @@ def _decode(data: bytes) -> QImage:
 
 
 def _alt_text(image_format: QTextImageFormat, name: str, why: str) -> str:
+    from PySide6.QtCore import QUrl
+
     alt = str(image_format.property(QTextFormat.Property.ImageAltText) or "").strip()
     alt = alt or Path(QUrl(name).path()).name or "image"
     return f"[{alt}]" if why == "not found" else f"[{alt} — {why}]"

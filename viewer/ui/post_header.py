@@ -4,13 +4,13 @@ colours."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from viewer.core import escape_html
 from viewer.core.colours import mix, readable_on
 from viewer.ui.post_document import DOCUMENT_MARGIN, page_colours
 
@@ -88,11 +88,11 @@ class PostHeader(QWidget):
             on_category = readable_on(colours["text"], category_chip)
             chips = [_chip(c, category_chip, on_category) for c in meta.categories]
             chips += [_chip(f"#{t}", chip, readable_on(colours["muted"], chip)) for t in meta.tags]
-            date = f'<span style="color:{colours["muted"]}">{html.escape(meta.date_text)}</span>'
+            date = f'<span style="color:{colours["muted"]}">{escape_html(meta.date_text)}</span>'
             details = "&nbsp;&nbsp; ".join(([date] if meta.date_text else []) + chips)
             self.heading.setText(
                 f'<div style="font-size:x-large; font-weight:700; color:{colours["heading"]}">'
-                f"{html.escape(meta.title)}</div>"
+                f"{escape_html(meta.title)}</div>"
                 + (f'<div style="margin-top:6px">{details}</div>' if details else "")
             )
         self._show_neighbours()
@@ -107,7 +107,7 @@ class PostHeader(QWidget):
             target = getattr(around, key)
             if target is None:
                 return ""
-            return f'<a href="{key}">{html.escape(label.format(title=target.title))}</a>'
+            return f'<a href="{key}">{escape_html(label.format(title=target.title))}</a>'
 
         cells = [link("older", "‹ {title}"), link("newer", "{title} ›")]
         # The category's own neighbours, when one of them is not simply the previous or next post.
@@ -116,7 +116,7 @@ class PostHeader(QWidget):
             p is not None and p not in by_date for p in (around.older_in_category, around.newer_in_category)
         ):
             categories = " · ".join(rendered.post.metadata.categories)
-            within = html.escape(self.tr("In {categories}:").format(categories=categories))
+            within = escape_html(self.tr("In {categories}:").format(categories=categories))
             cells += [
                 f"<i>{within}</i> {link('older_in_category', '‹ {title}')}",
                 link("newer_in_category", "{title} ›"),
@@ -137,5 +137,5 @@ def _chip(text: str, background: str, colour: str) -> str:
     """A category or tag as a small shaded label (Qt's rich text has no rounded boxes)."""
     return (
         f'<span style="background-color:{background}; color:{colour}; font-size:small">'
-        f"&nbsp;{html.escape(text)}&nbsp;</span>"
+        f"&nbsp;{escape_html(text)}&nbsp;</span>"
     )

@@ -5,11 +5,10 @@ reader chose (page_style.py): font, line height, and a centred column of a reada
 from __future__ import annotations
 
 import bisect
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from viewer.core import escape_html
 from viewer.core.outline import walk
 from viewer.ui.page_style import PageStyle, column_width, natural_line
 from viewer.ui.post_document import (
@@ -37,6 +37,8 @@ from viewer.ui.post_document import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from viewer.core.render import RenderedPost
     from viewer.ui.reading import Reading
 
@@ -55,8 +57,9 @@ class PostView(QTextBrowser):
     #: How posts are to be laid out changed (a DocumentLook: colours, font, line height, zoom,
     #: screen): the reading state lays the post out again in its worker.
     look_changed = Signal(object)
-    #: A link in the post was clicked (a QUrl).
-    link_clicked = Signal(QUrl)
+    #: A link in the post was clicked (a QUrl; "object": Qt's URL class is made when first used,
+    #: not for the first paint).
+    link_clicked = Signal(object)
     #: A file offered on a message page was chosen (a Path).
     open_requested = Signal(Path)
     #: The text column moved or changed width: (left edge, width) in the view's coordinates.
@@ -168,9 +171,9 @@ class PostView(QTextBrowser):
         self._anchor_ids, self._anchors, self._anchor_tops, self._images = [], {}, None, ()
         self._matches, self._match_selections, self._flash_selection = [], [], []
         self.setExtraSelections([])
-        body = f"<h2>{html.escape(title)}</h2>"
+        body = f"<h2>{escape_html(title)}</h2>"
         if detail:
-            body += f'<p class="muted">{html.escape(detail)}</p>'
+            body += f'<p class="muted">{escape_html(detail)}</p>'
         self._html = f'<div class="message">{body}{more_html}</div>'
         self._showing_message = True
         self._keep_scroll_bar(False)
@@ -337,6 +340,8 @@ class PostView(QTextBrowser):
         """Keep each image within its block: the column's width less the block's indent (Qt's
         own max-width is a share of the whole column, and an image in a nested item would stick
         out of it)."""
+        if not self._images:
+            return  # (and Qt's frame, cursor and length classes not made before the first paint)
         document = self.document()
         frame = document.rootFrame().frameFormat()
         column = document.textWidth() - frame.leftMargin() - frame.rightMargin()

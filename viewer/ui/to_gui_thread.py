@@ -12,6 +12,7 @@ Qt function called through ctypes runs with the interpreter lock released.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -51,12 +52,16 @@ def _qt_move_to_thread() -> Callable[[int, int], None] | None:
 
 def move_to_gui_thread(thing: QObject) -> None:
     """Give `thing` (made on this thread) to the application's thread."""
+    if threading.current_thread() is threading.main_thread():
+        # Made on the GUI thread (the app is made on the main thread): the first post, laid
+        # out before the first paint, without Qt's thread class (its bindings take a while).
+        return
     application = QCoreApplication.instance()
     if application is None:
         return  # no GUI thread to give it to (a command-line export)
     target = application.thread()
     if thing.thread() is target:
-        return  # made on the GUI thread (the first post, laid out before the first paint)
+        return
     function = _qt_move_to_thread()
     if function is None:
         thing.moveToThread(target)

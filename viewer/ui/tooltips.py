@@ -8,11 +8,11 @@ there. Text from a post goes into a tooltip escaped, as rich text that is only t
 
 from __future__ import annotations
 
-import html
+from viewer.core import escape_html
 
 
 def plain_tooltip(text: str) -> str:
     """`text` (newlines kept) as a tooltip that shows exactly that text."""
     if not text:
         return ""
-    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
+    return f'<p style="white-space:pre-wrap">{escape_html(text)}</p>'

@@ -3,6 +3,7 @@ post column that keeps its width while the side panels give way."""
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QRect, QSize
@@ -88,12 +89,13 @@ class ReadingSplitter(QSplitter):
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         restored = super().restoreState(state)
-        if restored:
-            from PySide6.QtCore import QDataStream  # only for a saved state: a first start has none
-
-            stream = QDataStream(QByteArray(state))
-            if stream.readInt32() == SPLITTER_STATE_MAGIC and stream.readInt32() in (0, 1):
-                self._remember([stream.readInt32() for _ in range(stream.readInt32())])
+        # Read here rather than with a QDataStream, which Qt's bindings take 1 ms to set up
+        # before the first paint: big-endian 32-bit integers, as QDataStream writes them.
+        data = state.data() if isinstance(state, QByteArray) else bytes(state)
+        if restored and len(data) >= 12:
+            magic, version, count = struct.unpack_from(">iii", data)
+            if magic == SPLITTER_STATE_MAGIC and version in (0, 1) and 0 <= count <= (len(data) - 12) // 4:
+                self._remember(list(struct.unpack_from(f">{count}i", data, 12)))
         return restored
 
     def fit(self, wanted: list[int], available: int) -> None:
