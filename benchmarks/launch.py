@@ -13,14 +13,16 @@ with older figures, after the first paint of its window (whose title already nam
 - cold: the first launch with an empty cache and settings folder (a new one each time);
 - warm: a launch after an earlier one on the same post (cache and settings kept).
 
-Each round launches every candidate once, in a rotating order, so a busy machine slows them
-alike; ratios are taken per round and their median is printed besides the medians of the times.
-Known bias: each launch starts as soon as the previous program ended, and on a virtual machine
-the first start after an idle moment is slower (a Python that does nothing: 75-130 ms against
-25-30). A program that ends busy (Note Viewer closes its window and saves its settings) leaves
-the next launch none of that cost; one killed while idle (the bare window, ReText) passes it on,
-so the bare window and the cold launch after it pay it, the warm one does not. `--idle 1` starts
-every launch after a second's idle instead: every candidate pays it, which narrows the ratios.
+Each round launches every candidate once, so a busy machine slows them alike; ratios are taken
+per round and their median is printed besides the medians of the times. The order is shuffled
+each round (`--seed`): each launch starts as soon as the previous program ended, and on a
+virtual machine what ended before changes a start (a Python that does nothing: 75-130 ms after
+an idle moment against 25-30). A program that ends busy (Note Viewer closes its window and
+saves its settings) leaves the next launch none of that cost; one killed while idle (the bare
+window, ReText) passes it on. In a fixed rotation the same candidates always paid it (the cold
+launch, right after the bare window); shuffled, each pays it as often as chance has it.
+`--idle 1` starts every launch after a second's idle instead: every candidate pays that cost,
+which narrows the ratios.
 Memory is the resident set (VmRSS) one second after the post was painted: the outline and the
 links are filled by then. Needs Xvfb and xdpyinfo (Debian: xvfb x11-utils); uses the X server on
 --display ($BENCH_DISPLAY, default :97), starting an Xvfb there when none answers.
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import selectors
 import shutil
@@ -249,6 +252,7 @@ def main() -> None:
     parser.add_argument("--retext", default=shutil.which("retext"), help="the retext script (PyQt6)")
     parser.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ":97"))
     parser.add_argument("--idle", type=float, default=0.0, help="seconds idle before each launch")
+    parser.add_argument("--seed", type=int, default=1, help="of the order shuffled each round")
     frozen_app = ROOT / "dist" / "note-viewer" / "note-viewer"
     parser.add_argument(
         "--frozen",
@@ -284,16 +288,19 @@ def main() -> None:
                     launch(candidate, options.display)
                     for figures in (candidate.times, candidate.cpu, candidate.memory, candidate.window_times):
                         figures.clear()
-            for run in range(options.runs):
-                turn = run % len(candidates)
-                for candidate in candidates[turn:] + candidates[:turn]:
+            shuffle = random.Random(options.seed).shuffle
+            for _run in range(options.runs):
+                order = list(candidates)
+                shuffle(order)
+                for candidate in order:
                     launch(candidate, options.display, idle=options.idle)
         finally:
             if xvfb is not None:
                 xvfb.terminate()
                 xvfb.wait(10)
     bare = candidates[0]
-    print(f"post: {options.post.name}; medians of {options.runs} launches, taking turns; to the post painted")
+    runs = options.runs
+    print(f"post: {options.post.name}; medians of {runs} launches in shuffled turns, to the post painted")
     print(f"{'':<36} {'wall':>8} {'÷ bare':>7} {'cpu':>7} {'÷ bare':>7} {'RSS':>9}")
 
     def ratios(mine: list[float], theirs: list[float]) -> float:
