@@ -3,6 +3,7 @@ Skipped when there is no build."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -130,3 +131,28 @@ def test_frozen_second_app_hands_its_file_to_the_first(tmp_path: Path) -> None:
         first.terminate()
         first.wait(30)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def test_frozen_index_of_a_large_folder_renders_in_worker_processes(tmp_path: Path) -> None:
+    # 320 posts: enough for the index to render their outlines in a pool of processes, each of
+    # them the frozen executable again (the launcher, not a window, must take them up; a worker
+    # started as a window would print Qt's and argparse's complaints and the pool would break).
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the index renders without a pool")
+    posts = tmp_path / "site" / "_posts"
+    posts.mkdir(parents=True)
+    for n in range(320):
+        (posts / f"2024-01-{n % 28 + 1:02d}-post-{n}.md").write_text(
+            f"---\ntitle: 글 {n}\n---\n\n# 제목 {n}\n\n* 클라우드 항목 {n}\n  * 데이터 하위 {n}\n", encoding="utf-8"
+        )
+    folders = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    indexed = run([APP, "index", posts.parent], **folders)
+    assert indexed.returncode == 0, indexed.stderr
+    said = [line for line in indexed.stderr.replace("\r", "\n").splitlines() if line.strip()]
+    progress = ("reading new or changed posts:", "rendering posts for their outline paths:")
+    assert all(line.startswith(progress) for line in said[:-1]), said  # nothing from a worker
+    assert said[-1].startswith("320 added"), said
+    found = run([APP, "search", "--json", posts.parent, "하위"], **folders)
+    [answer] = json.loads(found.stdout)
+    assert answer["count"] == 320
+    assert all(hit["path_in_outline"][-1].startswith("데이터 하위") for hit in answer["results"])
