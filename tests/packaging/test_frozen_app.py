@@ -156,3 +156,16 @@ def test_frozen_index_of_a_large_folder_renders_in_worker_processes(tmp_path: Pa
     [answer] = json.loads(found.stdout)
     assert answer["count"] == 320
     assert all(hit["path_in_outline"][-1].startswith("데이터 하위") for hit in answer["results"])
+
+
+def test_frozen_app_takes_multiprocessings_arguments_only_in_its_own_form(tmp_path: Path) -> None:
+    # A pool worker's flag with made-up values: a clear refusal, no traceback, no window.
+    refused = run([APP, "--multiprocessing-fork", "pipe_handle=0"], QT_QPA_PLATFORM="offscreen")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "--multiprocessing-fork is for the processes the library index starts" in refused.stderr
+    # The resource tracker's command line as words to search for: a search, not a tracker.
+    tracker = "from multiprocessing.resource_tracker import main;main(0)"
+    folders = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    found = run([APP, "search", "--json", SAMPLES, "--", "-c", tracker], **folders)
+    assert found.returncode == 0, found.stderr
+    assert [answer["query"] for answer in json.loads(found.stdout)] == ["-c", tracker]
