@@ -483,3 +483,49 @@ def test_a_snippet_marks_the_whole_match_wherever_it_is(tmp_path) -> None:
     assert count == len(hits) == 40
     assert all(f"{MATCH_START}클라우드{MATCH_END}" in hit.snippet for hit in hits)
     index.close()
+
+
+def _pool_workers_of(pid: int) -> list[int]:
+    """The processes `pid` started for its pool (multiprocessing's spawn method)."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat_file.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat_file.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid and b"--multiprocessing-fork" in command:
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2 cores")
+def test_a_killed_index_run_takes_its_pool_of_processes_with_it(tmp_path) -> None:
+    make_library(tmp_path / "blog", posts=1500)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "viewer", "index", str(tmp_path / "blog")],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while not workers and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _pool_workers_of(run.pid)
+        assert workers, "the index run rendered without a pool"
+    finally:
+        run.kill()  # as the system or a user's `kill -9` would: nothing of it runs on
+        run.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)  # they rendered on for nobody, for good

@@ -765,8 +765,8 @@ def _in_pool(
     try:
         # Started afresh, not forked: the window's threads (and Qt) must not be copied.
         context = multiprocessing.get_context("spawn")
-        lower = BACKGROUND_NICENESS if background else 0
-        with ProcessPoolExecutor(processes, context, initializer=_lower_priority, initargs=(lower,)) as pool:
+        started = (os.getpid(), BACKGROUND_NICENESS if background else 0)
+        with ProcessPoolExecutor(processes, context, initializer=_start_worker, initargs=started) as pool:
             try:
                 for future in [pool.submit(work, chunk) for chunk in chunks]:
                     while not _wait_for(future):  # a piece may take seconds: a stop does not wait
@@ -804,8 +804,16 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _lower_priority(niceness: int) -> None:
-    """Runs first in each pool process."""
+def _start_worker(parent: int, niceness: int) -> None:
+    """Runs first in each pool process: it ends with the process that started it (a killed
+    `note-viewer index` left its workers rendering on for good), a Ctrl+C in the terminal
+    interrupts that one alone (which ends the pool), and it runs `niceness` lower."""
+    import signal
+
+    from viewer.core.processes import end_with
+
+    end_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if niceness and hasattr(os, "nice"):  # not on Windows: the processes run as they are
         with contextlib.suppress(OSError):
             os.nice(niceness)

@@ -180,13 +180,11 @@ def _end_with(parent: int) -> None:
     """In the child: be killed when the app ends, however it ends (a long post renders for
     seconds, which nobody would wait for), and hold none of its terminal or pipes, which
     whoever reads the app's output would otherwise wait on."""
-    import ctypes
     import signal
 
-    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
-    ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the app ended before the signal was asked for
-        os._exit(1)
+    from viewer.core.processes import end_with
+
+    end_with(parent)
     nowhere = os.open(os.devnull, os.O_RDWR)
     for standard in (0, 1, 2):
         os.dup2(nowhere, standard)
