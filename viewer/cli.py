@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         # so that Python's own flush at exit does not complain again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13
+    except KeyboardInterrupt:
+        # Ctrl+C on a long command (the index of a large folder): it stops, without a traceback,
+        # with the status a shell gives a program stopped so.
+        return 128 + 2
     return status
 
 

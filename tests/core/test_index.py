@@ -499,6 +499,16 @@ def _pool_workers_of(pid: int) -> list[int]:
     return found
 
 
+def _ignores_interrupts(pid: int) -> bool:
+    """Whether process `pid` ignores SIGINT (or is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    ignored = next((line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), "0")
+    return bool(int(ignored, 16) & (1 << (2 - 1)))
+
+
 def _running(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -529,3 +539,39 @@ def test_a_killed_index_run_takes_its_pool_of_processes_with_it(tmp_path) -> Non
     while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_running(pid) for pid in workers)  # they rendered on for nobody, for good
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2 cores")
+def test_ctrl_c_stops_an_index_run_quietly_and_its_pool_with_it(tmp_path) -> None:
+    import signal
+
+    make_library(tmp_path / "blog", posts=1500)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    said = tmp_path / "stderr.txt"
+    with said.open("w") as stderr:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "viewer", "index", str(tmp_path / "blog")],
+            env=env, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            workers: list[int] = []
+            while not workers and run.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+                workers = _pool_workers_of(run.pid)
+            assert workers, "the index run rendered without a pool"
+            # Ctrl+C while the pool renders (its processes started, ignoring the interrupt as
+            # they do once started): the terminal interrupts the whole group.
+            while not all(_ignores_interrupts(pid) for pid in workers) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            os.killpg(run.pid, signal.SIGINT)
+            status = run.wait(30)
+        finally:
+            if run.poll() is None:
+                run.kill()
+    assert status == 128 + 2 and "Traceback" not in said.read_text(), said.read_text()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)
