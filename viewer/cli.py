@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_pdf(args[1:])
     if not (args and args[0] in SUBCOMMANDS):
         return _run_window(args)
+    if sys.stdout is None:  # started with its output closed (`>&-`): what it prints goes nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole run
     try:
         if args[0] in LIBRARY_COMMANDS:
             status = _run_library(args)

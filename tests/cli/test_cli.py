@@ -277,3 +277,18 @@ def test_index_progress_in_a_log_is_one_line_a_step(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "\r" not in result.stderr
     assert "reading new or changed posts: 5/5\n" in result.stderr
+
+
+def test_commands_run_with_their_output_closed(tmp_path: Path) -> None:
+    # `note-viewer index DIR >&-` from a script or a scheduled job: the index is made, nothing
+    # is printed where nothing can be, and no traceback says otherwise.
+    cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "viewer"]
+    for command in (["index", str(SAMPLES)], ["outline", str(MEETUP)]):
+        result = subprocess.run([*closed, *command], capture_output=True, text=True, timeout=60, env=cache)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    found = subprocess.run(
+        [sys.executable, "-m", "viewer", "search", "--json", str(SAMPLES), "클라우드"],
+        capture_output=True, text=True, timeout=60, env=cache,
+    )  # fmt: skip
+    assert json.loads(found.stdout)[0]["count"] > 0  # the index made with the output closed
