@@ -26,7 +26,8 @@ def test_open_in_editor_runs_the_chosen_command_at_the_nodes_line(qtbot, window,
     click_node(qtbot, window, "대시보드 정리")
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(record.exists, timeout=10000)
+    # Written whole, not merely there: the editor's process may have made the file and not yet written it.
+    qtbot.waitUntil(lambda: record.exists() and record.read_text(encoding="utf-8") != "", timeout=10000)
     line = 1 + (samples / MEETUP).read_text(encoding="utf-8").split("\n").index("  + 대시보드 정리")
     assert record.read_text(encoding="utf-8") == f"+{line} {(samples / MEETUP).resolve()}"
 
