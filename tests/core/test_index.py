@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -516,53 +517,57 @@ def _running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2 cores")
-def test_a_killed_index_run_takes_its_pool_of_processes_with_it(tmp_path) -> None:
+_LINUX_TWO_CORES = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2 cores"
+)
+
+
+def _index_run_with_its_pool(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """`note-viewer index` of 1,500 posts, once its pool of processes is there: (it, their ids)."""
     make_library(tmp_path / "blog", posts=1500)
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    run = subprocess.Popen(
-        [sys.executable, "-m", "viewer", "index", str(tmp_path / "blog")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        workers: list[int] = []
-        while not workers and run.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-            workers = _pool_workers_of(run.pid)
-        assert workers, "the index run rendered without a pool"
-    finally:
-        run.kill()  # as the system or a user's `kill -9` would: nothing of it runs on
+    folders = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    command = [sys.executable, "-m", "viewer", "index", str(tmp_path / "blog")]
+    run = subprocess.Popen(command, env={**os.environ, **folders}, stdout=subprocess.DEVNULL, **popen)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while not workers and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _pool_workers_of(run.pid)
+    if not workers:
+        run.kill()
         run.wait()
-    deadline = time.monotonic() + 10
+        pytest.fail("the index run rendered without a pool")
+    return run, workers
+
+
+def _all_end(workers: list[int], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
     while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_running(pid) for pid in workers)  # they rendered on for nobody, for good
+    return not any(_running(pid) for pid in workers)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2 cores")
+@_LINUX_TWO_CORES
+def test_a_killed_index_run_takes_its_pool_of_processes_with_it(tmp_path) -> None:
+    run, workers = _index_run_with_its_pool(tmp_path, stderr=subprocess.DEVNULL)
+    run.kill()  # as the system or a user's `kill -9` would: nothing of it runs on
+    run.wait()
+    assert _all_end(workers)  # they rendered on for nobody, for good
+
+
+@pytest.mark.slow
+@_LINUX_TWO_CORES
 def test_ctrl_c_stops_an_index_run_quietly_and_its_pool_with_it(tmp_path) -> None:
     import signal
 
-    make_library(tmp_path / "blog", posts=1500)
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     said = tmp_path / "stderr.txt"
     with said.open("w") as stderr:
-        run = subprocess.Popen(
-            [sys.executable, "-m", "viewer", "index", str(tmp_path / "blog")],
-            env=env, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
-        )  # fmt: skip
+        run, workers = _index_run_with_its_pool(tmp_path, stderr=stderr, start_new_session=True)
         try:
-            deadline = time.monotonic() + 60
-            workers: list[int] = []
-            while not workers and run.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.05)
-                workers = _pool_workers_of(run.pid)
-            assert workers, "the index run rendered without a pool"
             # Ctrl+C while the pool renders (its processes started, ignoring the interrupt as
             # they do once started): the terminal interrupts the whole group.
+            deadline = time.monotonic() + 30
             while not all(_ignores_interrupts(pid) for pid in workers) and time.monotonic() < deadline:
                 time.sleep(0.05)
             os.killpg(run.pid, signal.SIGINT)
@@ -571,7 +576,4 @@ def test_ctrl_c_stops_an_index_run_quietly_and_its_pool_with_it(tmp_path) -> Non
             if run.poll() is None:
                 run.kill()
     assert status == 128 + 2 and "Traceback" not in said.read_text(), said.read_text()
-    deadline = time.monotonic() + 10
-    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not any(_running(pid) for pid in workers)
+    assert _all_end(workers)
