@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 
 from tests.ui.conftest import click_node, open_and_wait, tree_rows
 from tests.ui.test_search import type_query
@@ -281,12 +282,25 @@ def test_back_and_forward_across_posts(qtbot, window, post, write_post) -> None:
     assert not window.commands["go.forward"].isEnabled()
 
 
-def test_the_mouse_back_button_goes_back(qtbot, window, post, write_post) -> None:
+def test_the_mouse_back_and_forward_buttons_go_back_and_forward_over_any_view(
+    qtbot, window, post, write_post
+) -> None:
     other = write_post(POST, "2024-05-02-other.md")
     open_and_wait(qtbot, window, post)
     open_and_wait(qtbot, window, other)
-    with qtbot.waitSignal(window.post_shown, timeout=10000):
-        qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.BackButton)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def press_over(widget, button) -> None:  # through the window, as the system hands it in
+        place = widget.mapTo(window, widget.rect().center())
+        with qtbot.waitSignal(window.post_shown, timeout=10000):
+            QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, place)
+
+    press_over(window.outline.viewport(), Qt.MouseButton.BackButton)
+    assert window.reading.path == post.resolve()
+    press_over(window.preview.viewport(), Qt.MouseButton.ForwardButton)
+    assert window.reading.path == other.resolve()
+    press_over(window.links.viewport(), Qt.MouseButton.BackButton)
     assert window.reading.path == post.resolve()
 
 

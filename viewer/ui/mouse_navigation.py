@@ -1,28 +1,32 @@
 """The mouse's back and forward buttons go back and forward wherever the pointer is in the
-window (each view would otherwise take the press for itself, or drop it)."""
+window (each view would otherwise take the press for itself, or drop it).
+
+The presses are caught on the window's QWindow, where the system hands them in, before they
+reach a widget. A filter on the application would see them too, but also every event of every
+widget: each would wait for the interpreter lock while a worker thread holds it, and the window
+would crawl while a long post renders or a library is indexed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class MouseNavigation(QObject):
     def __init__(self, window: QWidget, back: QAction, forward: QAction) -> None:
         super().__init__(window)
-        self.window, self.back, self.forward = window, back, forward
-        application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self)
+        self._actions = {Qt.MouseButton.BackButton: back, Qt.MouseButton.ForwardButton: forward}
+        if window.windowHandle() is None:
+            window.create()
+        handle = window.windowHandle()
+        assert handle is not None  # made just above
+        handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
-            button = event.button() if isinstance(event, QMouseEvent) else None
-            action = {Qt.MouseButton.BackButton: self.back, Qt.MouseButton.ForwardButton: self.forward}.get(
-                button  # type: ignore[arg-type]
-            )
-            if action is not None and watched.window() is self.window:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            action = self._actions.get(event.button())
+            if action is not None:
                 action.trigger()
                 return True
         return False
