@@ -62,3 +62,11 @@ def write_post(tmp_path: Path):
 def corpus_folder() -> Path | None:
     value = os.environ.get("NOTE_VIEWER_CORPUS")
     return Path(value) if value else None
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """The tests' QApplication is the app's own class (pytest-qt makes it)."""
+    from viewer.ui.single_instance import FileOpeningApplication
+
+    return FileOpeningApplication

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import open_and_wait
-from viewer.ui.single_instance import FileOpenEvents, bring_forward, claim, server_name
+from viewer.ui.single_instance import bring_forward, claim, server_name
 
 MEETUP = "_posts/2024-03-09-cloud-native-meetup.md"
 PYCON = "_posts/2023-11-20-pycon-notes.md"
@@ -90,11 +90,19 @@ def test_the_key_is_per_display(runtime_folder, monkeypatch: pytest.MonkeyPatch)
     assert server_name() != first
 
 
-def test_files_the_system_opens_in_the_app_macos_file_open_events(qtbot, window, samples) -> None:
-    QApplication.instance().installEventFilter(FileOpenEvents(partial(bring_forward, window), window))
-    with qtbot.waitSignal(window.post_shown, timeout=10000):
-        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(samples / PYCON)))
-    assert window.reading.path == (samples / PYCON).resolve()
+def test_files_the_system_opens_in_the_app_macos_file_open_events(qtbot, qapp, window, samples) -> None:
+    # At launch the system may send one before the window is there: it waits for the window.
+    QApplication.sendEvent(qapp, QFileOpenEvent(str(samples / PYCON)))
+    try:
+        with qtbot.waitSignal(window.post_shown, timeout=10000):
+            qapp.hand_files_to(partial(bring_forward, window))
+        assert window.reading.path == (samples / PYCON).resolve()
+        other = next(p for p in sorted((samples / "_posts").glob("*.md")) if not PYCON.endswith(p.name))
+        with qtbot.waitSignal(window.post_shown, timeout=10000):
+            QApplication.sendEvent(qapp, QFileOpenEvent(str(other)))
+        assert window.reading.path == other.resolve()
+    finally:
+        qapp.hand_files_to(None)
 
 
 def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recent(
@@ -113,7 +121,6 @@ def test_several_files_handed_over_the_first_opens_the_others_wait_in_open_recen
     assert window.settings.recent_paths[:2] == [str((samples / PYCON).resolve()), str(samples / MEETUP)]
     assert "1 more file was given; File ▸ Open Recent lists it." in said
     instance.close()
-
 
 
 def test_many_apps_waiting_for_a_starting_app_do_not_take_its_address(runtime_folder) -> None:

@@ -22,7 +22,13 @@ from viewer.ui.input_method import choose_input_method, qt_plugin_folders
 from viewer.ui.main_window import MainWindow
 from viewer.ui.page_style import with_hangul_face
 from viewer.ui.settings import Settings
-from viewer.ui.single_instance import FileOpenEvents, InstanceServer, bring_forward, claim, list_the_others
+from viewer.ui.single_instance import (
+    FileOpeningApplication,
+    InstanceServer,
+    bring_forward,
+    claim,
+    list_the_others,
+)
 from viewer.ui.translation import start_in_language
 
 if TYPE_CHECKING:
@@ -41,14 +47,14 @@ def qt_application(argv: list[str]) -> list[str]:
     -qwindowgeometry …); returns the arguments left, for us to read."""
     if QApplication.instance() is None:
         choose_input_method(os.environ, qt_plugin_folders())
-    app = QApplication.instance() or QApplication(argv)
+    app = QApplication.instance() or FileOpeningApplication(argv)
     return app.arguments()[1:]
 
 
 def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     """Open the window on the first of `paths` (on the sample posts when there is none); the
     others are put in File ▸ Open Recent."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or FileOpeningApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Note Viewer")
     app.setOrganizationName("note-viewer")
@@ -64,9 +70,8 @@ def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     if instance is None:
         return 0
     # Files the system opens in the app (macOS) wait, like handed-over ones, for the window.
-    # Only there: a filter on the application sees every event of every widget.
-    if sys.platform == "darwin":
-        app.installEventFilter(FileOpenEvents(instance.receive, app))
+    if isinstance(app, FileOpeningApplication):
+        app.hand_files_to(instance.receive)
     window = MainWindow(settings, build_now=False)
     targets = list(paths) or [resource_path("samples")]
     list_the_others(window, targets[1:])

@@ -348,15 +348,32 @@ def bring_forward(window: MainWindow, paths: Sequence[Path]) -> None:
     open_paths(window, paths)
 
 
-class FileOpenEvents(QObject):
-    """macOS opens files in a running app (and at launch) with QEvent.FileOpen."""
+class FileOpeningApplication(QApplication):
+    """The app's QApplication. macOS hands it the files it opens in the app (at launch and
+    later) as QEvent.FileOpen, sent to the application object itself: they are taken here, and
+    wait until a handler is given. Not by an event filter on the application, which would see
+    every event of every widget, each waiting for the interpreter lock while a worker thread
+    holds it: the window would crawl while a long post renders or a library is indexed."""
 
-    def __init__(self, handler: PathsHandler, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.handler = handler
+    def __init__(self, argv: Sequence[str]) -> None:
+        super().__init__(list(argv))
+        self._handler: PathsHandler | None = None
+        self._waiting: list[list[Path]] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def hand_files_to(self, handler: PathsHandler | None) -> None:
+        """Give the files opened so far, and those to come, to `handler` (None: keep them)."""
+        self._handler = handler
+        if handler is not None:
+            waiting, self._waiting = self._waiting, []
+            for paths in waiting:
+                handler(paths)
+
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            self.handler([Path(event.file())])
+            paths = [Path(event.file())]
+            if self._handler is None:
+                self._waiting.append(paths)
+            else:
+                self._handler(paths)
             return True
-        return super().eventFilter(watched, event)
+        return super().event(event)
