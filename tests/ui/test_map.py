@@ -6,8 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import click_node, open_and_wait, tree_rows
 from tests.ui.test_search import type_query
@@ -175,6 +177,11 @@ def test_levels_and_sides(qtbot, window, post, settings) -> None:
 def test_double_click_focuses_on_a_branch_with_its_breadcrumb(qtbot, window, post) -> None:
     open_and_wait(qtbot, window, post)
     show_map(qtbot, window)
+    rect = window.map.scene.node_rect(node_id(window, "골든 패스 문서화"))
+    window.map.view.centerOn(rect.center())
+    middle_click_place = window.map.view.mapFromScene(rect.center())
+    with qtbot.assertNotEmitted(window.reading.focus_changed, wait=1000):  # only the left button's
+        qtbot.mouseDClick(window.map.view.viewport(), Qt.MouseButton.MiddleButton, pos=middle_click_place)
     with qtbot.waitSignal(window.reading.focus_changed, timeout=5000):
         click_map_node(qtbot, window, "골든 패스 문서화", double=True)
     # The tree, the post and the map show only the branch.
@@ -285,23 +292,67 @@ def test_back_and_forward_across_posts(qtbot, window, post, write_post) -> None:
 def test_the_mouse_back_and_forward_buttons_go_back_and_forward_over_any_view(
     qtbot, window, post, write_post
 ) -> None:
-    other = write_post(POST, "2024-05-02-other.md")
-    open_and_wait(qtbot, window, post)
-    open_and_wait(qtbot, window, other)
+    second = write_post(POST, "2024-05-02-second.md")
+    third = write_post(POST.replace("title: ", "title: 셋째 "), "2024-05-03-third.md")
+    for each in (post, second, third):
+        open_and_wait(qtbot, window, each)
     window.show()
     qtbot.waitExposed(window)
+    show_map(qtbot, window)
+    back, forward = Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton
 
-    def press_over(widget, button) -> None:  # through the window, as the system hands it in
-        place = widget.mapTo(window, widget.rect().center())
+    def over(widget):  # a place in the window, as the system hands a click to the window
+        return widget.mapTo(window, widget.rect().center())
+
+    def click(widget, button) -> None:
         with qtbot.waitSignal(window.post_shown, timeout=10000):
-            QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, place)
+            QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, over(widget))
 
-    press_over(window.outline.viewport(), Qt.MouseButton.BackButton)
-    assert window.reading.path == post.resolve()
-    press_over(window.preview.viewport(), Qt.MouseButton.ForwardButton)
-    assert window.reading.path == other.resolve()
-    press_over(window.links.viewport(), Qt.MouseButton.BackButton)
-    assert window.reading.path == post.resolve()
+    click(window.outline.viewport(), back)
+    assert window.reading.path == second.resolve()
+    click(window.preview.viewport(), forward)
+    assert window.reading.path == third.resolve()
+    click(window.links.viewport(), back)
+    assert window.reading.path == second.resolve()
+    click(window.links.viewport(), forward)
+    # Two quick presses are two steps back. Within a post the first step is taken at once, and
+    # the second press comes as a press and a double click: no view may take that double click
+    # as its own (a jump to the row under the pointer, the branch of the node), which would
+    # also lose the way forward.
+    handle, no_key = window.windowHandle(), Qt.KeyboardModifier.NoModifier
+
+    def over_a_row():
+        view = window.outline
+        middle = view.viewport().rect().center()
+        assert view.indexAt(middle).isValid()
+        return view.viewport().mapTo(window, middle)
+
+    def over_a_node():
+        view = window.map.view
+        for _, node in walk(window.reading.rendered.outline):
+            place = view.mapFromScene(window.map.scene.node_rect(node.id).center())
+            if view.viewport().rect().contains(place):
+                return view.viewport().mapTo(window, place)
+        raise AssertionError("no node in sight")
+
+    def double_press(where) -> None:  # as Qt delivers it: press, release, press, double click, release
+        QTest.mouseClick(handle, back, no_key, where())
+        place = where()
+        QTest.mousePress(handle, back, no_key, place)
+        global_place = QPointF(window.mapToGlobal(place))
+        QApplication.sendEvent(
+            handle, QMouseEvent(QEvent.Type.MouseButtonDblClick, QPointF(place), global_place, back, back, no_key)
+        )
+        QTest.mouseRelease(handle, back, no_key, place)
+
+    open_and_wait(qtbot, window, post)
+    top = {"", next(walk(window.reading.rendered.outline))[1].id}  # where the post opened
+    for place in (over_a_row, over_a_node):
+        for text in ("부록 메모 30번: 끝까지 채우는 문장", "앞부분 메모 20번: 여러 줄을 채우는 긴 문장입니다"):
+            window.reading.go_to(node_id(window, text))
+        double_press(place)
+        assert window.reading.node in top and window.reading.focus == ""
+        assert window.commands["go.forward"].isEnabled()
 
 
 def test_a_near_jump_is_not_kept_in_the_history(qtbot, window, post) -> None:

@@ -193,7 +193,7 @@ class MapView(QGraphicsView):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.node_at(event.position().toPoint())
-        if hit is not None and hit[1] == "node":
+        if hit is not None and hit[1] == "node" and event.button() == Qt.MouseButton.LeftButton:
             self.node_double_clicked.emit(hit[0])
             return
         super().mouseDoubleClickEvent(event)

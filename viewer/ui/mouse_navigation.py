@@ -24,9 +24,17 @@ class MouseNavigation(QObject):
         handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        if event.type() in _CLICK_PARTS and isinstance(event, QMouseEvent):
             action = self._actions.get(event.button())
             if action is not None:
-                action.trigger()
+                if event.type() == QEvent.Type.MouseButtonPress:
+                    action.trigger()
+                # The whole click is taken: a second press comes as a press, then a double
+                # click, which a view would take as its own (the outline jumps to the row).
                 return True
         return False
+
+
+_CLICK_PARTS = frozenset(
+    (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
+)
