@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
@@ -165,6 +165,33 @@ def test_focus_mode_hides_the_panels_and_escape_brings_them_back(qtbot, window, 
     assert not later.commands["view.focus-full-screen"].isChecked()
     later.commands["view.focus-mode"].trigger()
     assert later.links.isVisible() and later.left.isVisible()  # the panels were saved as they were
+    close(later)
+
+
+def test_a_start_in_focus_mode_with_the_post_shown_first_brings_every_bar_back(
+    qtbot, window, samples, settings
+) -> None:
+    """A post read before (or rendered while Qt loads) is painted before the menus, toolbar and
+    panels are made (see app.run): leaving the focus mode restored then brings them all back."""
+    from viewer.core.document import load_post
+    from viewer.core.render import render_post
+
+    window.resize(700, 500)
+    window.focus_mode.set_on(True)
+    close(window)
+    later = MainWindow(settings, build_now=False)
+    qtbot.addWidget(later)
+    later.build_post_view()
+    assert later.reading.show_now(samples / MEETUP, render_post(load_post(samples / MEETUP)), arrive=False)
+    later.show()
+    qtbot.waitExposed(later)
+    later.build()
+    assert later.focus_mode.on and not later.menuBar().isVisible()
+    later.focus_mode.escape()
+    side = (later.left, later.links, later.toolbar, later.menuBar(), later.statusBar())
+    assert all(widget.isVisible() for widget in side)
+    qtbot.waitUntil(lambda: not later.isFullScreen())
+    assert later.size() == QSize(700, 500)  # as it was left, not the screen's size
     close(later)
 
 

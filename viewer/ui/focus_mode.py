@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -27,6 +27,9 @@ class FocusMode(QObject):
         #: What was visible before, to bring back: widget → visible.
         self._shown: dict[QWidget, bool] = {}
         self._window_state = Qt.WindowState.WindowNoState
+        #: The window's place and size before, as a rectangle and as saved for the next start.
+        self._normal = QRect()
+        self._geometry = QByteArray()
         self._unfocus_keys: list[QKeySequence] = []
         self.hint = QLabel(self.tr("Focus mode — Esc or F11 to leave"), window.preview)
         self.hint.setObjectName("focusHint")
@@ -48,9 +51,9 @@ class FocusMode(QObject):
         window = self.window
         self.on = on
         if on:
-            # Not hidden, rather than visible: a window opening in focus mode is not shown yet.
-            self._shown = {widget: not widget.isHidden() for widget in self._hidden_in_focus()}
+            self._shown = {widget: not _hidden_on_purpose(widget) for widget in self._hidden_in_focus()}
             self._window_state = window.windowState()
+            self._normal, self._geometry = window.geometry(), window.saveGeometry()
             for widget in self._shown:
                 widget.hide()
             if window.settings.focus_full_screen:
@@ -66,7 +69,12 @@ class FocusMode(QObject):
                 widget.setVisible(visible)
             window.commands["go.unfocus"].setShortcuts(self._unfocus_keys)
             if window.windowState() != self._window_state:
+                # Its place and size too: a window manager that never saw the window other
+                # than full screen (it opened in focus mode) would make it nearly as large.
                 window.setWindowState(self._window_state)
+                state = Qt.WindowState
+                if not self._window_state & (state.WindowMaximized | state.WindowFullScreen):
+                    window.setGeometry(self._normal)
             self.hint.hide()
         window.commands["view.focus-mode"].setChecked(on)
         window.commands["view.leave-focus"].setEnabled(on)
@@ -83,11 +91,16 @@ class FocusMode(QObject):
         else:
             self.set_on(False)
 
-    def leave_for_close(self) -> None:
-        """Bring the window back for its state to be saved, and remember to come back to focus."""
+    def leave_for_close(self) -> QByteArray:
+        """Bring the window back for its state to be saved, and remember to come back to focus.
+        Returns the window's geometry to save: as it was before focus mode, while the window
+        manager may not have taken the window out of full screen yet."""
+        geometry = self.window.saveGeometry()
         if self.on:
+            geometry = self._geometry
             self.set_on(False)
             self.window.settings.focus_mode = True
+        return geometry
 
     def set_full_screen(self, on: bool) -> None:
         """Whether focus mode fills the screen (applies to the focus mode on now, too)."""
@@ -128,3 +141,10 @@ class FocusMode(QObject):
         if event.type() == QEvent.Type.Resize and self.hint.isVisible():
             self._place_hint()  # the window went full screen after the hint was shown
         return False
+
+
+def _hidden_on_purpose(widget: QWidget) -> bool:
+    """Hidden by a hide() of its own, not merely not shown yet: a window opening in focus mode
+    is not shown yet, and a bar made in a window already shown (the menus and the toolbar come
+    after the first paint) is hidden until Qt shows it, a moment later."""
+    return widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)

@@ -352,10 +352,10 @@ class MainWindow(QMainWindow):
             self.reading.abandon()
             super().closeEvent(event)
             return
-        self.focus_mode.leave_for_close()  # the window's own layout is what is saved
+        geometry = self.focus_mode.leave_for_close()  # the window's own layout is what is saved
         toolbar = self.toolbar.sizeHint().height() if self.toolbar.isVisibleTo(self) else 0
         self.settings.top_bars_height = self.menuBar().sizeHint().height() + toolbar
-        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("geometry", geometry)
         self.settings.set_window_state("state", self.saveState())
         for key, splitter in self._splitters().items():
             self.settings.set_window_state(key, splitter.saveState())
