@@ -4,6 +4,7 @@ going on to another post (previous/next, the list, a link) shows that post whole
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from tests.ui.conftest import open_and_wait, tree_rows
 from tests.ui.test_library import open_site
@@ -30,6 +31,12 @@ def test_after_a_library_result_the_next_post_shows_whole(qtbot, window, samples
     assert window.windowTitle().startswith("클라우드 네이티브 밋업 2024 정리 - 2부")
     # No match of "드릴다운" there: the post shows whole, not an empty tree and list.
     assert window.search.edit.text() == "" and window.search.status.text() == ""
+    [clear_button] = [
+        button
+        for button in window.search.edit.findChildren(QToolButton)
+        if button.defaultAction() and button.defaultAction().objectName() == "_q_qlineeditclearaction"
+    ]
+    qtbot.waitUntil(lambda: not clear_button.isVisible())  # an empty box offers nothing to clear
     assert window.reading.matcher is None
     assert len(tree_rows(window)) > 3
     assert window.links.model().rowCount() > 0

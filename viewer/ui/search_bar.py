@@ -236,10 +236,10 @@ class SearchBar(QWidget):
     def _follow_search(self, matcher: Matcher | None) -> None:
         if matcher is None and not self._applying and self.edit.text() and not self._timer.isActive():
             # The search was ended elsewhere (another post was opened): the box says so too.
-            self.edit.blockSignals(True)
+            # Not with the box's signals blocked: its clear button follows its text by them.
             self.edit.clear()
             self.edit.composing = ""
-            self.edit.blockSignals(False)
+            self._timer.stop()  # the clearing is no query to search for
             self._show_status("")
         self.show_position()
 
