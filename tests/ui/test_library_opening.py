@@ -87,3 +87,18 @@ def test_filter_box_down_moves_into_the_list_and_enter_opens(qtbot, window, samp
     with qtbot.waitSignal(window.post_shown, timeout=10000):
         qtbot.keyClick(window.posts.text_filter, Qt.Key.Key_Return)
     assert window.windowTitle().startswith("Notes from a Python conference talk")
+
+
+def test_a_folder_whose_posts_the_filter_hides_opens_on_the_first_in_the_lists_order(
+    qtbot, window, samples, tmp_path
+) -> None:
+    open_site(qtbot, window, samples)
+    window.posts.text_filter.setText("어느 제목에도 없는 말")
+    folder = tmp_path / "다른 블로그" / "_posts"
+    folder.mkdir(parents=True)
+    for day in ("2020-03-01", "2022-05-01", "2021-07-01"):
+        (folder / f"{day}-메모.md").write_text(f"---\ntitle: {day} 메모\n---\n* 항목\n", encoding="utf-8")
+    open_site(qtbot, window, folder.parent)
+    assert listed(window) == []  # the filter stays, and hides them all
+    assert window.posts.order.currentData() == "newest"
+    assert window.reading.path == (folder / "2022-05-01-메모.md").resolve()

@@ -289,8 +289,9 @@ class PostsPanel(QWidget):
         self.count.setText(text)
 
     def first_path(self) -> Path | None:
-        """The first post of the list as filtered and sorted that can be shown (else the first)."""
-        shown = self.model.shown or self.model.all_posts
+        """The first post of the list as filtered and sorted that can be shown (else the first);
+        when the filter leaves none, of all the posts in the list's order."""
+        shown = self.model.shown or sorted_posts(self.model.all_posts, self.model.order)
         readable = next((post for post in shown if not post.problem), shown[0] if shown else None)
         return readable.path if readable else None
 
