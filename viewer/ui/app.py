@@ -47,14 +47,20 @@ def qt_application(argv: list[str]) -> list[str]:
     -qwindowgeometry …); returns the arguments left, for us to read."""
     if QApplication.instance() is None:
         choose_input_method(os.environ, qt_plugin_folders())
-    app = QApplication.instance() or FileOpeningApplication(argv)
+    app = QApplication.instance() or _application_class()(argv)
     return app.arguments()[1:]
+
+
+def _application_class() -> type[QApplication]:
+    # Only macOS sends files as events to the application; elsewhere Qt's own class, whose
+    # events run no Python.
+    return FileOpeningApplication if sys.platform == "darwin" else QApplication
 
 
 def run(paths: Sequence[Path], smoke_test: bool = False) -> int:
     """Open the window on the first of `paths` (on the sample posts when there is none); the
     others are put in File ▸ Open Recent."""
-    app = QApplication.instance() or FileOpeningApplication(sys.argv[:1])
+    app = QApplication.instance() or _application_class()(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Note Viewer")
     app.setOrganizationName("note-viewer")
