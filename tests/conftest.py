@@ -66,7 +66,8 @@ def corpus_folder() -> Path | None:
 
 @pytest.fixture(scope="session")
 def qapp_cls() -> type:
-    """The tests' QApplication is the app's own class (pytest-qt makes it)."""
+    """The tests' QApplication is the class the app makes on macOS (pytest-qt makes it), so that
+    the files macOS sends it as events can be tested here too."""
     from viewer.ui.single_instance import FileOpeningApplication
 
     return FileOpeningApplication

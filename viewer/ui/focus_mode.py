@@ -95,12 +95,11 @@ class FocusMode(QObject):
         """Bring the window back for its state to be saved, and remember to come back to focus.
         Returns the window's geometry to save: as it was before focus mode, while the window
         manager may not have taken the window out of full screen yet."""
-        geometry = self.window.saveGeometry()
-        if self.on:
-            geometry = self._geometry
-            self.set_on(False)
-            self.window.settings.focus_mode = True
-        return geometry
+        if not self.on:
+            return self.window.saveGeometry()
+        self.set_on(False)
+        self.window.settings.focus_mode = True
+        return self._geometry
 
     def set_full_screen(self, on: bool) -> None:
         """Whether focus mode fills the screen (applies to the focus mode on now, too)."""
