@@ -64,6 +64,10 @@ def test_frozen_window_speaks_the_systems_language(tmp_path: Path) -> None:
         assert f"smoke test: translations: {files}\n" in result.stderr
 
 
+def files_in(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
 def test_desktop_file_is_valid() -> None:
     if not shutil.which("desktop-file-validate"):
         pytest.skip("desktop-file-validate is not installed")
@@ -82,12 +86,15 @@ def test_tarball_installs_with_menu_entry_and_icon_and_opens_posts(tmp_path: Pat
     entry = (prefix / "share" / "applications" / "note-viewer.desktop").read_text(encoding="utf-8")
     assert f"Exec={prefix}/bin/note-viewer %F" in entry and "MimeType=text/markdown;text/x-markdown;" in entry
     assert (prefix / "share" / "icons" / "hicolor" / "256x256" / "apps" / "note-viewer.png").is_file()
+    app_files = files_in(prefix / "lib" / "note-viewer")
     opened = run(
         [prefix / "bin" / "note-viewer", "--smoke-test", POST],
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
     assert opened.returncode == 0, opened.stderr
+    # It reads what it ships (shiboken's support bytecode among it) and writes nothing there.
+    assert files_in(prefix / "lib" / "note-viewer") == app_files
     removed = run(["sh", folder / "uninstall.sh"], PREFIX=str(prefix))
     assert removed.returncode == 0 and not (prefix / "bin" / "note-viewer").exists()
 

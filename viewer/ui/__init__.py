@@ -2,7 +2,9 @@
 
 import sys
 
-import PySide6
+from viewer.shiboken_bytecode import import_pyside
+
+PySide6 = import_pyside()
 
 APP_NAME = "Note Viewer"
 
