@@ -37,6 +37,8 @@ class PostError(Exception):
 
 @dataclass(frozen=True)
 class PostMetadata:
+    """What the post's front matter says (and its file name, for the date)."""
+
     title: str
     date: dt.datetime | None = None
     #: The date as written in the front matter (time zone included), or taken from the file name.
@@ -50,6 +52,8 @@ class PostMetadata:
 
 @dataclass(frozen=True)
 class Post:
+    """A post file as read: its front matter and its Markdown body."""
+
     path: Path
     #: The whole file, decoded, with '\n' line ends and NFC Unicode.
     source: str

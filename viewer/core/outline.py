@@ -9,6 +9,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class OutlineNode:
+    """A heading or a list item of the post, with the nodes under it."""
+
     kind: str  # "heading" | "item"
     #: Heading level 1-6, or the depth of the list an item is in (1 = top-level list).
     level: int

@@ -20,6 +20,8 @@ _WORD = re.compile(r"\w")
 
 @dataclass(frozen=True)
 class TextCounts:
+    """How much there is to read in a text, and how long it takes."""
+
     headings: int
     items: int
     words: int

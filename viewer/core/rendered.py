@@ -14,6 +14,8 @@ from viewer.core.outline import OutlineNode
 
 @dataclass(frozen=True)
 class RenderedPost:
+    """A post rendered once: its HTML, outline and links, from the same pass."""
+
     post: Post
     #: The post body as HTML (no <html>/<body> wrapper).
     html: str

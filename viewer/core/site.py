@@ -13,6 +13,8 @@ from viewer.core import POST_SUFFIXES, is_file
 
 @dataclass(frozen=True)
 class Site:
+    """The Jekyll site a post belongs to: its folder and its _config.yml settings."""
+
     root: Path
     config: dict[str, Any] = field(default_factory=dict)
     #: Why the site's settings could not be read, for the posts shown with them.

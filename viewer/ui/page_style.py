@@ -25,6 +25,8 @@ MEASURES = (25, 90)
 
 @dataclass(frozen=True)
 class PageStyle:
+    """How the post's page is set (see the module's comment)."""
+
     #: The font family; "" for the platform's Hangul face (`default_family()`).
     family: str = ""
     #: Body size in points (zoom adds to it).

@@ -364,6 +364,8 @@ class _Opening:
 
 @dataclass
 class _OpenList:
+    """A list being cut into chunks."""
+
     opening: _Opening  # the last opening tag of the list: its own, or that of its last chunk
     items: int = 0
 
@@ -795,6 +797,8 @@ class _Formulas:
 
 @dataclass
 class _Placed:
+    """What placing the images and formulas did to a document."""
+
     warnings: list[str] = field(default_factory=list)
     #: (document position, 1, TeX) for each formula shown as an image.
     math_text: list[tuple[int, int, str]] = field(default_factory=list)
