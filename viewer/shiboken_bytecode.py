@@ -1,26 +1,33 @@
 """PySide6's start without compiling shiboken's own Python each time.
 
-shiboken6 carries its signature support (about 300 KB of Python: the parser of its signature
-texts, the .pyi generator, the feature switch) as source inside its library, and compiles it
-from that source at every start: 13 modules, 15 ms before the window's first paint, in any
+shiboken6 carries its signature support (13 modules, 120 KB of Python: the parser of its
+signature texts, the .pyi generator, the feature switch) as source inside its library, and
+compiles it from that source at every start: 15 ms before the window's first paint, in any
 program that imports PySide6. Python keeps a .pyc for every module it loads from a file; for
-these no file exists. So their bytecode is kept here the same way: beside this package's own
-.pyc files (in its `__pycache__`), or in the cache folder when the package's folder cannot be
-written (a system-wide install, a read-only app bundle).
+these no file exists. So their bytecode is kept the same way: beside this package's own .pyc
+files (in its `__pycache__`, or under PYTHONPYCACHEPREFIX), or in the cache folder when the
+package's folder cannot be written (a system-wide install); an app bundle ships it. Nothing is
+written when Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE, -B).
 
-Each module's bytecode is kept with a checksum of the source it was compiled from, and used only
-for that same source: another shiboken, or a damaged or foreign file, is compiled again and the
-file rewritten. The file says which Python wrote it (its bytecode's magic number).
+A kept file is used only whole: it carries a checksum of its contents, and a damaged one is
+ignored and written again. Each module's bytecode is used only for the very source and compiler
+flags it was compiled from (another shiboken's, say, is compiled again). Only regular files of
+a sane size are read: a pipe or a device at that path is passed by.
 """
 
 from __future__ import annotations
+import __future__
 
+import _thread
 import builtins
 import contextlib
 import marshal
 import os
+import stat
+import struct
 import sys
 import zlib
+from collections.abc import Iterator
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType, ModuleType
@@ -29,90 +36,157 @@ from typing import Any
 #: The names shiboken compiles its support modules under ("shibokensupport/signature/parser.py").
 SUPPORT_PREFIX = "shibokensupport/"
 FILE_NAME = f"shibokensupport.{sys.implementation.cache_tag}.marshal"
+#: After Python's magic number: what this file is, then the CRC-32 and length of the rest.
+_KIND = b"note-viewer shiboken bytecode 2\n"
+_HEADER = struct.Struct("<II")
+#: Far more than the 150 KB the bytecode takes: anything larger is not ours.
+MAX_BYTES = 16 * 1024 * 1024
+_FUTURE_FLAGS = 0
+for _feature in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
 
-#: Kept bytecode: each module's file name -> (the checksum of its source, its code).
-Kept = dict[str, tuple[int, CodeType]]
+#: Kept bytecode: each module's file name -> (the checksum of its source, its compiler flags, its code).
+Kept = dict[str, tuple[int, int, CodeType]]
+
+_swapping = _thread.allocate_lock()
 
 
-def import_pyside(folder: Path | None = None) -> ModuleType:
-    """`import PySide6`, with shiboken's support modules' bytecode taken from `folder` (by default
-    `bytecode_folder()`) where it was kept, and kept there when it was compiled now."""
-    if "shiboken6" in sys.modules:  # its start is over: nothing is compiled any more
-        import PySide6
+def import_pyside(folders: list[Path] | None = None) -> ModuleType:
+    """`import PySide6`, with shiboken's support modules' bytecode taken from the first of
+    `folders` (by default `bytecode_folders()`) that keeps it, and kept in the first that can
+    be written when any was compiled now."""
+    with _swapping:
+        if "shiboken6" in sys.modules:  # its start is over: nothing is compiled any more
+            import PySide6
 
-        return PySide6
-    folder = folder if folder is not None else bytecode_folder()
-    kept = read_kept(folder / FILE_NAME)
-    compiled: Kept = {}
-    compile_source = builtins.compile
+            return PySide6
+        places = [folder / FILE_NAME for folder in (bytecode_folders() if folders is None else folders)]
+        kept = _KeptFiles(places)
+        used: Kept = {}
+        compiled: Kept = {}
+        compile_source = builtins.compile
 
-    def compile_kept(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
-        # Exactly shiboken's call (its importer's `compile(f.read(), filename, "exec")`).
-        if args or kwargs or mode != "exec" or not isinstance(source, bytes) or not isinstance(filename, str):
-            return compile_source(source, filename, mode, *args, **kwargs)
-        if not filename.startswith(SUPPORT_PREFIX):
-            return compile_source(source, filename, mode)
-        checksum = zlib.crc32(source)
-        found = kept.get(filename)
-        if found is not None and found[0] == checksum:
-            return found[1]
-        code = compile_source(source, filename, mode)
-        compiled[filename] = (checksum, code)
-        return code
+        def compile_kept(
+            source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False,
+            optimize: int = -1, **kwargs: Any,
+        ) -> Any:  # fmt: skip
+            if not dont_inherit:  # what the caller's own `from __future__` imports ask, as compile does
+                flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+            # Exactly shiboken's call (its importer's `compile(f.read(), filename, "exec")`).
+            ours = mode == "exec" and optimize == -1 and not kwargs and isinstance(source, bytes)
+            if not (ours and isinstance(filename, str) and filename.startswith(SUPPORT_PREFIX)):
+                return compile_source(source, filename, mode, flags, True, optimize, **kwargs)
+            checksum = zlib.crc32(source)
+            code = kept.code(filename, checksum, flags)
+            if code is not None:
+                used[filename] = (checksum, flags, code)
+                return code
+            code = compile_source(source, filename, mode, flags, True)
+            compiled[filename] = (checksum, flags, code)
+            return code
 
-    builtins.compile = compile_kept  # only while shiboken starts
-    try:
-        import PySide6
-    finally:
-        builtins.compile = compile_source
-    if compiled:
-        keep({**kept, **compiled}, folder / FILE_NAME)
+        builtins.compile = compile_kept  # only while shiboken starts
+        try:
+            import PySide6
+        finally:
+            builtins.compile = compile_source
+    if compiled and not sys.dont_write_bytecode:
+        # What this start used, and nothing else: bytecode of an older shiboken goes.
+        any(keep({**used, **compiled}, place) for place in places)
     return PySide6
 
 
-def bytecode_folder() -> Path:
-    """This package's `__pycache__` when the file is there (an app bundle ships it) or can be
-    written there; else the cache folder."""
-    package_cache = Path(__file__).resolve().parent / "__pycache__"
-    writable = package_cache if package_cache.is_dir() else package_cache.parent
-    if (package_cache / FILE_NAME).is_file() or os.access(writable, os.W_OK):
-        return package_cache
+def bytecode_folders() -> list[Path]:
+    """Where the bytecode is looked for, in this order: beside this package's .pyc files (where
+    Python puts them), then the cache folder."""
     from viewer.core.user_folders import cache_folder
 
-    return cache_folder()
+    package = Path(__file__).resolve().parent
+    # With PYTHONPYCACHEPREFIX, Python's .pyc files go to a tree of their own.
+    prefix = sys.pycache_prefix
+    beside = Path(prefix, *package.parts[1:]) if prefix else package / "__pycache__"
+    return [beside, cache_folder()]
 
 
 def read_kept(path: Path) -> Kept:
-    """The bytecode kept at `path`; empty when there is none, or it is damaged, foreign or of
-    another Python."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    """The bytecode kept at `path`; empty when there is none, or it is damaged, foreign, of
+    another Python, or not a regular file."""
+    data = _regular_file_bytes(path)
+    prefix = MAGIC_NUMBER + _KIND
+    if data is None or not data.startswith(prefix) or len(data) < len(prefix) + _HEADER.size:
         return {}
-    if not data.startswith(MAGIC_NUMBER):
+    checksum, length = _HEADER.unpack_from(data, len(prefix))
+    payload = data[len(prefix) + _HEADER.size :]
+    if len(payload) != length or zlib.crc32(payload) != checksum:
         return {}
     try:
-        kept = marshal.loads(data[len(MAGIC_NUMBER) :])
-    except (ValueError, EOFError, TypeError):
+        kept = marshal.loads(payload)
+    except Exception:  # whole, yet not ours: it is written again
         return {}
     if not isinstance(kept, dict):
         return {}
     return {
         name: entry
         for name, entry in kept.items()
-        if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 2
-        and isinstance(entry[0], int) and isinstance(entry[1], CodeType)
+        if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 3
+        and isinstance(entry[0], int) and isinstance(entry[1], int) and isinstance(entry[2], CodeType)
     }  # fmt: skip
 
 
-def keep(kept: Kept, path: Path) -> None:
-    """Write `kept` to `path` whole (a temporary file renamed into place); a folder that cannot
-    be written only means compiling again next time."""
+def keep(kept: Kept, path: Path) -> bool:
+    """Write `kept` to `path` whole (a temporary file renamed into place); False when it cannot
+    be written there, which only means compiling again next time."""
+    payload = marshal.dumps(kept)
+    data = MAGIC_NUMBER + _KIND + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(MAGIC_NUMBER + marshal.dumps(kept))
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        return False
+    return True
+
+
+class _KeptFiles:
+    """The kept files of `places`, each read when the ones before it do not have a module's
+    bytecode (usually only the first is read)."""
+
+    def __init__(self, places: list[Path]) -> None:
+        self._unread = iter(places)
+        self._read: list[Kept] = []
+
+    def code(self, filename: str, checksum: int, flags: int) -> CodeType | None:
+        for kept in self._files():
+            entry = kept.get(filename)
+            if entry is not None and entry[:2] == (checksum, flags):
+                return entry[2]
+        return None
+
+    def _files(self) -> Iterator[Kept]:
+        yield from self._read
+        for place in self._unread:
+            self._read.append(read_kept(place))
+            yield self._read[-1]
+
+
+def _regular_file_bytes(path: Path) -> bytes | None:
+    """The contents of `path` if it is a regular file of at most MAX_BYTES; else None. (Opened
+    without waiting: a named pipe there would block a plain open until someone writes to it.)"""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+        return data if len(data) <= MAX_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
