@@ -9,10 +9,9 @@ files (in its `__pycache__`, or under PYTHONPYCACHEPREFIX), or in the cache fold
 package's folder cannot be written (a system-wide install); an app bundle ships it. Nothing is
 written when Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE, -B).
 
-A kept file is used only whole: it carries a checksum of its contents, and a damaged one is
-ignored and written again. Each module's bytecode is used only for the very source and compiler
-flags it was compiled from (another shiboken's, say, is compiled again). Only regular files of
-a sane size are read: a pipe or a device at that path is passed by.
+A kept file is used only whole (viewer.core.sealed_files): a damaged one, or a pipe or device
+at its place, is passed by and written again. Each module's bytecode is used only for the very
+source and compiler flags it was compiled from (another shiboken's, say, is compiled again).
 """
 
 from __future__ import annotations
@@ -20,11 +19,7 @@ import __future__
 
 import _thread
 import builtins
-import contextlib
 import marshal
-import os
-import stat
-import struct
 import sys
 import zlib
 from collections.abc import Iterator
@@ -33,12 +28,13 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
+from viewer.core.sealed_files import read_sealed, write_sealed
+
 #: The names shiboken compiles its support modules under ("shibokensupport/signature/parser.py").
 SUPPORT_PREFIX = "shibokensupport/"
 FILE_NAME = f"shibokensupport.{sys.implementation.cache_tag}.marshal"
-#: After Python's magic number: what this file is, then the CRC-32 and length of the rest.
-_KIND = b"note-viewer shiboken bytecode 2\n"
-_HEADER = struct.Struct("<II")
+#: What the file is, for which Python's bytecode (see viewer.core.sealed_files).
+_TAG = MAGIC_NUMBER + b"note-viewer shiboken bytecode 2\n"
 #: Far more than the 150 KB the bytecode takes: anything larger is not ours.
 MAX_BYTES = 16 * 1024 * 1024
 _FUTURE_FLAGS = 0
@@ -111,13 +107,8 @@ def bytecode_folders() -> list[Path]:
 def read_kept(path: Path) -> Kept:
     """The bytecode kept at `path`; empty when there is none, or it is damaged, foreign, of
     another Python, or not a regular file."""
-    data = _regular_file_bytes(path)
-    prefix = MAGIC_NUMBER + _KIND
-    if data is None or not data.startswith(prefix) or len(data) < len(prefix) + _HEADER.size:
-        return {}
-    checksum, length = _HEADER.unpack_from(data, len(prefix))
-    payload = data[len(prefix) + _HEADER.size :]
-    if len(payload) != length or zlib.crc32(payload) != checksum:
+    payload = read_sealed(path, _TAG, MAX_BYTES)
+    if payload is None:
         return {}
     try:
         kept = marshal.loads(payload)
@@ -134,20 +125,9 @@ def read_kept(path: Path) -> Kept:
 
 
 def keep(kept: Kept, path: Path) -> bool:
-    """Write `kept` to `path` whole (a temporary file renamed into place); False when it cannot
-    be written there, which only means compiling again next time."""
-    payload = marshal.dumps(kept)
-    data = MAGIC_NUMBER + _KIND + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        return False
-    return True
+    """Write `kept` to `path` whole; False when it cannot be written there, which only means
+    compiling again next time."""
+    return write_sealed(path, _TAG, marshal.dumps(kept))
 
 
 class _KeptFiles:
@@ -171,22 +151,3 @@ class _KeptFiles:
             self._read.append(read_kept(place))
             yield self._read[-1]
 
-
-def _regular_file_bytes(path: Path) -> bytes | None:
-    """The contents of `path` if it is a regular file of at most MAX_BYTES; else None. (Opened
-    without waiting: a named pipe there would block a plain open until someone writes to it.)"""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(MAX_BYTES + 1)
-        return data if len(data) <= MAX_BYTES else None
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)

@@ -21,7 +21,6 @@ import importlib.util
 import io
 import os
 import re
-import struct
 import sys
 import threading
 import time
@@ -32,6 +31,7 @@ from typing import Any
 
 from viewer.core import user_folders
 from viewer.core.rendered import RenderedPost
+from viewer.core.sealed_files import read_sealed, sealed, unsealed, write_sealed
 from viewer.core.site import site_config_file
 
 #: Changes whenever what an entry holds changes shape.
@@ -40,7 +40,6 @@ FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _MAGIC = b"note-viewer rendered post\n"
-_HEADER = struct.Struct("<II")  # CRC-32 and length of the pickle that follows
 _SUFFIX = ".rendered"
 # Liquid that reads other files than the post and the site's settings.
 _OTHER_FILES = re.compile(r"\{%-?\s*(?:post_url|link)\b")
@@ -170,7 +169,7 @@ def _cached_or_child(path: Path) -> RenderedPost | tuple[int, int] | None:
 
         payload = pickle.dumps((key, rendered), protocol=pickle.HIGHEST_PROTOCOL)
         with open(writing, "wb") as pipe:
-            pipe.write(_MAGIC + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload)
+            pipe.write(sealed(_MAGIC, payload))
     except BaseException:
         os._exit(1)
     os._exit(0)
@@ -200,7 +199,8 @@ def _result_of_child(pid: int, reading: int) -> RenderedPost | None:
     finally:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
-    found = _decode(data)
+    payload = unsealed(_MAGIC, data)
+    found = _unpickled(payload) if payload is not None else None
     return found[1] if found is not None and isinstance(found[1], RenderedPost) else None
 
 
@@ -248,11 +248,8 @@ def post_key(path: Path) -> Key | None:
 def load(path: Path, key: Key, folder: Path) -> RenderedPost | None:
     """The kept rendering of `path` if its key is `key`; None when there is none or it is unusable."""
     entry = _entry_file(path, folder)
-    try:
-        data = entry.read_bytes()
-    except OSError:
-        return None
-    found = _decode(data)
+    payload = read_sealed(entry, _MAGIC, MAX_ENTRY_BYTES)
+    found = _unpickled(payload) if payload is not None else None
     if found is None or found[0] != key or not isinstance(found[1], RenderedPost):
         return None
     with contextlib.suppress(OSError):  # used now: kept longer when the folder is trimmed
@@ -267,17 +264,8 @@ def store(path: Path, key: Key, rendered: RenderedPost, folder: Path) -> None:
     payload = pickle.dumps((key, rendered), protocol=pickle.HIGHEST_PROTOCOL)
     if len(payload) > MAX_ENTRY_BYTES:
         return
-    entry = _entry_file(path, folder)
-    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(_MAGIC + _HEADER.pack(zlib.crc32(payload), len(payload)) + payload)
-        os.replace(temporary, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        return
-    trim(folder)
+    if write_sealed(_entry_file(path, folder), _MAGIC, payload):
+        trim(folder)
 
 
 def trim(folder: Path, max_bytes: int = MAX_BYTES) -> None:
@@ -326,15 +314,8 @@ def _entry_file(path: Path, folder: Path) -> Path:
     return folder / f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}{_SUFFIX}"
 
 
-def _decode(data: bytes) -> tuple[Key, Any] | None:
-    """The (key, value) an entry holds, or None if it is damaged or not ours."""
-    start = len(_MAGIC) + _HEADER.size
-    if not data.startswith(_MAGIC) or len(data) < start:
-        return None
-    crc, length = _HEADER.unpack_from(data, len(_MAGIC))
-    payload = data[start:]
-    if len(payload) != length or zlib.crc32(payload) != crc:
-        return None
+def _unpickled(payload: bytes) -> tuple[Key, Any] | None:
+    """The (key, value) an entry's payload holds, or None if it is not ours."""
     try:
         found = _DataOnly(io.BytesIO(payload)).load()
     except Exception:  # any damage the checksum missed: unpickling can fail in many ways
