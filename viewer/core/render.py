@@ -69,6 +69,9 @@ def _lexer(language: str) -> Lexer | None:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
+    from viewer.core.combined_lexer import join_rules
+
+    join_rules()
     try:
         return get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:

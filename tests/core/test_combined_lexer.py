@@ -1,0 +1,99 @@
+"""Code is coloured exactly as Pygments colours it, with each lexer state's rules joined."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import ExtendedRegexLexer, RegexLexer
+from pygments.lexers import find_lexer_class_by_name, get_all_lexers
+
+from viewer.core import combined_lexer
+from viewer.core.render import render_markdown
+
+# Captured when this module is imported, before any test has rendered code.
+PYGMENTS_LOOP = RegexLexer.get_tokens_unprocessed
+
+# Code of the kinds posts carry, with Korean in comments and strings, and markup in between.
+MIXED_CODE = r"""
+# 텐서 만들기
+import torch as th  # 주석
+@decorator(x=1)
+async def f(a: int = 0x1F, *args, **kw) -> "결과":
+    s = f"값 {a!r:>10} {{중괄호}}" + r'\d+' + b"\x00"
+    return [i ** 2 for i in range(10) if i % 2 == 0] or None
+class 모델(nn.Module): pass
+#include <stdio.h>
+int main(void) { printf("%d\n", 0755); /* 블록 주석 */ return 0; }
+<div class="note" id='a'>&amp; 본문 <!-- 주석 --></div><script>var x = /re[g]ex/gi;</script>
+$ echo "$HOME" | grep -E '^/h' && ls -la ~/ 2>&1 > /dev/null
+SELECT name, COUNT(*) FROM posts WHERE tag = '한글' GROUP BY name;
+let mut v: Vec<u8> = vec![1, 2]; fn g<'a>(s: &'a str) {}
+set nocompatible | syntax on | nnoremap <leader>w :w<CR>
+--- a/file
++++ b/file
+@@ -1,2 +1,2 @@
+"""
+
+
+def regex_lexers() -> Iterator[type[RegexLexer]]:
+    for _, aliases, _, _ in get_all_lexers():
+        if not aliases:
+            continue
+        lexer_class = find_lexer_class_by_name(aliases[0])
+        # ExtendedRegexLexer keeps its own loop, and XQuery's keeps state between runs.
+        if issubclass(lexer_class, RegexLexer) and not issubclass(lexer_class, ExtendedRegexLexer):
+            yield lexer_class
+
+
+def tokens(lexer: RegexLexer, text: str, loop: object) -> list[tuple[object, str]] | type[Exception]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RegexLexer, "get_tokens_unprocessed", loop)
+        try:
+            return list(lexer.get_tokens(text))
+        except Exception as error:  # a lexer that fails must fail the same way
+            return type(error)
+
+
+@pytest.mark.parametrize("tokens_before_joining", [1, 7])
+def test_every_pygments_regex_lexer_gives_its_own_tokens(monkeypatch, tokens_before_joining) -> None:
+    # Joined from the first token, and part way through (a state's joining starts mid-text).
+    monkeypatch.setattr(combined_lexer, "_TOKENS_BEFORE_JOINING", tokens_before_joining)
+    shuffled = random.Random(tokens_before_joining)
+    symbols = "abcxyz_019 \n\t\"'`#/*-+=<>(){}[];:.,\\$@%&|!?~^한글"
+    differing = []
+    lexers = list(regex_lexers())
+    assert len(lexers) > 300  # all of Pygments' regex lexers, not a few
+    for lexer_class in lexers:
+        lexer = lexer_class(stripnl=False, ensurenl=False)
+        noise = "".join(shuffled.choice(symbols) for _ in range(300))
+        for text in (MIXED_CODE, noise):
+            if tokens(lexer, text, PYGMENTS_LOOP) != tokens(lexer, text, combined_lexer._tokens):
+                differing.append(lexer_class.__name__)
+    assert differing == []
+
+
+def test_code_block_is_coloured_as_pygments_colours_it(monkeypatch) -> None:
+    monkeypatch.setattr(combined_lexer, "_TOKENS_BEFORE_JOINING", 1)
+    code = MIXED_CODE.split("#include")[0] * 3
+    html = render_markdown(f"```python\n{code}```\n")[0]
+    assert RegexLexer.get_tokens_unprocessed is combined_lexer._tokens  # the render joined them
+    monkeypatch.setattr(RegexLexer, "get_tokens_unprocessed", PYGMENTS_LOOP)
+    pygments_html = highlight(
+        code,
+        find_lexer_class_by_name("python")(stripnl=False, ensurenl=False),
+        HtmlFormatter(nowrap=True, classprefix="hl-"),
+    )
+    assert f"<code>{pygments_html}</code>" in html
+    assert '<span class="hl-k">def</span>' in html
+
+
+def test_rules_that_cannot_be_joined_are_tried_alone() -> None:
+    # A back-reference (Vim's Python heredoc) numbers its group within its own rule; a rule
+    # from another state is joined around it, and the heredoc still ends at its own marker.
+    lexer = find_lexer_class_by_name("vim")(stripnl=False, ensurenl=False)
+    text = 'python << EOF\nprint("안녕")\nEOF\nlet g:x = 1\n' * 400
+    assert tokens(lexer, text, combined_lexer._tokens) == tokens(lexer, text, PYGMENTS_LOOP)
