@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import ExtendedRegexLexer, RegexLexer
 from pygments.lexers import find_lexer_class_by_name, get_all_lexers
+from pygments.token import Comment, Name, Text
 
 from viewer.core import combined_lexer
 from viewer.core.render import render_markdown
@@ -96,4 +99,22 @@ def test_rules_that_cannot_be_joined_are_tried_alone() -> None:
     # from another state is joined around it, and the heredoc still ends at its own marker.
     lexer = find_lexer_class_by_name("vim")(stripnl=False, ensurenl=False)
     text = 'python << EOF\nprint("안녕")\nEOF\nlet g:x = 1\n' * 400
+    assert tokens(lexer, text, combined_lexer._tokens) == tokens(lexer, text, PYGMENTS_LOOP)
+
+
+class CommentedLexer(RegexLexer):
+    # Comments holding `[` or `(` before a class that starts with `]` (no Pygments lexer has
+    # these yet): joined, they must still mean what they mean alone.
+    tokens: ClassVar = {"root": [(r"(?#[)[]()]x", Name), (r"\?", Comment), (r".", Text)]}
+
+
+class VerboseLexer(RegexLexer):
+    flags = re.VERBOSE
+    tokens: ClassVar = {"root": [("x # [ comment ( \n [])(] y", Name), (r"\?", Comment), (r".", Text)]}
+
+
+@pytest.mark.parametrize(("lexer_class", "text"), [(CommentedLexer, "?x ]x"), (VerboseLexer, "x?y x)y")])
+def test_comments_in_rules_keep_their_meaning(monkeypatch, lexer_class, text) -> None:
+    monkeypatch.setattr(combined_lexer, "_TOKENS_BEFORE_JOINING", 1)
+    lexer = lexer_class()
     assert tokens(lexer, text, combined_lexer._tokens) == tokens(lexer, text, PYGMENTS_LOOP)

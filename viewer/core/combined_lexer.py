@@ -22,9 +22,18 @@ from pygments.token import Error, Whitespace, _TokenType
 _SCOPED_LETTERS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
 _SCOPED = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-# A rule this long is mostly a large character class (Unicode identifiers: 6 ms to compile),
-# which would be compiled again in every state it is joined in. Pygments has compiled it once.
+# A rule this long (a long word list, Unicode identifiers) or with a class this wide (`¡-\U0010ffff`)
+# costs milliseconds to compile, and would be compiled again in every state joined with it:
+# it is tried alone, as Pygments compiled it.
 _LONGEST_JOINED = 2000
+_WIDEST_RANGE = 2000
+# A class: `[`, `^`, a `]` that is a character when first, then items up to its `]`.
+_CLASS_ITEMS = re.compile(r"\[\^?(?P<items>\]?(?:\\.|[^\\\]])*)\]?", re.DOTALL)
+_CLASS_CHAR = r"\\U[0-9a-fA-F]{8}|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\.|[^\\]"
+_CLASS_RANGE = re.compile(rf"(?P<first>{_CLASS_CHAR})-(?P<last>{_CLASS_CHAR})", re.DOTALL)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b"}
+# A verbose group inside a pattern that is not: its comments are not known to the scanner.
+_SCOPED_VERBOSE = re.compile(r"\(\?[aiLmsu]*x")
 # Group numbers inside a rule would change once rules are joined.
 _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
@@ -54,9 +63,10 @@ def _attempts_of(lexer: RegexLexer) -> _StateAttempts:
 
 
 class _StateAttempts:
-    """A rule table's states as attempts. A state is joined once it has lexed a thousand tokens
-    in this process: joining costs about 0.2 ms a rule to compile and saves about 0.1 µs a rule
-    at each token, so a short snippet does not pay for it, and it repays itself on longer code."""
+    """A rule table's states as attempts. A state is joined once it has lexed 2,000 tokens in
+    this process. Joining Python's main state costs about 7 ms to compile and saves about 4 µs a
+    token: code shorter than that does not pay for it (the first open of a post with a few
+    snippets is not made slower), and longer code soon repays it."""
 
     def __init__(self, rules: dict[str, Sequence[Rule]]) -> None:
         self.rules = rules  # kept, so that its id is not reused while it is a key below
@@ -79,7 +89,7 @@ class _StateAttempts:
         return alone, False
 
 
-_TOKENS_BEFORE_JOINING = 1000
+_TOKENS_BEFORE_JOINING = 2000
 
 #: id of a lexer's rule table → its states as attempts.
 _ATTEMPTS: dict[int, _StateAttempts] = {}
@@ -93,8 +103,6 @@ def _attempts(rules: Sequence[Rule]) -> tuple[Attempt, ...]:
     for rule in rules:
         pattern = getattr(rule[0], "__self__", None)
         alternative = _alternative(pattern) if isinstance(pattern, re.Pattern) else None
-        if len(getattr(pattern, "pattern", "")) > _LONGEST_JOINED:
-            alternative = None
         flags = pattern.flags & ~_SCOPED if isinstance(pattern, re.Pattern) else 0
         if alternative is None or flags != run_flags:
             attempts.extend(_joined(run, run_flags))
@@ -124,49 +132,72 @@ def _joined(run: Sequence[tuple[Rule, str]], flags: int) -> list[Attempt]:
 
 def _alternative(pattern: re.Pattern[str]) -> str | None:
     """`pattern`'s source as an alternative of a joined pattern, its own flags scoped to it; None
-    for a pattern whose meaning would change."""
+    for a pattern whose meaning could change, or that costs more to compile again than joining
+    it would save."""
     source = pattern.pattern
     if not isinstance(source, str) or pattern.groupindex or _NUMBERED_REFERENCE.search(source):
         return None
     leading = _LEADING_FLAGS.match(source)
     if leading:  # global flags must start a whole pattern: the scoped group below carries them
         source = source[leading.end() :]
-    source = _without_captures(source)
-    if pattern.flags & re.VERBOSE:
-        source += "\n"  # ends a trailing comment before the closing parenthesis
+    verbose = bool(pattern.flags & re.VERBOSE)
+    if len(source) > _LONGEST_JOINED or (not verbose and _SCOPED_VERBOSE.search(source)):
+        return None
+    scanned = _without_captures(source, verbose)
+    if scanned is None:
+        return None
+    if verbose:
+        scanned += "\n"  # ends a trailing comment before the closing parenthesis
     scoped = "".join(letter for flag, letter in _SCOPED_LETTERS.items() if pattern.flags & flag)
-    return f"(?{scoped}:{source})" if scoped else source
+    return f"(?{scoped}:{scanned})" if scoped else scanned
 
 
-def _without_captures(source: str) -> str:
-    """`source` with its capturing groups made non-capturing: the engine skips an alternative by
-    its first character only when it does not start with a group. The rule's own pattern, with
-    its groups, is matched again for callbacks that read them."""
+def _without_captures(source: str, verbose: bool) -> str | None:
+    """`source` with its capturing groups made non-capturing, as the engine skips an alternative
+    by its first character only when it does not start with a group (the rule's own pattern is
+    matched again for callbacks that read its groups). None when a character class has a range
+    wider than `_WIDEST_RANGE`."""
     out: list[str] = []
-    position, end, in_class = 0, len(source), False
+    position, end = 0, len(source)
     while position < end:
         char = source[position]
         if char == "\\":
-            out.append(source[position : position + 2])
-            position += 2
-            continue
-        if in_class:
-            in_class = char != "]"
+            piece = source[position : position + 2]
         elif char == "[":
-            in_class = True
-            # `]` first in a class (after any `^`) is a character, not the class's end.
-            opening = re.match(r"\[\^?\]?", source[position:])
-            assert opening is not None
-            out.append(opening.group())
-            position += opening.end()
-            continue
+            opened = _CLASS_ITEMS.match(source, position)
+            assert opened is not None  # it matches anything up to the class's end, if any
+            if _widest_range(opened.group("items")) > _WIDEST_RANGE:
+                return None
+            piece = opened.group()
+        elif source.startswith("(?#", position) or (verbose and char == "#"):
+            comment_end = source.find(")" if char == "(" else "\n", position)
+            piece = source[position : comment_end + 1 if comment_end >= 0 else end]
         elif char == "(" and not source.startswith("?", position + 1):
             out.append("(?:")
             position += 1
             continue
-        out.append(char)
-        position += 1
+        else:
+            piece = char
+        out.append(piece)
+        position += len(piece)
     return "".join(out)
+
+
+def _widest_range(items: str) -> int:
+    """How many characters the widest `a-z` range in a class's items spans."""
+    widest = 0
+    for match in _CLASS_RANGE.finditer(items):
+        first, last = (_class_char(match.group(side)) for side in ("first", "last"))
+        widest = max(widest, last - first)
+    return widest
+
+
+def _class_char(item: str) -> int:
+    if not item.startswith("\\"):
+        return ord(item)
+    if item[1] in "xuU":
+        return int(item[2:], 16)
+    return ord(_ESCAPED.get(item[1], item[1]))
 
 
 def _tokens(lexer: RegexLexer, text: str, stack: Iterable[str] = ("root",)) -> Iterator[tuple[int, Any, str]]:
