@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from pygments.lexer import RegexLexer
-from pygments.token import Error, Whitespace, _TokenType
+from pygments.lexer import ExtendedRegexLexer, LexerContext, RegexLexer
+from pygments.token import Error, Text, Whitespace, _TokenType
 
 # The flags a group can carry for itself; rules joined must agree on the others (ASCII, …).
 _SCOPED_LETTERS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
@@ -44,12 +44,13 @@ Attempt = tuple[Callable[[str, int], "re.Match[str] | None"], dict[int, Rule] | 
 
 
 def join_rules() -> None:
-    """Have every `RegexLexer` try each state's rules joined, from now on in this process.
+    """Have every regex lexer try each state's rules joined, from now on in this process.
 
-    It replaces the loop on the class itself, as many lexers (the C family, Vim, …) call
-    `RegexLexer.get_tokens_unprocessed` from a loop of their own. `ExtendedRegexLexer` and other
-    lexers with their own loop work as they did."""
+    It replaces the loops of `RegexLexer` and `ExtendedRegexLexer` (Ruby, …) on the classes
+    themselves, as many lexers (the C family, Vim, YAML, …) call them from a loop of their own.
+    Lexers with a loop that calls neither work as they did."""
     RegexLexer.get_tokens_unprocessed = _tokens  # type: ignore[method-assign,assignment]
+    ExtendedRegexLexer.get_tokens_unprocessed = _extended_tokens  # type: ignore[method-assign,assignment]
 
 
 def _attempts_of(lexer: RegexLexer) -> _StateAttempts:
@@ -239,6 +240,54 @@ def _tokens(lexer: RegexLexer, text: str, stack: Iterable[str] = ("root",)) -> I
             else:
                 yield position, Error, text[position]
             position += 1
+
+
+def _extended_tokens(
+    lexer: ExtendedRegexLexer, text: str | None = None, context: LexerContext | None = None
+) -> Iterator[tuple[int, Any, str]]:
+    """`ExtendedRegexLexer.get_tokens_unprocessed`, with a state's rules tried in fewer matches.
+    Its callbacks move the position and may change the stack: it is read where Pygments reads it."""
+    attempts_of = _attempts_of(lexer)
+    if not context:
+        context = LexerContext(text, 0)
+    else:
+        text = context.text
+    assert text is not None
+    state = context.stack[-1]
+    joined = False
+    while True:
+        if not joined:
+            attempts, joined = attempts_of.attempts(state)
+        for attempt, markers, rule in attempts:
+            match = attempt(text, context.pos, context.end)  # type: ignore[call-arg]
+            if match is None:
+                continue
+            if markers is not None:
+                rule = markers[match.lastindex]  # type: ignore[index]
+            rule_match, action, new_state = rule  # type: ignore[misc]
+            if action is not None:
+                if type(action) is _TokenType:
+                    yield context.pos, action, match.group()
+                    context.pos = match.end()
+                else:  # it moves the position itself
+                    own = match if markers is None else rule_match(text, context.pos, context.end)
+                    yield from action(lexer, own, context)
+                    if not new_state:
+                        state, joined = context.stack[-1], False
+            if new_state is not None:
+                _enter(context.stack, new_state)
+                state, joined = context.stack[-1], False
+            break
+        else:
+            if context.pos >= context.end or context.pos >= len(text):
+                return
+            if text[context.pos] == "\n":  # a line's end that no rule takes: back to "root"
+                context.stack = ["root"]
+                state, joined = "root", False
+                yield context.pos, Text, "\n"
+            else:
+                yield context.pos, Error, text[context.pos]
+            context.pos += 1
 
 
 def _enter(state_stack: list[str], new_state: tuple[str, ...] | int | str) -> None:
