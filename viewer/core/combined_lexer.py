@@ -40,7 +40,7 @@ _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 Rule = tuple[Callable[..., Any], Any, Any]  # (pattern.match, token type or callback, new state)
 #: One match tried at a position: a run of rules joined, with the rule each marker group ends,
 #: or a rule alone.
-Attempt = tuple[Callable[[str, int], "re.Match[str] | None"], dict[int, Rule] | None, Rule | None]
+Attempt = tuple[Callable[[str, int, int], "re.Match[str] | None"], dict[int, Rule] | None, Rule | None]
 
 
 def join_rules() -> None:
@@ -201,41 +201,47 @@ def _class_char(item: str) -> int:
     return ord(_ESCAPED.get(item[1], item[1]))
 
 
+def _first_match(
+    attempts: tuple[Attempt, ...], text: str, position: int, end: int
+) -> tuple[re.Match[str], Rule, bool] | None:
+    """The first rule that matches at `position`, its match, and whether that match is the rule's
+    own (a rule tried alone) rather than the joined pattern's."""
+    for attempt, markers, rule in attempts:
+        match = attempt(text, position, end)
+        if match is not None:
+            alone = markers is None
+            return match, rule if alone else markers[match.lastindex], alone  # type: ignore[index,return-value]
+    return None
+
+
 def _tokens(lexer: RegexLexer, text: str, stack: Iterable[str] = ("root",)) -> Iterator[tuple[int, Any, str]]:
     """`RegexLexer.get_tokens_unprocessed`, with a state's rules tried in fewer matches."""
     attempts_of = _attempts_of(lexer)
     position = 0
     state_stack = list(stack)
     state = state_stack[-1]
-    attempts, joined = attempts_of.attempts(state)
+    joined = False
     while True:
         if not joined:
             attempts, joined = attempts_of.attempts(state)
-        for attempt, markers, rule in attempts:
-            match = attempt(text, position)
-            if match is None:
-                continue
-            if markers is not None:
-                rule = markers[match.lastindex]  # type: ignore[index]
-            rule_match, action, new_state = rule  # type: ignore[misc]
+        found = _first_match(attempts, text, position, len(text))
+        if found is not None:
+            match, (rule_match, action, new_state), alone = found
             if action is not None:
                 if type(action) is _TokenType:
                     yield position, action, match.group()
                 else:  # a callback reads the rule's own groups
-                    yield from action(lexer, match if markers is None else rule_match(text, position))
+                    yield from action(lexer, match if alone else rule_match(text, position))
             position = match.end()
             if new_state is not None:
                 _enter(state_stack, new_state)
-                state = state_stack[-1]
-                joined = False
-            break
+                state, joined = state_stack[-1], False
+        elif position >= len(text):
+            return
         else:
-            if position >= len(text):
-                return
             if text[position] == "\n":  # a line's end that no rule takes: back to "root"
                 state_stack = ["root"]
-                state = "root"
-                joined = False
+                state, joined = "root", False
                 yield position, Whitespace, "\n"
             else:
                 yield position, Error, text[position]
@@ -258,29 +264,24 @@ def _extended_tokens(
     while True:
         if not joined:
             attempts, joined = attempts_of.attempts(state)
-        for attempt, markers, rule in attempts:
-            match = attempt(text, context.pos, context.end)  # type: ignore[call-arg]
-            if match is None:
-                continue
-            if markers is not None:
-                rule = markers[match.lastindex]  # type: ignore[index]
-            rule_match, action, new_state = rule  # type: ignore[misc]
+        found = _first_match(attempts, text, context.pos, context.end)
+        if found is not None:
+            match, (rule_match, action, new_state), alone = found
             if action is not None:
                 if type(action) is _TokenType:
                     yield context.pos, action, match.group()
                     context.pos = match.end()
                 else:  # it moves the position itself
-                    own = match if markers is None else rule_match(text, context.pos, context.end)
+                    own = match if alone else rule_match(text, context.pos, context.end)
                     yield from action(lexer, own, context)
                     if not new_state:
                         state, joined = context.stack[-1], False
             if new_state is not None:
                 _enter(context.stack, new_state)
                 state, joined = context.stack[-1], False
-            break
+        elif context.pos >= context.end or context.pos >= len(text):
+            return
         else:
-            if context.pos >= context.end or context.pos >= len(text):
-                return
             if text[context.pos] == "\n":  # a line's end that no rule takes: back to "root"
                 context.stack = ["root"]
                 state, joined = "root", False
